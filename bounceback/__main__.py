@@ -1,0 +1,5 @@
+"""Allow `python -m bounceback`."""
+
+from bounceback.cli import main
+
+raise SystemExit(main())

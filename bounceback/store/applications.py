@@ -1,0 +1,263 @@
+"""Applications and their append-only stage history."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from bounceback.clock import today
+from bounceback.domain import Stage
+from bounceback.store.drafts import ApplicationDraft
+from bounceback.store.errors import ConflictError, NotFoundError
+from bounceback.store.models import Application, StageEvent
+from bounceback.store.records import ApplicationDetail, ApplicationRow, StageEventRecord
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from bounceback.store.db import Store
+
+_DRAFT_FIELDS = tuple(f.name for f in fields(ApplicationDraft) if f.name != "stage")
+# Stages at or past "applied": reaching one means the application was sent.
+_SENT = frozenset(Stage) - {Stage.SAVED}
+
+
+def search_fold(company: str, role: str, notes: str) -> str:
+    """The casefolded text the Pipeline filter matches against."""
+    return "\n".join((company, role, notes)).casefold()
+
+
+def _row_columns():  # type: ignore[no-untyped-def]
+    a = Application.__table__.c  # type: ignore[attr-defined]
+    return (
+        a.id, a.company, a.role, a.stage, a.applied_on, a.last_activity_at,
+        a.next_action, a.next_action_on, a.search_fold,
+    )
+
+
+class ApplicationRepo:
+    """Create, read, edit, move, delete (softly) and restore applications."""
+
+    def __init__(self, store: Store) -> None:
+        """Bind to a store."""
+        self._store = store
+
+    # ---- reading -------------------------------------------------------------------------
+
+    def rows(self) -> list[ApplicationRow]:
+        """Every live application as a light row (six-ish columns, no ORM objects)."""
+        a = Application.__table__.c  # type: ignore[attr-defined]
+        query = select(*_row_columns()).where(a.deleted_at.is_(None))
+        with self._store.read() as s:
+            result = s.connection().execute(query).all()
+        return [
+            ApplicationRow(
+                id=r[0], company=r[1], role=r[2], stage=Stage(r[3]), applied_on=r[4],
+                last_activity_at=r[5], next_action=r[6], next_action_on=r[7], search_fold=r[8],
+            )
+            for r in result
+        ]
+
+    def row(self, app_id: int) -> ApplicationRow:
+        """One light row (after an edit, so a screen updates without reloading everything)."""
+        a = Application.__table__.c  # type: ignore[attr-defined]
+        query = select(*_row_columns()).where(a.id == app_id, a.deleted_at.is_(None))
+        with self._store.read() as s:
+            r = s.connection().execute(query).first()
+        if r is None:
+            raise NotFoundError(app_id)
+        return ApplicationRow(
+            id=r[0], company=r[1], role=r[2], stage=Stage(r[3]), applied_on=r[4],
+            last_activity_at=r[5], next_action=r[6], next_action_on=r[7], search_fold=r[8],
+        )
+
+    def get(self, app_id: int) -> ApplicationDetail:
+        """All fields and the stage history."""
+        with self._store.read() as s:
+            return self._detail(s, self._live(s, app_id))
+
+    def count(self) -> int:
+        """How many live applications there are."""
+        return len(self.rows())
+
+    # ---- writing -------------------------------------------------------------------------
+
+    def create(self, draft: ApplicationDraft, note: str = "") -> ApplicationDetail:
+        """Validate and store a new application with its first stage event."""
+        draft = draft.validated()
+        now = self._store.clock.now()
+        applied_on = draft.applied_on
+        if applied_on is None and draft.stage in _SENT:
+            applied_on = today(self._store.clock)
+        values = {name: getattr(draft, name) for name in _DRAFT_FIELDS}
+        values["applied_on"] = applied_on
+        values.update(self._next_action_defaults(draft, applied_on))
+        app = Application(
+            **values,
+            stage=draft.stage,
+            search_fold=search_fold(draft.company, draft.role, draft.notes),
+            last_activity_at=now,
+            created_at=now,
+            updated_at=now,
+        )
+        with self._store.write() as s:
+            s.add(app)
+            s.flush()
+            assert app.id is not None
+            s.add(StageEvent(application_id=app.id, stage=draft.stage, at=now, note=note))
+        return self.get(app.id)
+
+    def update(self, app_id: int, draft: ApplicationDraft, version: int) -> ApplicationDetail:
+        """Save edited fields; ConflictError if the row changed since `version` was read."""
+        draft = draft.validated()
+        with self._store.write() as s:
+            app = self._live(s, app_id)
+            if app.version != version:
+                raise ConflictError("This application")
+            for name in _DRAFT_FIELDS:
+                setattr(app, name, getattr(draft, name))
+            app.search_fold = search_fold(draft.company, draft.role, draft.notes)
+            app.updated_at = self._store.clock.now()
+            try:
+                s.flush()
+            except StaleDataError as exc:  # another writer got in between our read and write
+                raise ConflictError("This application") from exc
+        return self.get(app_id)
+
+    def move(self, app_id: int, stage: Stage, note: str = "") -> ApplicationDetail:
+        """Append a stage event and make it the current stage (history is never rewritten)."""
+        now = self._store.clock.now()
+        with self._store.write() as s:
+            app = self._live(s, app_id)
+            app.stage = stage
+            app.last_activity_at = now
+            app.updated_at = now
+            if stage in _SENT and app.applied_on is None:
+                app.applied_on = today(self._store.clock)
+                if app.next_action_on is None:
+                    defaults = self._next_action_defaults(
+                        ApplicationDraft(company="", role="", next_action=app.next_action),
+                        app.applied_on,
+                    )
+                    app.next_action = defaults["next_action"]
+                    app.next_action_on = defaults["next_action_on"]
+            s.add(StageEvent(application_id=app_id, stage=stage, at=now, note=note))
+        return self.get(app_id)
+
+    def advance(self, app_id: int) -> ApplicationDetail | None:
+        """Move one step along the happy path; None when there is no next step."""
+        current = self.get(app_id)
+        nxt = current.stage.next
+        if current.stage is Stage.GHOSTED:
+            return self.back(app_id)  # hearing back from a ghost reopens it
+        if nxt is None:
+            return None
+        return self.move(app_id, nxt)
+
+    def back(self, app_id: int) -> ApplicationDetail | None:
+        """Return to the stage before the current one (reopens a ghosted or closed row)."""
+        detail = self.get(app_id)
+        previous = previous_stage(detail.history)
+        if previous is None:
+            return None
+        return self.move(app_id, previous, note=f"back from {detail.stage.label}")
+
+    def delete(self, app_id: int) -> None:
+        """Hide an application (undoable with `restore`; history and rejections are kept)."""
+        with self._store.write() as s:
+            app = self._live(s, app_id)
+            app.deleted_at = self._store.clock.now()
+
+    def restore(self, app_id: int) -> ApplicationDetail:
+        """Bring back a deleted application."""
+        with self._store.write() as s:
+            app = s.get(Application, app_id)
+            if app is None:
+                raise NotFoundError(app_id)
+            app.deleted_at = None
+        return self.get(app_id)
+
+    def purge_deleted(self, older_than: timedelta = timedelta(days=30)) -> int:
+        """Remove applications deleted more than `older_than` ago (with their history)."""
+        cutoff = self._store.clock.now() - older_than
+        with self._store.write() as s:
+            doomed = s.exec(  # type: ignore[call-overload]
+                select(Application).where(Application.deleted_at < cutoff)  # type: ignore[operator]
+            ).scalars().all()
+            for app in doomed:
+                s.delete(app)
+        return len(doomed)
+
+    # ---- helpers -------------------------------------------------------------------------
+
+    def _next_action_defaults(
+        self, draft: ApplicationDraft, applied_on: date | None
+    ) -> dict[str, object]:
+        """A follow-up `follow_up_days` after applying unless the user chose something."""
+        if draft.next_action_on is not None or applied_on is None or draft.stage not in (
+            Stage.APPLIED,
+        ):
+            return {"next_action": draft.next_action, "next_action_on": draft.next_action_on}
+        days = self._store.settings.get().follow_up_days
+        return {
+            "next_action": draft.next_action or "Follow up",
+            "next_action_on": applied_on + timedelta(days=days),
+        }
+
+    @staticmethod
+    def _live(s: Session, app_id: int) -> Application:
+        app = s.get(Application, app_id)
+        if app is None or app.deleted_at is not None:
+            raise NotFoundError(app_id)
+        return app
+
+    @staticmethod
+    def _detail(s: Session, app: Application) -> ApplicationDetail:
+        events = s.exec(  # type: ignore[call-overload]
+            select(StageEvent)
+            .where(StageEvent.application_id == app.id)  # type: ignore[arg-type]
+            .order_by(StageEvent.at, StageEvent.id)  # type: ignore[arg-type]
+        ).scalars().all()
+        assert app.id is not None
+        return ApplicationDetail(
+            id=app.id,
+            company=app.company,
+            role=app.role,
+            location=app.location,
+            url=app.url,
+            source=app.source,
+            stage=Stage(app.stage),
+            applied_on=app.applied_on,
+            contact_name=app.contact_name,
+            contact_email=app.contact_email,
+            description=app.description,
+            notes=app.notes,
+            next_action=app.next_action,
+            next_action_on=app.next_action_on,
+            last_activity_at=app.last_activity_at,
+            created_at=app.created_at,
+            updated_at=app.updated_at,
+            version=app.version,
+            history=tuple(
+                StageEventRecord(id=e.id, stage=Stage(e.stage), at=e.at, note=e.note)
+                for e in events
+            ),
+        )
+
+
+def previous_stage(history: tuple[StageEventRecord, ...]) -> Stage | None:
+    """The stage held before the current run of the last stage in `history`."""
+    if not history:
+        return None
+    current = history[-1].stage
+    for event in reversed(history):
+        if event.stage is not current:
+            return event.stage
+    return None
+
+
+__all__ = ["ApplicationRepo", "previous_stage", "search_fold", "datetime"]

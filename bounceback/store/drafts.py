@@ -1,0 +1,99 @@
+"""What a form hands the store, and the rules it must pass (required fields, caps, dates).
+
+Table models skip validation, so every write goes through one of these first. The messages are
+shown under the field they concern; nothing typed is dropped or truncated silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields, replace
+from datetime import date
+
+from bounceback.domain import Stage
+from bounceback.sanitize import clean_text
+from bounceback.store.errors import ValidationError
+
+EARLIEST = date(1970, 1, 1)
+LATEST = date(2100, 12, 31)
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def check_length(errors: dict[str, str], name: str, label: str, value: str, cap: int) -> None:
+    """Record a message when `value` is longer than `cap` characters."""
+    if len(value) > cap:
+        errors[name] = f"{label} is {len(value):,} characters; the limit is {cap:,}."
+
+
+def check_required(errors: dict[str, str], name: str, label: str, value: str) -> None:
+    """Record a message when `value` is blank."""
+    if not value.strip():
+        errors[name] = f"{label} is required."
+
+
+def check_date(errors: dict[str, str], name: str, label: str, value: date | None) -> None:
+    """Record a message for dates outside a believable range."""
+    if value is not None and not EARLIEST <= value <= LATEST:
+        errors[name] = f"{label} must be between {EARLIEST.year} and {LATEST.year}."
+
+
+@dataclass(frozen=True)
+class ApplicationDraft:
+    """The editable fields of an application."""
+
+    company: str
+    role: str
+    location: str = ""
+    url: str = ""
+    source: str = ""
+    contact_name: str = ""
+    contact_email: str = ""
+    applied_on: date | None = None
+    next_action: str = ""
+    next_action_on: date | None = None
+    description: str = ""
+    notes: str = ""
+    stage: Stage = Stage.APPLIED  # used on create only; later moves append history
+
+    # Single-line fields lose newlines; long ones keep them. Caps match the columns.
+    CAPS = {
+        "company": ("Company", 200, True),
+        "role": ("Role", 200, True),
+        "location": ("Location", 200, True),
+        "url": ("Link", 2000, True),
+        "source": ("Source", 100, True),
+        "contact_name": ("Contact name", 200, True),
+        "contact_email": ("Contact email", 320, True),
+        "next_action": ("Next action", 500, True),
+        "description": ("Job description", 200_000, False),
+        "notes": ("Notes", 200_000, False),
+    }
+
+    def cleaned(self) -> ApplicationDraft:
+        """Control characters stripped, single-line fields trimmed."""
+        changes = {}
+        for f in fields(self):
+            if f.name in self.CAPS:
+                _, _, single = self.CAPS[f.name]
+                value = clean_text(getattr(self, f.name), single_line=single)
+                changes[f.name] = value.strip() if single else value
+        return replace(self, **changes)
+
+    def validated(self) -> ApplicationDraft:
+        """The cleaned draft, or ValidationError naming every bad field."""
+        draft = self.cleaned()
+        errors: dict[str, str] = {}
+        check_required(errors, "company", "Company", draft.company)
+        check_required(errors, "role", "Role", draft.role)
+        for name, (label, cap, _) in self.CAPS.items():
+            if name not in errors:
+                check_length(errors, name, label, getattr(draft, name), cap)
+        if draft.contact_email and "contact_email" not in errors and not _EMAIL.match(
+            draft.contact_email
+        ):
+            errors["contact_email"] = "That doesn't look like an email address (name@example.com)."
+        check_date(errors, "applied_on", "Applied date", draft.applied_on)
+        check_date(errors, "next_action_on", "Next action date", draft.next_action_on)
+        if errors:
+            raise ValidationError(errors)
+        return draft

@@ -1,0 +1,285 @@
+"""The one SQLite-specific module: file safety, the open sequence, pragmas, BEGIN IMMEDIATE.
+
+Everything else in the store talks to a SQLAlchemy Engine, so a PostgreSQL engine can be
+dropped in here later without touching the repositories.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sqlite3
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+
+from bounceback.store import migrations
+from bounceback.store.errors import (
+    CorruptDatabaseError,
+    MigrationError,
+    NewerSchemaError,
+    StoreError,
+    UnwritableError,
+)
+
+log = logging.getLogger(__name__)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def ensure_private_dir(directory: Path) -> None:
+    """Create each missing component of `directory` with mode 0700."""
+    missing = []
+    d = directory
+    while not d.exists():
+        missing.append(d)
+        if d.parent == d:
+            break
+        d = d.parent
+    for component in reversed(missing):
+        try:
+            component.mkdir(mode=0o700)
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            raise UnwritableError(
+                f"Cannot create the folder {component} ({exc.strerror}). "
+                "Choose another place with --db PATH.",
+                component,
+            ) from exc
+        os.chmod(component, 0o700)  # mkdir's mode is filtered by the umask
+
+
+def precreate_private_file(path: Path) -> bool:
+    """Create an empty file at 0600 if none exists (SQLite then makes -wal/-shm 0600 too).
+
+    Returns True when the file was created now.
+    """
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, 0o600)
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        raise UnwritableError(
+            f"Cannot create {path} ({exc.strerror}). Choose another place with --db PATH.", path
+        ) from exc
+    os.fchmod(fd, 0o600)
+    os.close(fd)
+    return True
+
+
+def check_file(path: Path) -> None:
+    """Refuse anything that is not an SQLite file, without modifying it."""
+    if path.is_dir():
+        raise CorruptDatabaseError(f"{path} is a folder, not a database file.", path)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise UnwritableError(f"Cannot read {path} ({exc.strerror}).", path) from exc
+    if head and head != SQLITE_MAGIC:
+        raise CorruptDatabaseError(
+            f"{path} is not a bounceback database (it is not an SQLite file); it was left "
+            "untouched. " + newest_backup_hint(path),
+            path,
+        )
+
+
+def newest_backup_hint(path: Path) -> str:
+    """A sentence naming the newest backup beside `path`, if there is one."""
+    from bounceback.paths import backup_dir
+
+    folder = backup_dir(path)
+    backups = sorted(folder.glob("*.db"), key=lambda p: p.stat().st_mtime) if folder.is_dir() else []
+    if backups:
+        return f"Newest backup: {backups[-1]} (bounceback restore FILE)."
+    return "No backup was found beside it."
+
+
+def _raw_connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def stored_version(conn: sqlite3.Connection) -> int:
+    """The schema version written by the migrations (0 for a fresh file)."""
+    has_table = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'"
+    ).fetchone()
+    if has_table:
+        row = conn.execute("SELECT version FROM schema_version WHERE id = 1").fetchone()
+        if row:
+            return int(row[0])
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    """Run PRAGMA quick_check and refuse a damaged file with the newest backup named."""
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise CorruptDatabaseError(
+            f"{path} is damaged ({exc}); it was left untouched. " + newest_backup_hint(path),
+            path,
+        ) from exc
+    if [r[0] for r in rows] != ["ok"]:
+        raise CorruptDatabaseError(
+            f"{path} failed its integrity check; it was left untouched. "
+            + newest_backup_hint(path),
+            path,
+        )
+
+
+def backup_file(src: sqlite3.Connection, dest: Path) -> Path:
+    """Copy a live database consistently with SQLite's backup API into a new 0600 file."""
+    ensure_private_dir(dest.parent)
+    if not precreate_private_file(dest):
+        raise StoreError(f"{dest} already exists; not overwriting it.", dest)
+    target = sqlite3.connect(dest)
+    try:
+        src.backup(target)
+    finally:
+        target.close()
+    return dest
+
+
+def migrate(
+    conn: sqlite3.Connection,
+    path: Path,
+    now: datetime,
+    steps: Sequence[str] = migrations.STEPS,
+) -> int:
+    """Bring the file to the latest version in one transaction; back it up first if not new."""
+    latest = len(steps)
+    current = stored_version(conn)
+    if current > latest:
+        raise NewerSchemaError(
+            f"{path} was created by a newer bounceback (schema v{current}; this one knows "
+            f"v{latest}). It was left untouched: upgrade bounceback to open it.",
+            path,
+        )
+    if current == latest:
+        return current
+    if current > 0:
+        from bounceback.paths import backup_dir
+
+        stamp = now.strftime("%Y%m%dT%H%M%S")
+        backup_file(conn, backup_dir(path) / f"pre-v{latest}-{stamp}.db")
+    # foreign_keys must be off before BEGIN: a table rebuild would otherwise cascade deletes.
+    conn.execute("PRAGMA foreign_keys=OFF")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for number in range(current + 1, latest + 1):
+            for statement in migrations.statements(steps[number - 1]):
+                conn.execute(statement)
+        conn.execute(
+            "INSERT INTO schema_version (id, version) VALUES (1, ?) "
+            "ON CONFLICT(id) DO UPDATE SET version = excluded.version",
+            (latest,),
+        )
+        conn.execute(f"PRAGMA user_version={latest}")
+        problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            raise MigrationError(
+                f"Upgrading {path} would break {len(problems)} references; nothing was changed.",
+                path,
+            )
+        conn.execute("COMMIT")
+    except Exception as exc:
+        conn.execute("ROLLBACK")
+        if isinstance(exc, StoreError):
+            raise
+        log.error("migration to v%s failed: %s", latest, type(exc).__name__)
+        raise MigrationError(
+            f"Upgrading {path} to schema v{latest} failed ({type(exc).__name__}); nothing was "
+            "changed. Please report this; your data is intact.",
+            path,
+        ) from exc
+    return latest
+
+
+def open_engine(
+    path: Path, now: datetime, steps: Sequence[str] = migrations.STEPS
+) -> Engine:
+    """The open sequence of DATA-SAFETY.md, then a SQLAlchemy engine with our pragmas."""
+    path = Path(path)
+    ensure_private_dir(path.parent)
+    precreate_private_file(path)
+    check_file(path)
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise UnwritableError(
+            f"{path} is read-only (or its folder is); bounceback needs to write there. "
+            "Fix the permissions or copy it elsewhere and use --db PATH.",
+            path,
+        )
+    try:
+        conn = _raw_connect(path)
+    except sqlite3.Error as exc:
+        raise CorruptDatabaseError(f"Cannot open {path} ({exc}).", path) from exc
+    try:
+        quick_check(conn, path)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            migrate(conn, path, now, steps)
+        except sqlite3.DatabaseError as exc:
+            raise _classify(exc, path) from exc
+    finally:
+        conn.close()
+    return build_engine(f"sqlite:///{path}")
+
+
+def _classify(exc: sqlite3.DatabaseError, path: Path) -> StoreError:
+    text = str(exc).lower()
+    if "readonly" in text or "read-only" in text:
+        return UnwritableError(f"{path} is read-only; bounceback needs to write there.", path)
+    if "not a database" in text or "malformed" in text:
+        return CorruptDatabaseError(
+            f"{path} is damaged ({exc}); it was left untouched. " + newest_backup_hint(path), path
+        )
+    return StoreError(f"Cannot open {path} ({exc}).", path)
+
+
+def build_engine(url: str) -> Engine:
+    """An engine whose every connection has WAL, FULL sync, foreign keys and a busy timeout."""
+    engine = create_engine(
+        url,
+        hide_parameters=True,  # an IntegrityError must not carry the user's journal text
+        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (SQLAlchemy's recipe)
+        cur = dbapi_conn.cursor()
+        for pragma in (
+            "journal_mode=WAL",
+            "synchronous=FULL",
+            "foreign_keys=ON",
+            f"busy_timeout={BUSY_TIMEOUT_MS}",
+        ):
+            cur.execute(f"PRAGMA {pragma}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
+        # Writers take the lock up front: a deferred BEGIN that upgrades later gets
+        # "database is locked" under concurrency instead of waiting its turn.
+        readonly = conn.get_execution_options().get("bb_readonly", False)
+        conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+
+    return engine
+
+
+@contextlib.contextmanager
+def raw_connection(path: Path):  # type: ignore[no-untyped-def]
+    """A plain sqlite3 connection for check/backup tools (closed on exit)."""
+    conn = _raw_connect(path)
+    try:
+        yield conn
+    finally:
+        conn.close()

@@ -1,0 +1,300 @@
+"""SQLModel tables: every table of DESIGN.md "Data". Imported only after the first frame."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from enum import Enum
+
+import sqlalchemy as sa
+from sqlalchemy.ext.mutable import MutableList
+from sqlmodel import Field, SQLModel
+
+from bounceback.domain import (
+    FeedbackStatus,
+    GoalSource,
+    HelpKind,
+    RejectionKind,
+    Stage,
+    StrengthKind,
+    WinCategory,
+)
+
+
+def _enum(kind: type[Enum], nullable: bool = False) -> sa.Column:
+    """An enum stored as its value in a VARCHAR (portable to PostgreSQL, readable in SQL)."""
+    return sa.Column(
+        sa.Enum(
+            kind,
+            native_enum=False,
+            create_constraint=False,
+            length=24,
+            values_callable=lambda e: [m.value for m in e],
+        ),
+        nullable=nullable,
+    )
+
+
+class UTCDateTime(sa.TypeDecorator[datetime]):
+    """Aware UTC in, aware UTC out; SQLite keeps no zone, so naive input is refused."""
+
+    impl = sa.DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        """Store as naive UTC."""
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; use aware UTC")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        """Read back as aware UTC."""
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+def _when(nullable: bool = False, index: bool = False) -> sa.Column:
+    """An aware UTC timestamp."""
+    return sa.Column(UTCDateTime(), nullable=nullable, index=index)
+
+
+def _text(nullable: bool = False) -> sa.Column:
+    """Long free text."""
+    return sa.Column(sa.Text, nullable=nullable, server_default="" if not nullable else None)
+
+
+def _json_list() -> sa.Column:
+    """A JSON list whose in-place edits are saved."""
+    return sa.Column(MutableList.as_mutable(sa.JSON), nullable=False, server_default="[]")
+
+
+def _fk(target: str, ondelete: str, nullable: bool) -> sa.Column:
+    return sa.Column(
+        sa.Integer, sa.ForeignKey(target, ondelete=ondelete), nullable=nullable, index=True
+    )
+
+
+# The optimistic-lock columns must be Column objects for version_id_col (a string fails late).
+_application_version = sa.Column("version", sa.Integer, nullable=False, server_default="1")
+_rejection_version = sa.Column("version", sa.Integer, nullable=False, server_default="1")
+_win_version = sa.Column("version", sa.Integer, nullable=False, server_default="1")
+
+
+class SchemaVersion(SQLModel, table=True):
+    """One row: the schema version, written in the same transaction as the migration steps."""
+
+    __tablename__ = "schema_version"
+    id: int = Field(default=1, primary_key=True)
+    version: int = Field(sa_column=sa.Column(sa.Integer, nullable=False))
+
+
+class Application(SQLModel, table=True):
+    """A job applied to (or saved to apply to)."""
+
+    __tablename__ = "application"
+    id: int | None = Field(default=None, primary_key=True)
+    company: str = Field(sa_column=sa.Column(sa.String(200), nullable=False))
+    role: str = Field(sa_column=sa.Column(sa.String(200), nullable=False))
+    # Casefolded company/role/notes so filtering ignores case and accents' case forms.
+    search_fold: str = Field(sa_column=_text())
+    location: str = Field(default="", sa_column=sa.Column(sa.String(200), nullable=False, server_default=""))
+    url: str = Field(default="", sa_column=sa.Column(sa.String(2000), nullable=False, server_default=""))
+    source: str = Field(default="", sa_column=sa.Column(sa.String(100), nullable=False, server_default=""))
+    stage: Stage = Field(sa_column=_enum(Stage))
+    applied_on: date | None = Field(default=None, sa_column=sa.Column(sa.Date, nullable=True))
+    contact_name: str = Field(default="", sa_column=sa.Column(sa.String(200), nullable=False, server_default=""))
+    contact_email: str = Field(default="", sa_column=sa.Column(sa.String(320), nullable=False, server_default=""))
+    description: str = Field(default="", sa_column=_text())
+    notes: str = Field(default="", sa_column=_text())
+    next_action: str = Field(default="", sa_column=sa.Column(sa.String(500), nullable=False, server_default=""))
+    next_action_on: date | None = Field(default=None, sa_column=sa.Column(sa.Date, nullable=True))
+    last_activity_at: datetime = Field(sa_column=_when(index=True))
+    created_at: datetime = Field(sa_column=_when())
+    updated_at: datetime = Field(sa_column=_when())
+    deleted_at: datetime | None = Field(default=None, sa_column=_when(nullable=True, index=True))
+    version: int = Field(default=1, sa_column=_application_version)
+
+    __mapper_args__ = {"version_id_col": _application_version}
+
+
+class StageEvent(SQLModel, table=True):
+    """Append-only stage history: how far it got survives a rejection."""
+
+    __tablename__ = "stage_event"
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(sa_column=_fk("application.id", "CASCADE", nullable=False))
+    stage: Stage = Field(sa_column=_enum(Stage))
+    at: datetime = Field(sa_column=_when())
+    note: str = Field(default="", sa_column=_text())
+
+
+class Rejection(SQLModel, table=True):
+    """A "no", tracked or not, with the feelings, the diagnosis and the feedback request."""
+
+    __tablename__ = "rejection"
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int | None = Field(default=None, sa_column=_fk("application.id", "SET NULL", nullable=True))
+    company: str = Field(sa_column=sa.Column(sa.String(200), nullable=False))
+    role: str = Field(default="", sa_column=sa.Column(sa.String(200), nullable=False, server_default=""))
+    received_on: date = Field(sa_column=sa.Column(sa.Date, nullable=False, index=True))
+    stage_reached: Stage = Field(sa_column=_enum(Stage))
+    interview_rounds: int = Field(default=0, sa_column=sa.Column(sa.Integer, nullable=False, server_default="0"))
+    kind: RejectionKind = Field(sa_column=_enum(RejectionKind))
+    kind_override_reason: str = Field(default="", sa_column=_text())
+    feelings: list[str] = Field(default_factory=list, sa_column=_json_list())
+    feeling_note: str = Field(default="", sa_column=_text())
+    intensity_before: int | None = Field(default=None, sa_column=sa.Column(sa.Integer, nullable=True))
+    intensity_after: int | None = Field(default=None, sa_column=sa.Column(sa.Integer, nullable=True))
+    causes: list[str] = Field(default_factory=list, sa_column=_json_list())
+    out_of_control: list[str] = Field(default_factory=list, sa_column=_json_list())
+    lessons: str = Field(default="", sa_column=_text())
+    next_steps: str = Field(default="", sa_column=_text())
+    feedback_status: FeedbackStatus = Field(default=FeedbackStatus.NOT_ASKED, sa_column=_enum(FeedbackStatus))
+    feedback_asked_on: date | None = Field(default=None, sa_column=sa.Column(sa.Date, nullable=True))
+    feedback_text: str = Field(default="", sa_column=_text())
+    flow_step: str = Field(default="acknowledge", sa_column=sa.Column(sa.String(24), nullable=False, server_default="acknowledge"))
+    created_at: datetime = Field(sa_column=_when())
+    updated_at: datetime = Field(sa_column=_when())
+    version: int = Field(default=1, sa_column=_rejection_version)
+
+    __mapper_args__ = {"version_id_col": _rejection_version}
+
+
+class WallowWindow(SQLModel, table=True):
+    """A bounded time to feel it; the deadline is stored so a restart resumes the countdown."""
+
+    __tablename__ = "wallow_window"
+    id: int | None = Field(default=None, primary_key=True)
+    rejection_id: int = Field(sa_column=_fk("rejection.id", "CASCADE", nullable=False))
+    started_at: datetime = Field(sa_column=_when())
+    minutes: int = Field(sa_column=sa.Column(sa.Integer, nullable=False))
+    ends_at: datetime = Field(sa_column=_when())
+    ended_at: datetime | None = Field(default=None, sa_column=_when(nullable=True, index=True))
+    ended_early: bool = Field(default=False, sa_column=sa.Column(sa.Boolean, nullable=False, server_default=sa.false()))
+    vent_text: str = Field(default="", sa_column=_text())
+
+
+class Ritual(SQLModel, table=True):
+    """A pre-planned positive action for right after bad news."""
+
+    __tablename__ = "ritual"
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = Field(sa_column=sa.Column(sa.String(200), nullable=False))
+    position: int = Field(default=0, sa_column=sa.Column(sa.Integer, nullable=False, server_default="0"))
+    retired: bool = Field(default=False, sa_column=sa.Column(sa.Boolean, nullable=False, server_default=sa.false()))
+    created_at: datetime = Field(sa_column=_when())
+
+
+class RitualDone(SQLModel, table=True):
+    """A ritual done, for which rejection, when."""
+
+    __tablename__ = "ritual_done"
+    id: int | None = Field(default=None, primary_key=True)
+    ritual_id: int = Field(sa_column=_fk("ritual.id", "CASCADE", nullable=False))
+    rejection_id: int | None = Field(default=None, sa_column=_fk("rejection.id", "SET NULL", nullable=True))
+    done_at: datetime = Field(sa_column=_when())
+
+
+class Win(SQLModel, table=True):
+    """An entry in the confidence file."""
+
+    __tablename__ = "win"
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = Field(sa_column=sa.Column(sa.String(200), nullable=False))
+    story: str = Field(default="", sa_column=_text())
+    category: WinCategory = Field(sa_column=_enum(WinCategory))
+    happened_on: date | None = Field(default=None, sa_column=sa.Column(sa.Date, nullable=True))
+    impact: str = Field(default="", sa_column=sa.Column(sa.String(500), nullable=False, server_default=""))
+    tags: list[str] = Field(default_factory=list, sa_column=_json_list())
+    search_fold: str = Field(default="", sa_column=_text())
+    pinned: bool = Field(default=False, sa_column=sa.Column(sa.Boolean, nullable=False, server_default=sa.false()))
+    last_shown_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
+    created_at: datetime = Field(sa_column=_when())
+    updated_at: datetime = Field(sa_column=_when())
+    deleted_at: datetime | None = Field(default=None, sa_column=_when(nullable=True, index=True))
+    version: int = Field(default=1, sa_column=_win_version)
+
+    __mapper_args__ = {"version_id_col": _win_version}
+
+
+class Strength(SQLModel, table=True):
+    """Worth, not work: a skill, quality or value no job title grants."""
+
+    __tablename__ = "strength"
+    id: int | None = Field(default=None, primary_key=True)
+    text: str = Field(sa_column=sa.Column(sa.String(300), nullable=False))
+    kind: StrengthKind = Field(sa_column=_enum(StrengthKind))
+    position: int = Field(default=0, sa_column=sa.Column(sa.Integer, nullable=False, server_default="0"))
+    last_shown_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
+    created_at: datetime = Field(sa_column=_when())
+
+
+class HelpAct(SQLModel, table=True):
+    """Helping someone else: who, what, when."""
+
+    __tablename__ = "help_act"
+    id: int | None = Field(default=None, primary_key=True)
+    kind: HelpKind = Field(sa_column=_enum(HelpKind))
+    who: str = Field(sa_column=sa.Column(sa.String(200), nullable=False))
+    what: str = Field(default="", sa_column=_text())
+    happened_on: date = Field(sa_column=sa.Column(sa.Date, nullable=False, index=True))
+    created_at: datetime = Field(sa_column=_when())
+
+
+class Goal(SQLModel, table=True):
+    """A small daily goal; `rrule` says which days it applies (dateutil RRULE text)."""
+
+    __tablename__ = "goal"
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = Field(sa_column=sa.Column(sa.String(200), nullable=False))
+    target: int = Field(sa_column=sa.Column(sa.Integer, nullable=False))
+    unit: str = Field(default="", sa_column=sa.Column(sa.String(50), nullable=False, server_default=""))
+    rrule: str = Field(sa_column=sa.Column(sa.String(500), nullable=False))
+    auto_source: GoalSource | None = Field(default=None, sa_column=_enum(GoalSource, nullable=True))
+    position: int = Field(default=0, sa_column=sa.Column(sa.Integer, nullable=False, server_default="0"))
+    active: bool = Field(default=True, sa_column=sa.Column(sa.Boolean, nullable=False, server_default=sa.true()))
+    starts_on: date = Field(sa_column=sa.Column(sa.Date, nullable=False))
+    created_at: datetime = Field(sa_column=_when())
+
+
+class GoalDay(SQLModel, table=True):
+    """A goal's count on one calendar day, or a rest day."""
+
+    __tablename__ = "goal_day"
+    __table_args__ = (sa.UniqueConstraint("goal_id", "day", name="uq_goal_day"),)
+    id: int | None = Field(default=None, primary_key=True)
+    goal_id: int = Field(sa_column=_fk("goal.id", "CASCADE", nullable=False))
+    day: date = Field(sa_column=sa.Column(sa.Date, nullable=False))
+    count: int = Field(default=0, sa_column=sa.Column(sa.Integer, nullable=False, server_default="0"))
+    rest: bool = Field(default=False, sa_column=sa.Column(sa.Boolean, nullable=False, server_default=sa.false()))
+
+
+class CheckIn(SQLModel, table=True):
+    """The daily check-in: one per calendar day."""
+
+    __tablename__ = "check_in"
+    id: int | None = Field(default=None, primary_key=True)
+    day: date = Field(sa_column=sa.Column(sa.Date, nullable=False, unique=True))
+    mood: int | None = Field(default=None, sa_column=sa.Column(sa.Integer, nullable=True))
+    control: str = Field(default="", sa_column=sa.Column(sa.String(500), nullable=False, server_default=""))
+    note: str = Field(default="", sa_column=_text())
+    created_at: datetime = Field(sa_column=_when())
+    updated_at: datetime = Field(sa_column=_when())
+
+
+class Setting(SQLModel, table=True):
+    """One row of preferences with the playbook's defaults."""
+
+    __tablename__ = "setting"
+    id: int = Field(default=1, primary_key=True)
+    wallow_minutes: int = Field(default=15, sa_column=sa.Column(sa.Integer, nullable=False, server_default="15"))
+    stale_days: int = Field(default=14, sa_column=sa.Column(sa.Integer, nullable=False, server_default="14"))
+    ghost_days: int = Field(default=21, sa_column=sa.Column(sa.Integer, nullable=False, server_default="21"))
+    follow_up_days: int = Field(default=7, sa_column=sa.Column(sa.Integer, nullable=False, server_default="7"))
+    min_active: int = Field(default=5, sa_column=sa.Column(sa.Integer, nullable=False, server_default="5"))
+    feedback_let_go_days: int = Field(default=14, sa_column=sa.Column(sa.Integer, nullable=False, server_default="14"))
+
+
+def metadata() -> sa.MetaData:
+    """The declared schema, for the migration test and create-free fresh databases."""
+    return SQLModel.metadata

@@ -1,0 +1,79 @@
+"""Plain, frozen records the repositories return: safe to keep after the session closes.
+
+This module imports neither SQLModel nor SQLAlchemy, so screens can use the types before the
+database layer has been imported (the first frame does not wait for it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from bounceback.domain import Stage
+
+
+@dataclass(frozen=True, slots=True)
+class ApplicationRow:
+    """One Pipeline row: only the columns the table shows (no ORM objects)."""
+
+    id: int
+    company: str
+    role: str
+    stage: Stage
+    applied_on: date | None
+    last_activity_at: datetime
+    next_action: str
+    next_action_on: date | None
+    search_fold: str
+
+
+@dataclass(frozen=True, slots=True)
+class StageEventRecord:
+    """One step of an application's history."""
+
+    id: int
+    stage: Stage
+    at: datetime
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class ApplicationDetail:
+    """Everything about one application, with its stage history (oldest first)."""
+
+    id: int
+    company: str
+    role: str
+    location: str
+    url: str
+    source: str
+    stage: Stage
+    applied_on: date | None
+    contact_name: str
+    contact_email: str
+    description: str
+    notes: str
+    next_action: str
+    next_action_on: date | None
+    last_activity_at: datetime
+    created_at: datetime
+    updated_at: datetime
+    version: int
+    history: tuple[StageEventRecord, ...] = field(default_factory=tuple)
+
+    @property
+    def interview_rounds(self) -> int:
+        """How many interview rounds the history records."""
+        return sum(1 for e in self.history if e.stage is Stage.INTERVIEWING)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The user's preferences, with the playbook's defaults."""
+
+    wallow_minutes: int = 15
+    stale_days: int = 14
+    ghost_days: int = 21
+    follow_up_days: int = 7
+    min_active: int = 5
+    feedback_let_go_days: int = 14

@@ -1,0 +1,57 @@
+"""Settings repository: one row with the playbook's defaults."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bounceback.store.models import Setting
+from bounceback.store.records import Settings
+
+if TYPE_CHECKING:
+    from bounceback.store.db import Store
+
+
+class SettingsRepo:
+    """Read and change the one Setting row (created with defaults on first read)."""
+
+    def __init__(self, store: Store) -> None:
+        """Bind to a store."""
+        self._store = store
+
+    def get(self) -> Settings:
+        """The current settings (defaults when never saved)."""
+        with self._store.read() as s:
+            row = s.get(Setting, 1)
+            if row is None:
+                return Settings()
+            return Settings(
+                wallow_minutes=row.wallow_minutes,
+                stale_days=row.stale_days,
+                ghost_days=row.ghost_days,
+                follow_up_days=row.follow_up_days,
+                min_active=row.min_active,
+                feedback_let_go_days=row.feedback_let_go_days,
+            )
+
+    def update(self, **values: int) -> Settings:
+        """Change some settings; unknown names or out-of-range numbers raise ValueError."""
+        limits = {
+            "wallow_minutes": (5, 30),
+            "stale_days": (1, 365),
+            "ghost_days": (1, 365),
+            "follow_up_days": (1, 90),
+            "min_active": (0, 100),
+            "feedback_let_go_days": (1, 90),
+        }
+        for name, value in values.items():
+            if name not in limits:
+                raise ValueError(f"Unknown setting {name!r}")
+            low, high = limits[name]
+            if not low <= int(value) <= high:
+                raise ValueError(f"{name} must be between {low} and {high}")
+        with self._store.write() as s:
+            row = s.get(Setting, 1) or Setting(id=1)
+            for name, value in values.items():
+                setattr(row, name, int(value))
+            s.add(row)
+        return self.get()

@@ -1,0 +1,1 @@
+"""Reusable widgets that render and post messages; they never touch the database."""
