@@ -1,5 +1,198 @@
-"""Command line entry point (placeholder until the CLI lands)."""
+"""Command line: opens the TUI, the demo, and the data tools (where, check, backup, restore).
 
-def main() -> int:
-    """Run."""
+Nothing heavy is imported before the TUI draws its first frame: the store is opened by the app
+in a worker thread. Every failure prints one line naming the file and what to do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bounceback import __version__
+from bounceback.clock import Clock, SystemClock
+from bounceback.paths import backup_dir, db_path
+
+if TYPE_CHECKING:
+    from bounceback.store.db import Store
+
+
+class CliError(Exception):
+    """A failure with a one-line message for the terminal."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="bounceback",
+        description="Turn every job rejection into data and momentum.",
+    )
+    p.add_argument("--version", action="version", version=f"bounceback {__version__}")
+    p.add_argument("--db", metavar="PATH", help="database file (default: $BOUNCEBACK_DB or the "
+                   "user data folder)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("open", help="open the app (the default)")
+    demo = sub.add_parser("demo", help="open the app on a throwaway database of demo data")
+    demo.add_argument("--out", metavar="PATH", help="write the demo database here and exit")
+    demo.add_argument("--scale", type=int, metavar="N", help="make N applications (benchmarks)")
+    sub.add_parser("where", help="print where the data lives")
+    sub.add_parser("check", help="check the database: integrity, schema version, counts")
+    backup = sub.add_parser("backup", help="write a consistent backup copy")
+    backup.add_argument("--out", metavar="FILE", help="backup file (default: backups/ beside "
+                        "the database)")
+    restore = sub.add_parser("restore", help="replace the database with a backup (the current "
+                             "one is kept aside)")
+    restore.add_argument("file", metavar="FILE")
+    return p
+
+
+def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
+    """Run one command; returns the exit status."""
+    args = _parser().parse_args(argv)
+    clock = clock or SystemClock()
+    command = args.command or "open"
+    try:
+        handler: Callable[[argparse.Namespace, Clock], int] = COMMANDS[command]
+        return handler(args, clock)
+    except CliError as exc:
+        print(f"bounceback: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
+        message = getattr(exc, "message", None)
+        if isinstance(message, str):
+            print(f"bounceback: {message}", file=sys.stderr)
+            return 2
+        if os.environ.get("BOUNCEBACK_DEBUG"):
+            raise
+        print(f"bounceback: unexpected error ({type(exc).__name__}); nothing was changed. "
+              "Set BOUNCEBACK_DEBUG=1 to see details.", file=sys.stderr)
+        return 1
+
+
+def _run_tui(opener: Callable[[], Store], clock: Clock) -> int:
+    from bounceback.app import BouncebackApp
+
+    app = BouncebackApp(open_store=opener, clock=clock)
+    app.run()
+    return 1 if app.open_failed else 0
+
+
+def cmd_open(args: argparse.Namespace, clock: Clock) -> int:
+    """Open the TUI on the user's database."""
+    path = db_path(args.db)
+
+    def opener() -> Store:
+        from bounceback.store.db import Store
+
+        store = Store.open(path, clock)
+        _daily_backup(path, clock)
+        return store
+
+    return _run_tui(opener, clock)
+
+
+def _daily_backup(path: Path, clock: Clock) -> None:
+    """The first open of a day keeps a copy (the last 7 are kept)."""
+    try:
+        from bounceback.store.maintenance import daily_backup
+    except ImportError:  # pragma: no cover - maintenance arrives with the backup tools
+        return
+    daily_backup(path, clock.now())
+
+
+def cmd_demo(args: argparse.Namespace, clock: Clock) -> int:
+    """Open the TUI on fresh demo data (or write it to --out and exit)."""
+    if args.scale is not None and not 0 < args.scale <= 200_000:
+        raise CliError("--scale must be between 1 and 200000.")
+    if args.out:
+        out = Path(args.out).expanduser()
+        if out.exists():
+            raise CliError(f"{out} already exists; choose a new file for the demo database.")
+        store = _build_demo(out, clock, args.scale)
+        store.close()
+        print(f"demo database written to {out}")
+        return 0
+    folder = Path(tempfile.mkdtemp(prefix="bounceback-demo-"))
+    try:
+        return _run_tui(lambda: _build_demo(folder / "demo.db", clock, args.scale), clock)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _build_demo(path: Path, clock: Clock, scale: int | None) -> Store:
+    from bounceback.store.db import Store
+    from bounceback.store.demo import build_demo
+
+    store = Store.open(path, clock)
+    build_demo(store, scale=scale)
+    return store
+
+
+def cmd_where(args: argparse.Namespace, clock: Clock) -> int:
+    """Print the paths bounceback uses."""
+    path = db_path(args.db)
+    print(f"database: {path}")
+    print(f"backups:  {backup_dir(path)}")
+    source = "--db" if args.db else ("$BOUNCEBACK_DB" if os.environ.get("BOUNCEBACK_DB") else
+                                     "default")
+    print(f"chosen by: {source}")
     return 0
+
+
+def cmd_check(args: argparse.Namespace, clock: Clock) -> int:
+    """Integrity, schema version and counts; non-zero when something is wrong."""
+    from bounceback.store.maintenance import check_database
+
+    report = check_database(db_path(args.db))
+    print(f"database: {report.path}")
+    print(f"integrity: {report.integrity}")
+    print(f"schema: v{report.schema_version} (this bounceback writes v{report.latest})")
+    for table, count in sorted(report.counts.items()):
+        print(f"  {table:<16} {count:>8,}")
+    for problem in report.problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+def cmd_backup(args: argparse.Namespace, clock: Clock) -> int:
+    """Write a consistent copy of the database."""
+    from bounceback.store.maintenance import backup_database
+
+    path = db_path(args.db)
+    if not path.exists():
+        raise CliError(f"{path} does not exist; nothing to back up.")
+    dest = backup_database(path, Path(args.out).expanduser() if args.out else None, clock.now())
+    print(f"backup written to {dest}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, clock: Clock) -> int:
+    """Replace the database with a checked backup, keeping the current one aside."""
+    from bounceback.store.maintenance import restore_database
+
+    source = Path(args.file).expanduser()
+    if not source.is_file():
+        raise CliError(f"{source} is not a file.")
+    path = db_path(args.db)
+    kept = restore_database(source, path, clock.now())
+    print(f"restored {path} from {source}")
+    if kept is not None:
+        print(f"the previous database was kept at {kept}")
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
+    "open": cmd_open,
+    "demo": cmd_demo,
+    "where": cmd_where,
+    "check": cmd_check,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+}

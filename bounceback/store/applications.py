@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import fields
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -95,7 +95,9 @@ class ApplicationRepo:
             applied_on = today(self._store.clock)
         values = {name: getattr(draft, name) for name in _DRAFT_FIELDS}
         values["applied_on"] = applied_on
-        values.update(self._next_action_defaults(draft, applied_on))
+        values["next_action"], values["next_action_on"] = self._next_action_defaults(
+            draft.next_action, draft.next_action_on, draft.stage, applied_on
+        )
         app = Application(
             **values,
             stage=draft.stage,
@@ -138,13 +140,9 @@ class ApplicationRepo:
             app.updated_at = now
             if stage in _SENT and app.applied_on is None:
                 app.applied_on = today(self._store.clock)
-                if app.next_action_on is None:
-                    defaults = self._next_action_defaults(
-                        ApplicationDraft(company="", role="", next_action=app.next_action),
-                        app.applied_on,
-                    )
-                    app.next_action = defaults["next_action"]
-                    app.next_action_on = defaults["next_action_on"]
+                app.next_action, app.next_action_on = self._next_action_defaults(
+                    app.next_action, app.next_action_on, stage, app.applied_on
+                )
             s.add(StageEvent(application_id=app_id, stage=stage, at=now, note=note))
         return self.get(app_id)
 
@@ -184,9 +182,10 @@ class ApplicationRepo:
     def purge_deleted(self, older_than: timedelta = timedelta(days=30)) -> int:
         """Remove applications deleted more than `older_than` ago (with their history)."""
         cutoff = self._store.clock.now() - older_than
+        deleted_at = Application.__table__.c.deleted_at  # type: ignore[attr-defined]
         with self._store.write() as s:
             doomed = s.exec(  # type: ignore[call-overload]
-                select(Application).where(Application.deleted_at < cutoff)  # type: ignore[operator]
+                select(Application).where(deleted_at < cutoff)
             ).scalars().all()
             for app in doomed:
                 s.delete(app)
@@ -195,18 +194,13 @@ class ApplicationRepo:
     # ---- helpers -------------------------------------------------------------------------
 
     def _next_action_defaults(
-        self, draft: ApplicationDraft, applied_on: date | None
-    ) -> dict[str, object]:
-        """A follow-up `follow_up_days` after applying unless the user chose something."""
-        if draft.next_action_on is not None or applied_on is None or draft.stage not in (
-            Stage.APPLIED,
-        ):
-            return {"next_action": draft.next_action, "next_action_on": draft.next_action_on}
+        self, action: str, action_on: date | None, stage: Stage, applied_on: date | None
+    ) -> tuple[str, date | None]:
+        """A follow-up `follow_up_days` after applying unless the user chose a date."""
+        if action_on is not None or applied_on is None or stage is not Stage.APPLIED:
+            return action, action_on
         days = self._store.settings.get().follow_up_days
-        return {
-            "next_action": draft.next_action or "Follow up",
-            "next_action_on": applied_on + timedelta(days=days),
-        }
+        return action or "Follow up", applied_on + timedelta(days=days)
 
     @staticmethod
     def _live(s: Session, app_id: int) -> Application:
@@ -259,5 +253,3 @@ def previous_stage(history: tuple[StageEventRecord, ...]) -> Stage | None:
             return event.stage
     return None
 
-
-__all__ = ["ApplicationRepo", "previous_stage", "search_fold", "datetime"]

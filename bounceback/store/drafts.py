@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields, replace
 from datetime import date
+from typing import Any
 
 from bounceback.domain import Stage
 from bounceback.sanitize import clean_text
@@ -71,7 +72,7 @@ class ApplicationDraft:
 
     def cleaned(self) -> ApplicationDraft:
         """Control characters stripped, single-line fields trimmed."""
-        changes = {}
+        changes: dict[str, Any] = {}
         for f in fields(self):
             if f.name in self.CAPS:
                 _, _, single = self.CAPS[f.name]

@@ -94,7 +94,9 @@ def newest_backup_hint(path: Path) -> str:
     from bounceback.paths import backup_dir
 
     folder = backup_dir(path)
-    backups = sorted(folder.glob("*.db"), key=lambda p: p.stat().st_mtime) if folder.is_dir() else []
+    if not folder.is_dir():
+        return "No backup was found beside it."
+    backups = sorted(folder.glob("*.db"), key=lambda p: p.stat().st_mtime)
     if backups:
         return f"Newest backup: {backups[-1]} (bounceback restore FILE)."
     return "No backup was found beside it."
@@ -148,6 +150,15 @@ def backup_file(src: sqlite3.Connection, dest: Path) -> Path:
     return dest
 
 
+def _refuse_newer(current: int, latest: int, path: Path) -> None:
+    if current > latest:
+        raise NewerSchemaError(
+            f"{path} was created by a newer bounceback (schema v{current}; this one knows "
+            f"v{latest}). It was left untouched: upgrade bounceback to open it.",
+            path,
+        )
+
+
 def migrate(
     conn: sqlite3.Connection,
     path: Path,
@@ -157,12 +168,7 @@ def migrate(
     """Bring the file to the latest version in one transaction; back it up first if not new."""
     latest = len(steps)
     current = stored_version(conn)
-    if current > latest:
-        raise NewerSchemaError(
-            f"{path} was created by a newer bounceback (schema v{current}; this one knows "
-            f"v{latest}). It was left untouched: upgrade bounceback to open it.",
-            path,
-        )
+    _refuse_newer(current, latest, path)
     if current == latest:
         return current
     if current > 0:
@@ -174,6 +180,12 @@ def migrate(
     conn.execute("PRAGMA foreign_keys=OFF")
     conn.execute("BEGIN IMMEDIATE")
     try:
+        # Another instance may have migrated while we waited for the lock: read it again.
+        current = stored_version(conn)
+        _refuse_newer(current, latest, path)
+        if current == latest:
+            conn.execute("ROLLBACK")
+            return current
         for number in range(current + 1, latest + 1):
             for statement in migrations.statements(steps[number - 1]):
                 conn.execute(statement)
@@ -224,8 +236,9 @@ def open_engine(
     try:
         quick_check(conn, path)
         try:
-            conn.execute("PRAGMA journal_mode=WAL")
+            # Version first: switching to WAL rewrites the header of a file we must refuse.
             migrate(conn, path, now, steps)
+            conn.execute("PRAGMA journal_mode=WAL")
         except sqlite3.DatabaseError as exc:
             raise _classify(exc, path) from exc
     finally:

@@ -68,6 +68,27 @@ def _json_list() -> sa.Column:
     return sa.Column(MutableList.as_mutable(sa.JSON), nullable=False, server_default="[]")
 
 
+def _str(length: int, default: str | None = "") -> sa.Column:
+    """A bounded single-line string, NOT NULL (with a server default unless None)."""
+    return sa.Column(sa.String(length), nullable=False, server_default=default)
+
+
+def _int(default: str) -> sa.Column:
+    """A NOT NULL integer with a server default."""
+    return sa.Column(sa.Integer, nullable=False, server_default=default)
+
+
+def _bool(default: bool) -> sa.Column:
+    """A NOT NULL boolean with a server default."""
+    server = sa.true() if default else sa.false()
+    return sa.Column(sa.Boolean, nullable=False, server_default=server)
+
+
+def _date(nullable: bool = False) -> sa.Column:
+    """A calendar day."""
+    return sa.Column(sa.Date, nullable=nullable)
+
+
 def _fk(target: str, ondelete: str, nullable: bool) -> sa.Column:
     return sa.Column(
         sa.Integer, sa.ForeignKey(target, ondelete=ondelete), nullable=nullable, index=True
@@ -93,21 +114,21 @@ class Application(SQLModel, table=True):
 
     __tablename__ = "application"
     id: int | None = Field(default=None, primary_key=True)
-    company: str = Field(sa_column=sa.Column(sa.String(200), nullable=False))
-    role: str = Field(sa_column=sa.Column(sa.String(200), nullable=False))
+    company: str = Field(sa_column=_str(200, default=None))
+    role: str = Field(sa_column=_str(200, default=None))
     # Casefolded company/role/notes so filtering ignores case and accents' case forms.
     search_fold: str = Field(sa_column=_text())
-    location: str = Field(default="", sa_column=sa.Column(sa.String(200), nullable=False, server_default=""))
-    url: str = Field(default="", sa_column=sa.Column(sa.String(2000), nullable=False, server_default=""))
-    source: str = Field(default="", sa_column=sa.Column(sa.String(100), nullable=False, server_default=""))
+    location: str = Field(default="", sa_column=_str(200))
+    url: str = Field(default="", sa_column=_str(2000))
+    source: str = Field(default="", sa_column=_str(100))
     stage: Stage = Field(sa_column=_enum(Stage))
-    applied_on: date | None = Field(default=None, sa_column=sa.Column(sa.Date, nullable=True))
-    contact_name: str = Field(default="", sa_column=sa.Column(sa.String(200), nullable=False, server_default=""))
-    contact_email: str = Field(default="", sa_column=sa.Column(sa.String(320), nullable=False, server_default=""))
+    applied_on: date | None = Field(default=None, sa_column=_date(nullable=True))
+    contact_name: str = Field(default="", sa_column=_str(200))
+    contact_email: str = Field(default="", sa_column=_str(320))
     description: str = Field(default="", sa_column=_text())
     notes: str = Field(default="", sa_column=_text())
-    next_action: str = Field(default="", sa_column=sa.Column(sa.String(500), nullable=False, server_default=""))
-    next_action_on: date | None = Field(default=None, sa_column=sa.Column(sa.Date, nullable=True))
+    next_action: str = Field(default="", sa_column=_str(500))
+    next_action_on: date | None = Field(default=None, sa_column=_date(nullable=True))
     last_activity_at: datetime = Field(sa_column=_when(index=True))
     created_at: datetime = Field(sa_column=_when())
     updated_at: datetime = Field(sa_column=_when())
@@ -133,26 +154,30 @@ class Rejection(SQLModel, table=True):
 
     __tablename__ = "rejection"
     id: int | None = Field(default=None, primary_key=True)
-    application_id: int | None = Field(default=None, sa_column=_fk("application.id", "SET NULL", nullable=True))
-    company: str = Field(sa_column=sa.Column(sa.String(200), nullable=False))
-    role: str = Field(default="", sa_column=sa.Column(sa.String(200), nullable=False, server_default=""))
+    application_id: int | None = Field(
+        default=None, sa_column=_fk("application.id", "SET NULL", nullable=True)
+    )
+    company: str = Field(sa_column=_str(200, default=None))
+    role: str = Field(default="", sa_column=_str(200))
     received_on: date = Field(sa_column=sa.Column(sa.Date, nullable=False, index=True))
     stage_reached: Stage = Field(sa_column=_enum(Stage))
-    interview_rounds: int = Field(default=0, sa_column=sa.Column(sa.Integer, nullable=False, server_default="0"))
+    interview_rounds: int = Field(default=0, sa_column=_int("0"))
     kind: RejectionKind = Field(sa_column=_enum(RejectionKind))
     kind_override_reason: str = Field(default="", sa_column=_text())
     feelings: list[str] = Field(default_factory=list, sa_column=_json_list())
     feeling_note: str = Field(default="", sa_column=_text())
-    intensity_before: int | None = Field(default=None, sa_column=sa.Column(sa.Integer, nullable=True))
-    intensity_after: int | None = Field(default=None, sa_column=sa.Column(sa.Integer, nullable=True))
+    intensity_before: int | None = Field(default=None, sa_column=sa.Column(sa.Integer))
+    intensity_after: int | None = Field(default=None, sa_column=sa.Column(sa.Integer))
     causes: list[str] = Field(default_factory=list, sa_column=_json_list())
     out_of_control: list[str] = Field(default_factory=list, sa_column=_json_list())
     lessons: str = Field(default="", sa_column=_text())
     next_steps: str = Field(default="", sa_column=_text())
-    feedback_status: FeedbackStatus = Field(default=FeedbackStatus.NOT_ASKED, sa_column=_enum(FeedbackStatus))
-    feedback_asked_on: date | None = Field(default=None, sa_column=sa.Column(sa.Date, nullable=True))
+    feedback_status: FeedbackStatus = Field(
+        default=FeedbackStatus.NOT_ASKED, sa_column=_enum(FeedbackStatus)
+    )
+    feedback_asked_on: date | None = Field(default=None, sa_column=_date(nullable=True))
     feedback_text: str = Field(default="", sa_column=_text())
-    flow_step: str = Field(default="acknowledge", sa_column=sa.Column(sa.String(24), nullable=False, server_default="acknowledge"))
+    flow_step: str = Field(default="acknowledge", sa_column=_str(24, default="acknowledge"))
     created_at: datetime = Field(sa_column=_when())
     updated_at: datetime = Field(sa_column=_when())
     version: int = Field(default=1, sa_column=_rejection_version)
@@ -170,7 +195,7 @@ class WallowWindow(SQLModel, table=True):
     minutes: int = Field(sa_column=sa.Column(sa.Integer, nullable=False))
     ends_at: datetime = Field(sa_column=_when())
     ended_at: datetime | None = Field(default=None, sa_column=_when(nullable=True, index=True))
-    ended_early: bool = Field(default=False, sa_column=sa.Column(sa.Boolean, nullable=False, server_default=sa.false()))
+    ended_early: bool = Field(default=False, sa_column=_bool(False))
     vent_text: str = Field(default="", sa_column=_text())
 
 
@@ -179,9 +204,9 @@ class Ritual(SQLModel, table=True):
 
     __tablename__ = "ritual"
     id: int | None = Field(default=None, primary_key=True)
-    title: str = Field(sa_column=sa.Column(sa.String(200), nullable=False))
-    position: int = Field(default=0, sa_column=sa.Column(sa.Integer, nullable=False, server_default="0"))
-    retired: bool = Field(default=False, sa_column=sa.Column(sa.Boolean, nullable=False, server_default=sa.false()))
+    title: str = Field(sa_column=_str(200, default=None))
+    position: int = Field(default=0, sa_column=_int("0"))
+    retired: bool = Field(default=False, sa_column=_bool(False))
     created_at: datetime = Field(sa_column=_when())
 
 
@@ -191,7 +216,9 @@ class RitualDone(SQLModel, table=True):
     __tablename__ = "ritual_done"
     id: int | None = Field(default=None, primary_key=True)
     ritual_id: int = Field(sa_column=_fk("ritual.id", "CASCADE", nullable=False))
-    rejection_id: int | None = Field(default=None, sa_column=_fk("rejection.id", "SET NULL", nullable=True))
+    rejection_id: int | None = Field(
+        default=None, sa_column=_fk("rejection.id", "SET NULL", nullable=True)
+    )
     done_at: datetime = Field(sa_column=_when())
 
 
@@ -200,14 +227,14 @@ class Win(SQLModel, table=True):
 
     __tablename__ = "win"
     id: int | None = Field(default=None, primary_key=True)
-    title: str = Field(sa_column=sa.Column(sa.String(200), nullable=False))
+    title: str = Field(sa_column=_str(200, default=None))
     story: str = Field(default="", sa_column=_text())
     category: WinCategory = Field(sa_column=_enum(WinCategory))
-    happened_on: date | None = Field(default=None, sa_column=sa.Column(sa.Date, nullable=True))
-    impact: str = Field(default="", sa_column=sa.Column(sa.String(500), nullable=False, server_default=""))
+    happened_on: date | None = Field(default=None, sa_column=_date(nullable=True))
+    impact: str = Field(default="", sa_column=_str(500))
     tags: list[str] = Field(default_factory=list, sa_column=_json_list())
     search_fold: str = Field(default="", sa_column=_text())
-    pinned: bool = Field(default=False, sa_column=sa.Column(sa.Boolean, nullable=False, server_default=sa.false()))
+    pinned: bool = Field(default=False, sa_column=_bool(False))
     last_shown_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
     created_at: datetime = Field(sa_column=_when())
     updated_at: datetime = Field(sa_column=_when())
@@ -222,9 +249,9 @@ class Strength(SQLModel, table=True):
 
     __tablename__ = "strength"
     id: int | None = Field(default=None, primary_key=True)
-    text: str = Field(sa_column=sa.Column(sa.String(300), nullable=False))
+    text: str = Field(sa_column=_str(300, default=None))
     kind: StrengthKind = Field(sa_column=_enum(StrengthKind))
-    position: int = Field(default=0, sa_column=sa.Column(sa.Integer, nullable=False, server_default="0"))
+    position: int = Field(default=0, sa_column=_int("0"))
     last_shown_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
     created_at: datetime = Field(sa_column=_when())
 
@@ -235,7 +262,7 @@ class HelpAct(SQLModel, table=True):
     __tablename__ = "help_act"
     id: int | None = Field(default=None, primary_key=True)
     kind: HelpKind = Field(sa_column=_enum(HelpKind))
-    who: str = Field(sa_column=sa.Column(sa.String(200), nullable=False))
+    who: str = Field(sa_column=_str(200, default=None))
     what: str = Field(default="", sa_column=_text())
     happened_on: date = Field(sa_column=sa.Column(sa.Date, nullable=False, index=True))
     created_at: datetime = Field(sa_column=_when())
@@ -246,13 +273,13 @@ class Goal(SQLModel, table=True):
 
     __tablename__ = "goal"
     id: int | None = Field(default=None, primary_key=True)
-    title: str = Field(sa_column=sa.Column(sa.String(200), nullable=False))
+    title: str = Field(sa_column=_str(200, default=None))
     target: int = Field(sa_column=sa.Column(sa.Integer, nullable=False))
-    unit: str = Field(default="", sa_column=sa.Column(sa.String(50), nullable=False, server_default=""))
-    rrule: str = Field(sa_column=sa.Column(sa.String(500), nullable=False))
+    unit: str = Field(default="", sa_column=_str(50))
+    rrule: str = Field(sa_column=_str(500, default=None))
     auto_source: GoalSource | None = Field(default=None, sa_column=_enum(GoalSource, nullable=True))
-    position: int = Field(default=0, sa_column=sa.Column(sa.Integer, nullable=False, server_default="0"))
-    active: bool = Field(default=True, sa_column=sa.Column(sa.Boolean, nullable=False, server_default=sa.true()))
+    position: int = Field(default=0, sa_column=_int("0"))
+    active: bool = Field(default=True, sa_column=_bool(True))
     starts_on: date = Field(sa_column=sa.Column(sa.Date, nullable=False))
     created_at: datetime = Field(sa_column=_when())
 
@@ -265,8 +292,8 @@ class GoalDay(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     goal_id: int = Field(sa_column=_fk("goal.id", "CASCADE", nullable=False))
     day: date = Field(sa_column=sa.Column(sa.Date, nullable=False))
-    count: int = Field(default=0, sa_column=sa.Column(sa.Integer, nullable=False, server_default="0"))
-    rest: bool = Field(default=False, sa_column=sa.Column(sa.Boolean, nullable=False, server_default=sa.false()))
+    count: int = Field(default=0, sa_column=_int("0"))
+    rest: bool = Field(default=False, sa_column=_bool(False))
 
 
 class CheckIn(SQLModel, table=True):
@@ -275,8 +302,8 @@ class CheckIn(SQLModel, table=True):
     __tablename__ = "check_in"
     id: int | None = Field(default=None, primary_key=True)
     day: date = Field(sa_column=sa.Column(sa.Date, nullable=False, unique=True))
-    mood: int | None = Field(default=None, sa_column=sa.Column(sa.Integer, nullable=True))
-    control: str = Field(default="", sa_column=sa.Column(sa.String(500), nullable=False, server_default=""))
+    mood: int | None = Field(default=None, sa_column=sa.Column(sa.Integer))
+    control: str = Field(default="", sa_column=_str(500))
     note: str = Field(default="", sa_column=_text())
     created_at: datetime = Field(sa_column=_when())
     updated_at: datetime = Field(sa_column=_when())
@@ -287,12 +314,12 @@ class Setting(SQLModel, table=True):
 
     __tablename__ = "setting"
     id: int = Field(default=1, primary_key=True)
-    wallow_minutes: int = Field(default=15, sa_column=sa.Column(sa.Integer, nullable=False, server_default="15"))
-    stale_days: int = Field(default=14, sa_column=sa.Column(sa.Integer, nullable=False, server_default="14"))
-    ghost_days: int = Field(default=21, sa_column=sa.Column(sa.Integer, nullable=False, server_default="21"))
-    follow_up_days: int = Field(default=7, sa_column=sa.Column(sa.Integer, nullable=False, server_default="7"))
-    min_active: int = Field(default=5, sa_column=sa.Column(sa.Integer, nullable=False, server_default="5"))
-    feedback_let_go_days: int = Field(default=14, sa_column=sa.Column(sa.Integer, nullable=False, server_default="14"))
+    wallow_minutes: int = Field(default=15, sa_column=_int("15"))
+    stale_days: int = Field(default=14, sa_column=_int("14"))
+    ghost_days: int = Field(default=21, sa_column=_int("21"))
+    follow_up_days: int = Field(default=7, sa_column=_int("7"))
+    min_active: int = Field(default=5, sa_column=_int("5"))
+    feedback_let_go_days: int = Field(default=14, sa_column=_int("14"))
 
 
 def metadata() -> sa.MetaData:

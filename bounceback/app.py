@@ -1,0 +1,127 @@
+"""BouncebackApp: the shell — modes, global keys, palette commands. Screens do the work."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from bounceback.clock import Clock, SystemClock
+from bounceback.screens.registry import DEFAULT_MODE, MODES
+from bounceback.screens.startup import OpenErrorScreen, StartupScreen
+
+if TYPE_CHECKING:
+    from bounceback.store.db import Store
+
+
+class BouncebackApp(App[None]):
+    """The app. `open_store` runs in a thread after the first frame; tests pass a ready one."""
+
+    TITLE = "bounceback"
+    CSS_PATH = "app.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", id="help", tooltip="Keys for this screen"),
+        Binding("q", "quit", "Quit", id="quit", tooltip="Leave bounceback (all is saved)"),
+        *[
+            Binding(m.key, f"go('{m.name}')", m.title, show=False, id=f"go-{m.name}",
+                    tooltip=f"Go to {m.title}")
+            for m in MODES
+        ],
+    ]
+
+    def __init__(self, open_store: Callable[[], Store], clock: Clock | None = None) -> None:
+        """Keep the opener; nothing touches the disk until the first frame is up."""
+        super().__init__()
+        self._open_store = open_store
+        self.clock: Clock = clock or SystemClock()
+        self._store: Store | None = None
+        self.open_failed = False
+
+    @property
+    def store(self) -> Store:
+        """The opened store (screens only exist once it is)."""
+        assert self._store is not None, "store used before it was opened"
+        return self._store
+
+    @property
+    def ready(self) -> bool:
+        """True once the database is open and the modes exist."""
+        return self._store is not None
+
+    def on_mount(self) -> None:
+        """Draw the loading state, then open the database off the event loop."""
+        self.push_screen(StartupScreen())
+        self.run_worker(self._open_store, thread=True, exit_on_error=False, name="open-store")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Go to the default screen when the store opened; explain when it did not."""
+        if event.worker.name != "open-store":
+            return
+        if event.state is WorkerState.SUCCESS:
+            self._store = event.worker.result
+            for mode in MODES:
+                self.add_mode(mode.name, mode.factory())
+            self.switch_mode(DEFAULT_MODE)
+        elif event.state is WorkerState.ERROR:
+            self.open_failed = True
+            self.switch_screen(OpenErrorScreen(_error_message(event.worker.error)))
+
+    def on_unmount(self) -> None:
+        """Close the database's connections."""
+        if self._store is not None:
+            self._store.close()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Mode keys do nothing until the data is open."""
+        if action == "go":
+            return self.ready
+        return True
+
+    def action_go(self, mode: str) -> None:
+        """Switch to a numbered screen."""
+        if self.ready and self.current_mode != mode:
+            self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        """Show the keys of the current screen."""
+        from bounceback.screens.help import HelpScreen
+
+        rows: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for active in self.active_bindings.values():
+            binding = active.binding
+            if not binding.description or binding.action in seen and binding.show is False:
+                continue
+            seen.add(binding.action)
+            text = binding.tooltip or binding.description
+            rows.append((self.get_key_display(binding), text))
+        title = getattr(self.screen, "HELP_TITLE", self.screen.__class__.__name__)
+        self.push_screen(HelpScreen(title, rows))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's commands, the mode switches, and the current screen's own commands."""
+        yield from super().get_system_commands(screen)
+        if not self.ready:
+            return
+        for mode in MODES:
+            yield SystemCommand(
+                f"app: Go to {mode.title}", f"Switch to screen {mode.key}",
+                lambda name=mode.name: self.action_go(name),  # type: ignore[misc]
+            )
+        yield SystemCommand("app: Help", "Keys for this screen", self.action_help)
+        commands = getattr(screen, "palette_commands", None)
+        if commands is not None:
+            yield from commands()
+
+
+def _error_message(error: BaseException | None) -> str:
+    """The store's own message, or a generic one that carries no user text."""
+    message = getattr(error, "message", None)
+    if isinstance(message, str):
+        return message
+    return f"Unexpected error while opening the database ({type(error).__name__})."

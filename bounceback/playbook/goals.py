@@ -1,0 +1,148 @@
+"""Small daily goals: which days they apply, how a day went, and a forgiving habit strength."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from enum import StrEnum
+from functools import lru_cache
+
+from dateutil.rrule import rrule, rruleset, rrulestr
+
+from bounceback.domain import GoalSource
+
+WEEKDAYS_RRULE = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
+DAILY_RRULE = "FREQ=DAILY"
+
+
+@dataclass(frozen=True, slots=True)
+class GoalTemplate:
+    """A goal as plain data, for seeding a new database or offering presets."""
+
+    title: str
+    target: int
+    unit: str
+    rrule: str
+    auto_source: GoalSource | None = None
+
+
+# Small enough to do on a bad day; the first counts itself from new applications.
+DEFAULT_GOALS: tuple[GoalTemplate, ...] = (
+    GoalTemplate(
+        "Apply to targeted roles", 2, "applications", WEEKDAYS_RRULE, GoalSource.APPLICATIONS
+    ),
+    GoalTemplate("Reach out to someone in your network", 1, "emails", WEEKDAYS_RRULE),
+    GoalTemplate("Learning time", 30, "minutes", DAILY_RRULE),
+)
+
+# Goals are about calendar days; a sub-daily rule would also make `after()` walk through
+# millions of occurrences for an old goal, so such rules are refused up front.
+_SUB_DAILY = re.compile(r"FREQ\s*=\s*(HOURLY|MINUTELY|SECONDLY)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def _rule(rrule_text: str, starts_on: date) -> rrule | rruleset:
+    if _SUB_DAILY.search(rrule_text):
+        raise ValueError("a goal repeats by day, week, month or year, not by the hour")
+    # cache=True lets repeated questions about one goal (a week view) reuse occurrences.
+    return rrulestr(rrule_text, dtstart=datetime.combine(starts_on, time()), cache=True)
+
+
+def rrule_problem(rrule_text: str) -> str | None:
+    """Why a typed RRULE cannot be used, or None when it is fine (for form validation)."""
+    try:
+        _rule(rrule_text.strip(), date(2000, 1, 3))
+    except (ValueError, TypeError, KeyError, IndexError) as exc:
+        return f"Not a repeat rule we can use ({exc}). Example: {WEEKDAYS_RRULE}"
+    return None
+
+
+def applies_on(rrule_text: str, starts_on: date, day: date) -> bool:
+    """Whether the goal is scheduled on `day`: its rule, started on `starts_on`, hits that date.
+
+    Only dates are compared, so time zones and daylight-saving changes cannot move a day.
+    Raises ValueError for a rule `rrule_problem` would reject.
+    """
+    if day < starts_on:
+        return False
+    start_of_day = datetime.combine(day, time())
+    hit = _rule(rrule_text.strip(), starts_on).after(start_of_day, inc=True)
+    return hit is not None and hit.date() == day
+
+
+class DayStatus(StrEnum):
+    """How one goal went on one day."""
+
+    MET = "met"
+    PARTIAL = "partial"
+    MISSED = "missed"
+    REST = "rest"
+    NOT_SCHEDULED = "not_scheduled"
+
+
+def day_status(count: int, target: int, rest: bool, *, scheduled: bool = True) -> DayStatus:
+    """Classify a day: a rest or unscheduled day is never a miss, whatever the count."""
+    if not scheduled:
+        return DayStatus.NOT_SCHEDULED
+    if rest:
+        return DayStatus.REST
+    # A target below 1 would make every day "met" for free; treat it as 1.
+    if count >= max(target, 1):
+        return DayStatus.MET
+    if count > 0:
+        return DayStatus.PARTIAL
+    return DayStatus.MISSED
+
+
+def habit_strength(statuses: Sequence[DayStatus], *, alpha: float = 0.1) -> float:
+    """A forgiving 0..1 score over days, oldest first, starting at 0 (no streak to break).
+
+    For each day, with a = alpha:
+      met:      s = s + a * (1 - s)
+      partial:  s = s + (a / 2) * (1 - s)   (half a met day: always up, a little)
+      missed:   s = s - a * s               (down a little; one miss never zeroes it)
+      rest, not scheduled: s unchanged
+    A better day in place of a worse one never lowers the final score.
+    """
+    if not 0 < alpha <= 1:
+        raise ValueError("alpha must be in (0, 1]")
+    s = 0.0
+    for status in statuses:
+        if status is DayStatus.MET:
+            s += alpha * (1 - s)
+        elif status is DayStatus.PARTIAL:
+            s += alpha / 2 * (1 - s)
+        elif status is DayStatus.MISSED:
+            s -= alpha * s
+    return min(max(s, 0.0), 1.0)  # guard against float drift at the edges
+
+
+@dataclass(frozen=True, slots=True)
+class WeekSummary:
+    """Counts for a run of days (usually a week) and one line to show under the week view."""
+
+    met: int
+    partial: int
+    missed: int
+    rest: int
+    due: int
+    message: str
+
+
+def week_summary(statuses: Sequence[DayStatus]) -> WeekSummary:
+    """Tally a week's statuses; rest and unscheduled days are not counted as due."""
+    met = sum(1 for s in statuses if s is DayStatus.MET)
+    partial = sum(1 for s in statuses if s is DayStatus.PARTIAL)
+    missed = sum(1 for s in statuses if s is DayStatus.MISSED)
+    rest = sum(1 for s in statuses if s is DayStatus.REST)
+    due = met + partial + missed
+    if due == 0:
+        message = "Nothing was due: rest counts too."
+    else:
+        message = f"{met} of {due} met"
+        if partial:
+            message += f", {partial} partly"
+        message += "."
+    return WeekSummary(met, partial, missed, rest, due, message)

@@ -1,0 +1,52 @@
+"""What every numbered screen shares: the store, the clock, the mode bar, safe toasts."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.screen import Screen
+
+from bounceback.clock import today
+from bounceback.screens.registry import MODES
+from bounceback.widgets.mode_bar import ModeBar
+from bounceback.widgets.safe import notify
+
+if TYPE_CHECKING:
+    from bounceback.app import BouncebackApp
+    from bounceback.store.db import Store
+
+
+class ModeScreen(Screen[None]):
+    """Base for screens reached with a digit."""
+
+    MODE_NAME: ClassVar[str] = ""
+    HELP_TITLE: ClassVar[str] = ""
+
+    @property
+    def bb(self) -> BouncebackApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def store(self) -> Store:
+        """The opened store."""
+        return self.bb.store
+
+    def today(self) -> date:
+        """The local calendar day by the app's clock."""
+        return today(self.bb.clock)
+
+    def mode_bar(self) -> ModeBar:
+        """The numbered-screens bar with this screen lit."""
+        return ModeBar([(m.key, m.name, m.title) for m in MODES], self.MODE_NAME)
+
+    def say(
+        self, message: str, severity: str = "information", timeout: float | None = None
+    ) -> None:
+        """A toast that may carry user text."""
+        notify(self.app, message, severity=severity, timeout=timeout)
+
+    def palette_commands(self) -> list[Any]:
+        """Commands this screen adds to ctrl+p (override)."""
+        return []

@@ -1,0 +1,113 @@
+"""Small reusable modals: yes/no confirmation and a list picker."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar, Generic, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, OptionList
+from textual.widgets.option_list import Option
+
+T = TypeVar("T")
+
+
+class ConfirmModal(ModalScreen[bool]):
+    """Ask a yes/no question; `y`/enter confirm, `n`/escape decline."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes", id="confirm-yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm-no"),
+    ]
+
+    DEFAULT_CSS = """
+    ConfirmModal { align: center middle; }
+    ConfirmModal > Vertical {
+        width: 64; height: auto; padding: 1 2; border: thick $warning; background: $surface;
+    }
+    ConfirmModal #confirm-question { width: 100%; margin-bottom: 1; }
+    ConfirmModal Horizontal { height: auto; align-horizontal: right; }
+    ConfirmModal Button { margin-left: 2; }
+    """
+
+    def __init__(self, question: Content, yes: str = "Yes", no: str = "No") -> None:
+        """`question` is Content so user text inside it is already safe."""
+        super().__init__()
+        self._question = question
+        self._yes = yes
+        self._no = no
+
+    def compose(self) -> ComposeResult:
+        """A question and two buttons."""
+        with Vertical():
+            yield Label(self._question, id="confirm-question")
+            with Horizontal():
+                yield Button(f"{self._no} (n)", id="no")
+                yield Button(f"{self._yes} (y)", id="yes", variant="warning")
+
+    def on_mount(self) -> None:
+        """Focus the safe answer."""
+        self.query_one("#no", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        """Close with the answer."""
+        self.dismiss(yes)
+
+
+class PickerModal(ModalScreen[T | None], Generic[T]):
+    """Choose one of a few labelled values; escape returns None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="picker-cancel"),
+    ]
+
+    DEFAULT_CSS = """
+    PickerModal { align: center middle; }
+    PickerModal > Vertical {
+        width: 50; height: auto; max-height: 80%; padding: 1 2;
+        border: thick $accent; background: $surface;
+    }
+    PickerModal #picker-title { margin-bottom: 1; text-style: bold; }
+    PickerModal OptionList { height: auto; max-height: 20; }
+    """
+
+    def __init__(
+        self, title: Content, choices: Sequence[tuple[T, Content]], highlight: int = 0
+    ) -> None:
+        """`choices` are (value, label) pairs; labels are Content (safe)."""
+        super().__init__()
+        self._title = title
+        self._choices = list(choices)
+        self._highlight = highlight
+
+    def compose(self) -> ComposeResult:
+        """The title and the options."""
+        with Vertical():
+            yield Label(self._title, id="picker-title")
+            yield OptionList(
+                *[Option(label, id=str(i)) for i, (_, label) in enumerate(self._choices)],
+                id="picker-options",
+            )
+
+    def on_mount(self) -> None:
+        """Focus the list at the suggested option."""
+        options = self.query_one(OptionList)
+        options.highlighted = self._highlight
+        options.focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self._choices[event.option_index][0])
+
+    def action_cancel(self) -> None:
+        """Close without a choice."""
+        self.dismiss(None)

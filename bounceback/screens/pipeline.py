@@ -1,0 +1,446 @@
+"""Screen 2, Pipeline: every application, sorted by what needs attention, worked by keyboard."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.events import ScreenResume
+from textual.widgets import Footer, Input, Static
+
+from bounceback.dates import format_date
+from bounceback.domain import Stage, StageView
+from bounceback.playbook.pipeline import (
+    FLAG_LABELS,
+    Flag,
+    Thresholds,
+    attention_key,
+    days_since,
+    flag,
+)
+from bounceback.screens.base import ModeScreen
+from bounceback.screens.modals import ConfirmModal, PickerModal
+from bounceback.store.errors import NotFoundError, StoreError
+from bounceback.store.records import ApplicationDetail, ApplicationRow, Settings
+from bounceback.widgets.record_table import Column, RecordTable
+from bounceback.widgets.safe import template
+
+_TONES = {
+    Flag.OVERDUE: "overdue", Flag.DUE: "due", Flag.GHOSTED: "ghosted", Flag.STALE: "stale",
+    Flag.CLOSED: "closed", Flag.SAVED: "saved", Flag.ACTIVE: "",
+}
+_VIEW_ORDER = (StageView.ACTIVE, StageView.ALL, StageView.CLOSED)
+COLUMNS = (
+    Column("Company", ratio=3),
+    Column("Role", ratio=4),
+    Column("Stage", width=12),
+    Column("Applied", width=10),
+    Column("Quiet", width=5, align_right=True),
+    Column("Next action", ratio=4),
+    Column("Status", width=13),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineItem:
+    """A row with its judgement computed once per load."""
+
+    row: ApplicationRow
+    flag: Flag
+    quiet: int
+    key: tuple[int, int, str]
+
+
+def build_items(
+    rows: list[ApplicationRow], today: date, tz: Any, settings: Settings
+) -> list[PipelineItem]:
+    """Judge and sort every row (once per load, not per keystroke)."""
+    thresholds = Thresholds(settings.stale_days, settings.ghost_days)
+    items = []
+    for row in rows:
+        last = row.last_activity_at.astimezone(tz).date()
+        row_flag = flag(row.stage, last, row.next_action_on, today, thresholds)
+        items.append(PipelineItem(
+            row, row_flag, days_since(last, today),
+            attention_key(row_flag, last, row.next_action_on, row.company),
+        ))
+    items.sort(key=lambda item: item.key)
+    return items
+
+
+class PipelineScreen(ModeScreen):
+    """The applications table with filter, stage moves, and the rejection hook."""
+
+    MODE_NAME = "pipeline"
+    HELP_TITLE = "Pipeline"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", "New", id="pipeline-new", tooltip="Add an application"),
+        Binding("slash", "filter", "Filter", id="pipeline-filter",
+                tooltip="Filter by company, role or notes as you type"),
+        Binding("f", "cycle_view", "View", id="pipeline-view",
+                tooltip="Show active / all / closed applications"),
+        Binding("right_square_bracket", "advance", "Advance", id="pipeline-advance",
+                tooltip="Move to the next stage (reopens a ghosted one)"),
+        Binding("r", "reject", "Rejected", id="pipeline-reject",
+                tooltip="Log a rejection for the highlighted application"),
+        Binding("e", "edit", "Edit", show=False, id="pipeline-edit",
+                tooltip="Edit the highlighted application"),
+        Binding("left_square_bracket", "back", "Back a stage", show=False, id="pipeline-back",
+                tooltip="Return to the previous stage in its history"),
+        Binding("m", "move", "Move to…", show=False, id="pipeline-move",
+                tooltip="Pick any stage (withdrawn, ghosted, another interview round…)"),
+        Binding("delete", "delete", "Delete", show=False, id="pipeline-delete",
+                tooltip="Delete the highlighted application (undo with u)"),
+        Binding("u", "undo", "Undo delete", show=False, id="pipeline-undo",
+                tooltip="Bring back the application you just deleted"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="pipeline-clear"),
+    ]
+
+    def __init__(self) -> None:
+        """Start empty; rows load when the screen is shown."""
+        super().__init__()
+        self._items: list[PipelineItem] = []
+        self._settings = Settings()
+        self._view = StageView.ACTIVE
+        self._query = ""
+        self._undo_id: int | None = None
+        self._loaded = False
+
+    def compose(self) -> ComposeResult:
+        """Mode bar, summary, filter box, the table, a preview line, the footer."""
+        yield self.mode_bar()
+        yield Static(id="pipeline-summary")
+        yield Input(placeholder="filter: company, role or notes (escape clears)",
+                    id="pipeline-filter-input")
+        yield RecordTable(
+            COLUMNS, self._format, key=lambda item: item.row.id,
+            empty_message="Loading…", id="pipeline-table",
+        )
+        yield Static(id="pipeline-preview")
+        yield Footer()
+
+    @property
+    def table(self) -> RecordTable:
+        """The applications table."""
+        return self.query_one("#pipeline-table", RecordTable)
+
+    @property
+    def current(self) -> ApplicationRow | None:
+        """The highlighted application."""
+        item = self.table.current
+        return item.row if item is not None else None
+
+    # ---- loading --------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        """Focus the table."""
+        self.query_one("#pipeline-filter-input").display = False
+        self.table.focus()
+
+    def on_screen_resume(self, _event: ScreenResume) -> None:
+        """Reload whenever the screen comes back (mode switch or a closed modal)."""
+        self.reload()
+
+    @work(thread=True, exclusive=True, group="pipeline-load")
+    def reload(self, keep_id: int | None = None) -> None:
+        """Read the rows off the event loop; the kept rows stay on screen meanwhile."""
+        store = self.store
+        settings = store.settings.get()
+        rows = store.applications.rows()
+        items = build_items(rows, self.today(), self.bb.clock.tz, settings)
+        self.app.call_from_thread(self._apply, items, settings, keep_id)
+
+    def _apply(self, items: list[PipelineItem], settings: Settings, keep_id: int | None) -> None:
+        self._items = items
+        self._settings = settings
+        self._loaded = True
+        self.table.empty_message = "No applications yet — press n to add your first."
+        self._refilter(keep_id=keep_id, fresh=True)
+
+    # ---- filtering ------------------------------------------------------------------------
+
+    def _visible(self) -> list[PipelineItem]:
+        query, view = self._query, self._view
+        out = []
+        for item in self._items:
+            closed = item.flag is Flag.CLOSED
+            if view is StageView.ACTIVE and closed or view is StageView.CLOSED and not closed:
+                continue
+            if query and query not in item.row.search_fold:
+                continue
+            out.append(item)
+        return out
+
+    def _refilter(self, keep_id: int | None = None, fresh: bool = False) -> None:
+        visible = self._visible()
+        if self._loaded and not visible and self._items:
+            self.table.empty_message = "Nothing matches — escape clears the filter, f changes view."
+        elif self._loaded:
+            self.table.empty_message = "No applications yet — press n to add your first."
+        self.table.set_rows(visible, keep_key=keep_id, fresh=fresh)
+        self._summarize(len(visible))
+
+    def _summarize(self, shown: int) -> None:
+        counts = {f: 0 for f in Flag}
+        for item in self._items:
+            counts[item.flag] += 1
+        active = sum(
+            1 for i in self._items if i.flag is not Flag.CLOSED and i.row.stage is not Stage.SAVED
+        )
+        parts = [f"{shown:,} shown of {len(self._items):,}", f"{active:,} active"]
+        for f in (Flag.OVERDUE, Flag.DUE, Flag.STALE, Flag.GHOSTED):
+            if counts[f]:
+                parts.append(f"{counts[f]:,} {FLAG_LABELS[f]}")
+        text = template(
+            "[b]Pipeline[/b]  $counts   [dim]view:[/dim] [b]$view[/b] [dim](f)[/dim]$filter",
+            counts=" · ".join(parts),
+            view=self._view.value,
+            filter=f"   filter: {self._query}" if self._query else "",
+        )
+        self.query_one("#pipeline-summary", Static).update(text)
+
+    @on(Input.Changed, "#pipeline-filter-input")
+    def _typed(self, event: Input.Changed) -> None:
+        self._query = " ".join(event.value.split()).casefold()
+        self._refilter()
+
+    @on(Input.Submitted, "#pipeline-filter-input")
+    def _filter_done(self) -> None:
+        self.table.focus()
+
+    def action_filter(self) -> None:
+        """Show the filter box and type into it."""
+        box = self.query_one("#pipeline-filter-input", Input)
+        box.display = True
+        box.focus()
+
+    def action_clear_filter(self) -> None:
+        """Empty the filter and return to the table."""
+        box = self.query_one("#pipeline-filter-input", Input)
+        box.value = ""
+        box.display = False
+        self._query = ""
+        self._refilter()
+        self.table.focus()
+
+    def action_cycle_view(self) -> None:
+        """active → all → closed."""
+        self._view = _VIEW_ORDER[(_VIEW_ORDER.index(self._view) + 1) % len(_VIEW_ORDER)]
+        self._refilter()
+
+    # ---- rows -----------------------------------------------------------------------------
+
+    def _format(self, item: PipelineItem) -> tuple[tuple[str, ...], str]:
+        row, today = item.row, self.today()
+        if row.next_action_on is not None:
+            nxt = f"{format_date(row.next_action_on, today)} · {row.next_action}".strip(" ·")
+        else:
+            nxt = row.next_action
+        quiet = "" if item.flag is Flag.CLOSED else f"{item.quiet}d"
+        cells = (
+            row.company, row.role, row.stage.label, format_date(row.applied_on, today),
+            quiet, nxt, FLAG_LABELS[item.flag],
+        )
+        return cells, _TONES[item.flag]
+
+    @on(RecordTable.Highlighted, "#pipeline-table")
+    def _highlighted(self, event: RecordTable.Highlighted) -> None:
+        item: PipelineItem | None = event.row
+        preview = self.query_one("#pipeline-preview", Static)
+        if item is None:
+            preview.update("")
+        else:
+            row = item.row
+            preview.update(template(
+                "[b]$company[/b] — $role  [dim]·[/dim] $stage  [dim]·[/dim] "
+                "last activity $quiet ago$next",
+                company=row.company, role=row.role, stage=row.stage.label,
+                quiet=f"{item.quiet}d",
+                next=f"  · next: {row.next_action} {format_date(row.next_action_on, self.today())}"
+                if row.next_action or row.next_action_on else "",
+            ))
+        self.refresh_bindings()
+
+    @on(RecordTable.Selected, "#pipeline-table")
+    def _selected(self, event: RecordTable.Selected) -> None:
+        from bounceback.screens.application_detail import ApplicationDetailScreen
+
+        self.app.push_screen(ApplicationDetailScreen(event.row.row.id))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Row actions only with a highlighted row; undo only after a delete."""
+        if action in {"edit", "advance", "back", "move", "reject", "delete"}:
+            return self.is_mounted and self.current is not None
+        if action == "undo":
+            return self._undo_id is not None
+        if action == "clear_filter":
+            return bool(self._query) or self.query_one("#pipeline-filter-input").display
+        return True
+
+    # ---- actions --------------------------------------------------------------------------
+
+    def _guard(self, action: Any, *args: Any) -> Any:
+        """Run a store call; show trouble as a toast (never a traceback), reload on success."""
+        try:
+            return action(*args)
+        except NotFoundError:
+            self.say("That application no longer exists (deleted in another window?).", "warning")
+            self.reload()
+        except StoreError as exc:
+            self.say(exc.message, "error", timeout=10)
+        return None
+
+    def action_new(self) -> None:
+        """Open the form for a new application."""
+        from bounceback.screens.application_form import ApplicationForm
+
+        repo = self.store.applications
+
+        def done(detail: ApplicationDetail | None) -> None:
+            if detail is not None:
+                self.say(f"Added {detail.company} — {detail.role}.")
+                self.reload(keep_id=detail.id)
+
+        self.app.push_screen(
+            ApplicationForm(lambda draft, _force: repo.create(draft), self.today()), done
+        )
+
+    def action_edit(self) -> None:
+        """Edit the highlighted application."""
+        row = self.current
+        if row is None:
+            return
+        detail = self._guard(self.store.applications.get, row.id)
+        if detail is not None:
+            open_edit_form(self, detail)
+
+    def _moved(self, detail: ApplicationDetail | None, verb: str = "") -> None:
+        if detail is None:
+            return
+        self.say(f"{detail.company} → {detail.stage.label}{verb}")
+        self.reload(keep_id=detail.id)
+
+    def action_advance(self) -> None:
+        """One step along the happy path."""
+        row = self.current
+        if row is None:
+            return
+        moved = self._guard(self.store.applications.advance, row.id)
+        if moved is None and row.stage.next is None and row.stage is not Stage.GHOSTED:
+            self.say(f"{row.stage.label.capitalize()} has no next stage; m picks any stage.")
+        self._moved(moved)
+
+    def action_back(self) -> None:
+        """Back to the stage before (reopens)."""
+        row = self.current
+        if row is None:
+            return
+        moved = self._guard(self.store.applications.back, row.id)
+        if moved is None and self.current is not None:
+            self.say("Nothing earlier in its history.")
+        self._moved(moved)
+
+    def action_move(self) -> None:
+        """Pick any stage."""
+        row = self.current
+        if row is None:
+            return
+        def label(stage: Stage) -> Content:
+            if stage is row.stage:
+                note = "  (another round)" if stage is Stage.INTERVIEWING else "  ← now"
+                return Content(stage.label + note)
+            return Content(stage.label)
+
+        choices = [(stage, label(stage)) for stage in Stage]
+        start = list(Stage).index(row.stage)
+
+        def picked(stage: Stage | None) -> None:
+            if stage is not None and (stage is not row.stage or stage is Stage.INTERVIEWING):
+                self._moved(self._guard(self.store.applications.move, row.id, stage))
+
+        self.app.push_screen(
+            PickerModal(template("Move [b]$company[/b] to…", company=row.company), choices, start),
+            picked,
+        )
+
+    def action_reject(self) -> None:
+        """Record the "no" with its history intact (the bounce-back flow starts here)."""
+        row = self.current
+        if row is None:
+            return
+        if row.stage is Stage.REJECTED:
+            self.say("Already marked rejected.")
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._moved(self._guard(self.store.applications.move, row.id, Stage.REJECTED))
+
+        self.app.push_screen(
+            ConfirmModal(template("Mark [b]$company[/b] — $role as rejected? Its history stays.",
+                                  company=row.company, role=row.role), yes="Rejected"),
+            answered,
+        )
+
+    def action_delete(self) -> None:
+        """Delete after a confirmation; undo brings it back."""
+        row = self.current
+        if row is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes and self._guard(self.store.applications.delete, row.id) is None:
+                self._undo_id = row.id
+                self.say(f"Deleted {row.company} — {row.role}. Press u to undo.", timeout=8)
+                self.reload()
+
+        self.app.push_screen(
+            ConfirmModal(template("Delete [b]$company[/b] — $role?", company=row.company,
+                                  role=row.role), yes="Delete"),
+            answered,
+        )
+
+    def action_undo(self) -> None:
+        """Restore the last deleted application."""
+        if self._undo_id is None:
+            return
+        restored = self._guard(self.store.applications.restore, self._undo_id)
+        self._undo_id = None
+        if restored is not None:
+            self.say(f"Restored {restored.company} — {restored.role}.")
+            self.reload(keep_id=restored.id)
+
+    def palette_commands(self) -> list[Any]:
+        """Pipeline entries for ctrl+p."""
+        from textual.app import SystemCommand
+
+        return [
+            SystemCommand("pipeline: New application", "Add an application", self.action_new),
+            SystemCommand("pipeline: Filter", "Filter as you type", self.action_filter),
+            SystemCommand("pipeline: Change view", "Active / all / closed", self.action_cycle_view),
+        ]
+
+
+def open_edit_form(screen: ModeScreen, detail: ApplicationDetail) -> None:
+    """Open the edit form; a stale save comes back as a conflict inside the form."""
+    from bounceback.screens.application_form import ApplicationForm
+
+    repo = screen.store.applications
+    version = detail.version
+
+    def save(draft: Any, force: bool) -> ApplicationDetail:
+        expected = repo.get(detail.id).version if force else version
+        return repo.update(detail.id, draft, expected)
+
+    def done(saved: ApplicationDetail | None) -> None:
+        if saved is not None:
+            screen.say(f"Saved {saved.company} — {saved.role}.")
+
+    screen.app.push_screen(ApplicationForm(save, screen.today(), detail), done)
+

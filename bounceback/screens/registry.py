@@ -1,0 +1,35 @@
+"""The screens reachable by number: adding a mode is one line here."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual.screen import Screen
+
+
+@dataclass(frozen=True)
+class ModeSpec:
+    """A mode: its key, name, title, and where its screen class lives ("module:Class")."""
+
+    key: str
+    name: str
+    title: str
+    target: str
+
+    def factory(self) -> Callable[[], Screen[None]]:
+        """A callable that imports the screen module on first use and builds the screen."""
+
+        def build() -> Screen[None]:
+            module, _, cls = self.target.partition(":")
+            return getattr(importlib.import_module(module), cls)()  # type: ignore[no-any-return]
+
+        return build
+
+
+MODES: tuple[ModeSpec, ...] = (
+    ModeSpec("2", "pipeline", "Pipeline", "bounceback.screens.pipeline:PipelineScreen"),
+)
+
+DEFAULT_MODE = "pipeline"

@@ -1,0 +1,34 @@
+"""ModeBar: the row of numbered screens at the top, with the current one lit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.content import Content
+from textual.widgets import Static
+
+
+class ModeBar(Static):
+    """`1 Today  2 Pipeline ...`: shows where you are and which digit goes where."""
+
+    DEFAULT_CSS = """
+    ModeBar { height: 1; background: $panel; color: $text-muted; padding: 0 1; }
+    """
+
+    def __init__(
+        self, modes: Sequence[tuple[str, str, str]], current: str, extra: str = ""
+    ) -> None:
+        """`modes` are (key, name, title) triples; `current` is the active mode's name."""
+        super().__init__(self._build(modes, current, extra))
+
+    @staticmethod
+    def _build(modes: Sequence[tuple[str, str, str]], current: str, extra: str) -> Content:
+        parts = [Content.styled("bounceback ", "bold $accent")]
+        for key, name, title in modes:
+            label = f" {key} {title} "
+            style = "reverse bold" if name == current else ""
+            parts.append(Content.styled(label, style) if style else Content(label))
+            parts.append(Content(" "))
+        if extra:
+            parts.append(Content(extra))
+        return Content("").join(parts)

@@ -1,0 +1,1 @@
+"""Tests for the pure playbook functions (no database, no terminal)."""
