@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Select, TextArea
 
-from bounceback.dates import DATE_EXAMPLES, DateParseError, format_date, parse_date
+from bounceback.dates import DATE_EXAMPLES, DateParseError, parse_date
 from bounceback.domain import PROGRESSION, Stage
 from bounceback.store.drafts import ApplicationDraft
 from bounceback.store.errors import ConflictError, NotFoundError, StoreError, ValidationError
@@ -151,7 +151,7 @@ class ApplicationForm(ModalScreen[ApplicationDetail | None]):
             field.set_hint(None)
             return
         if parsed is not None:
-            field.set_hint(f"→ {parsed.strftime('%a')} {format_date(parsed)}, {parsed.year}")
+            field.set_hint(f"→ {parsed:%a %b} {parsed.day}, {parsed.year}")
 
     # ---- actions --------------------------------------------------------------------------
 

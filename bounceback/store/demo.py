@@ -1,0 +1,981 @@
+"""Demo data: eight believable weeks of a job search, for first looks, snapshots and benchmarks.
+
+`build_demo` fills an empty store with a mid-level software/product person's search that ends at
+the store clock's "now": applications in every stage with coherent stage histories, the
+rejections they led to (felt, diagnosed, followed up), the confidence file, daily goals and
+check-ins. Everything is drawn from `random.Random(seed)` and dated from the clock, so the same
+seed and clock always give the same rows (the snapshot tests rely on it).
+
+All company names, people and e-mail addresses are invented; links point at example.com.
+Rows go in with SQLAlchemy Core `insert()` in one write transaction, which is what lets
+`scale=10_000` build in about a second.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Table, func, insert, select
+
+from bounceback.clock import today
+from bounceback.domain import (
+    FEELING_WORDS,
+    FeedbackStatus,
+    GoalSource,
+    HelpKind,
+    RejectionKind,
+    Stage,
+    StrengthKind,
+    WinCategory,
+)
+from bounceback.store.applications import search_fold
+from bounceback.store.models import (
+    Application,
+    CheckIn,
+    Goal,
+    GoalDay,
+    HelpAct,
+    Rejection,
+    Ritual,
+    RitualDone,
+    Setting,
+    StageEvent,
+    Strength,
+    WallowWindow,
+    Win,
+)
+
+if TYPE_CHECKING:
+    from bounceback.clock import Clock
+    from bounceback.store.db import Store
+
+Row = dict[str, Any]
+
+WEEKS = 8
+WALLOW_MINUTES = 15
+
+# Tables that must be empty before the demo goes in (the Setting row is kept if present).
+_CONTENT_TABLES: tuple[type, ...] = (
+    Application, StageEvent, Rejection, WallowWindow, Ritual, RitualDone, Win, Strength,
+    HelpAct, Goal, GoalDay, CheckIn,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DemoSummary:
+    """How many rows `build_demo` wrote to each table."""
+
+    applications: int
+    stage_events: int
+    rejections: int
+    wallow_windows: int
+    rituals: int
+    rituals_done: int
+    wins: int
+    strengths: int
+    help_acts: int
+    goals: int
+    goal_days: int
+    check_ins: int
+    settings: int
+
+    @property
+    def total(self) -> int:
+        """Every row written."""
+        return sum(getattr(self, f.name) for f in fields(self))
+
+
+# ---- the plan for the default demo ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Spec:
+    """One application to invent: where it is now and how far it got before that."""
+
+    stage: Stage
+    reached: Stage  # the furthest open stage (== stage unless closed)
+    rounds: int = 0  # interviewing events in the history
+    last_ago: int = 0  # days between the last event and today
+    due: int | None = None  # next action in days from today (None: none; applied: +7 days)
+    feedback: FeedbackStatus | None = None  # rejected only
+    role: str = ""  # override the drawn role
+
+
+S = Stage
+F = FeedbackStatus
+# Forty applications. Ages are chosen so the Pipeline shows follow-ups overdue, due today and
+# ahead, four stale rows (>14 days quiet) and two that look ghosted (>21 days); 6 of the last 8
+# rejections ended before any interview, so the Detective's pattern has something to say.
+_DEFAULT_PLAN: tuple[_Spec, ...] = (
+    _Spec(S.SAVED, S.SAVED, last_ago=0, due=1),
+    _Spec(S.SAVED, S.SAVED, last_ago=1, due=0),
+    _Spec(S.SAVED, S.SAVED, last_ago=3, due=2),
+    _Spec(S.SAVED, S.SAVED, last_ago=6, due=-1),
+    _Spec(S.APPLIED, S.APPLIED, last_ago=2, due=5),
+    _Spec(S.APPLIED, S.APPLIED, last_ago=5, due=2),
+    _Spec(S.APPLIED, S.APPLIED, last_ago=7, due=0),
+    _Spec(S.APPLIED, S.APPLIED, last_ago=8, due=-1),
+    _Spec(S.APPLIED, S.APPLIED, last_ago=10, due=-3),
+    _Spec(S.APPLIED, S.APPLIED, last_ago=16, due=-9),
+    _Spec(S.APPLIED, S.APPLIED, last_ago=18, due=-4),
+    _Spec(S.APPLIED, S.APPLIED, last_ago=24, due=-2),
+    _Spec(S.APPLIED, S.APPLIED, last_ago=29, due=0),
+    _Spec(S.SCREENING, S.SCREENING, last_ago=1, due=2),
+    _Spec(S.SCREENING, S.SCREENING, last_ago=4, due=0),
+    _Spec(S.SCREENING, S.SCREENING, last_ago=17, due=-3),
+    _Spec(S.INTERVIEWING, S.INTERVIEWING, rounds=1, last_ago=1, due=2),
+    _Spec(S.INTERVIEWING, S.INTERVIEWING, rounds=2, last_ago=3, due=1),
+    _Spec(S.INTERVIEWING, S.INTERVIEWING, rounds=3, last_ago=6, due=-1),
+    _Spec(S.INTERVIEWING, S.INTERVIEWING, rounds=2, last_ago=15, due=-2),
+    _Spec(S.FINAL_ROUND, S.FINAL_ROUND, rounds=2, last_ago=2, due=3),
+    _Spec(S.FINAL_ROUND, S.FINAL_ROUND, rounds=1, last_ago=5, due=0),
+    _Spec(S.OFFER, S.OFFER, rounds=2, last_ago=1, due=4),
+    # A short bridge contract taken while the search goes on: the search is not over.
+    _Spec(S.ACCEPTED, S.ACCEPTED, rounds=1, last_ago=20,
+          role="Contract Product Engineer (8 weeks, part-time)"),
+    _Spec(S.REJECTED, S.APPLIED, last_ago=2, feedback=F.ASKED),
+    _Spec(S.REJECTED, S.APPLIED, last_ago=5, feedback=F.NOT_ASKED),
+    _Spec(S.REJECTED, S.FINAL_ROUND, rounds=2, last_ago=9, feedback=F.ASKED),
+    _Spec(S.REJECTED, S.APPLIED, last_ago=12, feedback=F.NOT_ASKED),
+    _Spec(S.REJECTED, S.APPLIED, last_ago=16, feedback=F.NO_REPLY),
+    _Spec(S.REJECTED, S.INTERVIEWING, rounds=2, last_ago=19, feedback=F.LET_GO),
+    _Spec(S.REJECTED, S.APPLIED, last_ago=23, feedback=F.LET_GO),
+    _Spec(S.REJECTED, S.APPLIED, last_ago=27, feedback=F.RECEIVED),
+    _Spec(S.REJECTED, S.FINAL_ROUND, rounds=1, last_ago=30, feedback=F.RECEIVED),
+    _Spec(S.REJECTED, S.SCREENING, last_ago=38, feedback=F.RECEIVED),
+    _Spec(S.REJECTED, S.APPLIED, last_ago=45, feedback=F.NOT_ASKED),
+    _Spec(S.WITHDRAWN, S.SCREENING, last_ago=11),
+    _Spec(S.WITHDRAWN, S.INTERVIEWING, rounds=1, last_ago=26),
+    _Spec(S.GHOSTED, S.APPLIED, last_ago=6),
+    _Spec(S.GHOSTED, S.APPLIED, last_ago=13),
+    _Spec(S.GHOSTED, S.SCREENING, last_ago=20),
+)
+# The rejection for a job that was never tracked (a recruiter's cold call that went nowhere).
+_UNTRACKED = ("Stonefly Systems", "Backend Engineer", 35)
+
+# ---- words ----------------------------------------------------------------------------------
+# Invented companies with what they do (used in the job description).
+_COMPANIES = (
+    ("Larkspur Analytics", "turn warehouse sensor data into next-day forecasts"),
+    ("Tidewell Health", "make booking a clinic appointment take one minute"),
+    ("Copperline Freight", "match regional trucking loads with empty trailers"),
+    ("Quillfeather Learning", "help teachers build a week of lessons in an hour"),
+    ("Brambleway Insurance", "price small-business insurance without a broker"),
+    ("Emberlight Energy", "balance home batteries against the grid"),
+    ("Nimbusforge", "spin up a preview environment for every pull request"),
+    ("Orchardview Foods", "connect farms directly with restaurant kitchens"),
+    ("Saffronpath Travel", "plan group trips without the shared spreadsheet"),
+    ("Kestrelbyte Security", "catch leaked credentials before anyone uses them"),
+    ("Glimmerstone Payments", "move money for online marketplaces"),
+    ("Thistledown Robotics", "automate picking in small warehouses"),
+    ("Juniperlane Homes", "make renting an apartment a one-form process"),
+    ("Driftwood Audio", "let podcast teams edit together in the browser"),
+    ("Umberfield Bank", "give freelancers a bank account that does their taxes"),
+    ("Willowmere Labs", "replace paper lab notebooks for biotech teams"),
+    ("Hollowreed Games", "build cozy multiplayer games"),
+    ("Cinderpost Media", "help local newsrooms sell subscriptions"),
+    ("Yarrowgate Legal", "make contract review searchable"),
+    ("Zephyrline Mobility", "run e-bike fleets for mid-sized cities"),
+    ("Lanternfish Data", "show data teams where their pipelines break"),
+    ("Ironleaf Agritech", "tell growers exactly when to irrigate"),
+    ("Velvetmoss Retail", "give independent shops a checkout that just works"),
+    ("Rivermint Civic", "put building permits online for city governments"),
+    ("Ambervale Clinics", "run a friendly network of urgent-care clinics"),
+    ("Puffinrock Logistics", "track parcels across borders"),
+    ("Mossgrove Software", "schedule field technicians without phone tag"),
+    ("Heronsgate Wealth", "build planning tools for independent advisers"),
+    ("Cobaltwren", "help sales teams write follow-ups people answer"),
+    ("Grainfield Co-op", "run an online grocery co-op owned by its members"),
+    ("Brightquarry", "build safety dashboards for mine operators"),
+    ("Palebrook Studio", "design and ship mobile apps for clients"),
+    ("Sorrelworks", "make HR tools for shift workers"),
+    ("Tinmoor Games", "make puzzle games for phones"),
+    ("Wrenhaven Care", "coordinate home-care visits for families"),
+    ("Gullcrest Maps", "make offline maps for hikers"),
+    ("Quartzhollow", "offer a developer API for invoices"),
+    ("Fernreach Climate", "measure and cut building emissions"),
+    ("Oakpetal Vet", "run a telehealth service for pet owners"),
+    ("Bluefinch Books", "sell audiobooks from independent publishers"),
+)
+# Parts for the many companies a large demo needs.
+_NAME_A = (
+    "Amber", "Bramble", "Cinder", "Drift", "Ember", "Fern", "Glimmer", "Hollow", "Iron",
+    "Juniper", "Kestrel", "Lantern", "Moss", "Nimbus", "Orchard", "Puffin", "Quill", "Rook",
+    "Saffron", "Thistle", "Umber", "Velvet", "Wren", "Yarrow", "Zephyr",
+)
+_NAME_B = ("brook", "field", "stack", "loop", "grid", "gate", "forge", "path", "nest", "wick")
+_NAME_C = (
+    "Labs", "Health", "Analytics", "Logistics", "Software", "Systems", "Robotics", "Learning",
+    "Finance", "Energy", "Studio", "Data",
+)
+_MISSIONS = tuple(m for _, m in _COMPANIES)
+
+_ENGINEERING_ROLES = (
+    "Backend Engineer", "Software Engineer II", "Full-Stack Engineer", "Product Engineer",
+    "Senior Software Engineer", "Platform Engineer", "Data Engineer", "Frontend Engineer",
+    "Developer Experience Engineer", "Solutions Engineer",
+)
+_PRODUCT_ROLES = (
+    "Technical Product Manager", "Product Manager, Platform", "Product Manager, Growth",
+)
+_LOCATIONS = (
+    "Remote (US)", "Remote (Americas)", "Remote (EU time zones)", "Austin, TX (hybrid)",
+    "Chicago, IL", "Denver, CO (hybrid)", "Seattle, WA", "New York, NY (hybrid)",
+    "Toronto, ON (hybrid)", "Portland, OR", "Remote",
+)
+_SOURCES = (
+    ("LinkedIn", 30), ("Company site", 24), ("Job board", 20), ("Referral", 12),
+    ("Recruiter outreach", 8), ("Community Slack", 6),
+)
+_FIRST = (
+    "Dana", "Marcus", "Priya", "Tomasz", "Aisha", "Lena", "Kofi", "Mei", "Rafael", "Hannah",
+    "Jonas", "Imani", "Oskar", "Yuki", "Carmen", "Devon", "Noor", "Felix", "Ines", "Theo",
+)
+_LAST = (
+    "Okafor", "Lindqvist", "Ramirez", "Chen", "Novak", "Haddad", "Brennan", "Sato", "Moreau",
+    "Adeyemi", "Kowalski", "Fischer", "Duarte", "Nakamura", "Quinn", "Osei", "Varga", "Ellis",
+)
+_ENG_DUTIES = (
+    "own services from design doc to on-call", "build APIs other teams rely on",
+    "pair with product and design on new features", "improve our test suite and CI",
+    "help shape our data model as we grow", "mentor newer engineers",
+    "ship small changes to production every day", "make the slow parts of the app fast",
+)
+_PRODUCT_DUTIES = (
+    "own the roadmap for a platform area", "talk to customers every week",
+    "write clear specs with engineering", "define and track the metrics that matter",
+    "run experiments and decide from the results", "say no to good ideas so great ones ship",
+)
+_SKILLS = (
+    "Python", "TypeScript", "PostgreSQL", "Go", "React", "AWS", "Kubernetes", "event-driven "
+    "systems", "REST and GraphQL APIs", "data modelling", "observability", "Terraform",
+)
+_NICE = (
+    "experience in a regulated industry", "an open-source contribution you're proud of",
+    "early-stage startup experience", "comfort with on-call", "a product analytics background",
+)
+_APP_NOTES = (
+    "", "", "Salary band in the posting: 125-145k.",
+    "Team of six; reports to the platform lead.",
+    "Dana used to work here; says the on-call is sane.",
+    "Four-day week pilot mentioned in the post.",
+    "Posting is three weeks old; apply anyway.", "Take-home is paid, which is a good sign.",
+    "Mission I actually care about.",
+    "Recruiter said they hire from the pipeline every quarter.",
+)
+_SAVED_NOTES = ("Saved from LinkedIn", "Found on the company site", "Sent by a friend")
+_APPLIED_NOTES = (
+    "Sent a resume tailored to the posting", "Applied through the careers page",
+    "Applied with a short cover note", "Referral submitted by a former colleague",
+)
+_ROUND_NOTES = (
+    "technical interview", "system design", "pairing session", "hiring manager",
+    "product case", "take-home walkthrough",
+)
+_REJECTED_NOTES = (
+    "Form rejection e-mail", "Recruiter called with the news",
+    "Short e-mail from the hiring manager",
+)
+_WITHDRAWN_NOTES = (
+    "Pulled out: the salary band was well under my floor",
+    "Pulled out: the role turned out to be mostly on-site",
+)
+_NEXT_ACTIONS = {
+    Stage.SAVED: ("Tailor resume and apply", "Find someone there to ask about the team"),
+    Stage.APPLIED: ("Follow up with the recruiter", "Check the posting is still open"),
+    Stage.SCREENING: ("Recruiter call: prepare the two-minute intro", "Send availability"),
+    Stage.INTERVIEWING: ("Send thank-you notes to the panel", "Prepare for the next round"),
+    Stage.FINAL_ROUND: ("Rehearse the product case out loud", "Ask for a decision timeline"),
+    Stage.OFFER: ("Answer the offer (deadline)", "Compare the offer with my list"),
+}
+_STALE_ACTION = "One polite nudge, then let it go"
+
+_EARLY_CAUSES = (
+    "Resume not tailored to this posting", "Keywords from the description missing",
+    "Bullets list duties, not results", "Applied weeks after it was posted",
+    "Asked for a domain I haven't worked in",
+)
+_MID_CAUSES = (
+    "Behavioural stories ran long", "No crisp answer on salary expectations",
+    "Thin on system design trade-offs", "Didn't ask the interviewer much",
+)
+_FINAL_CAUSES = (
+    "Take-home walkthrough felt rushed", "Team wanted more depth in their stack",
+    "Values conversation felt stiff",
+)
+_OUT_OF_CONTROL = (
+    "An internal candidate was in the running", "Hiring freeze announced the same week",
+    "Hundreds of applicants for one opening", "Role re-scoped after my interviews",
+    "Posting may have been filled before it went up",
+)
+_LESSONS = {
+    RejectionKind.EARLY: (
+        "Mirror the posting's own words in the top third of the resume.",
+        "Open every bullet with a number, not a responsibility.",
+        "Apply within the first week a role is posted.",
+    ),
+    RejectionKind.MID: (
+        "Practise the conflict story until it fits in two minutes.",
+        "Have a salary range ready, with the reason behind it.",
+    ),
+    RejectionKind.FINAL: (
+        "Slow down in walkthroughs: they want the reasoning, not the speed.",
+        "Ask early what a great first quarter would look like.",
+    ),
+}
+_NEXT_STEPS = {
+    RejectionKind.EARLY: (
+        "Rework the resume summary for platform roles; send two applications tomorrow.",
+        "Check the resume's keywords against three similar postings.",
+    ),
+    RejectionKind.MID: (
+        "Book a mock interview for Thursday.",
+        "Write three STAR stories and record myself telling them.",
+    ),
+    RejectionKind.FINAL: (
+        "Ask for feedback, then apply to two similar teams this week.",
+        "Keep the prep notes; they carry over to the next final round.",
+    ),
+}
+_FEELINGS = {
+    RejectionKind.EARLY: ("disappointed", "frustrated", "numb", "confused"),
+    RejectionKind.MID: ("disappointed", "frustrated", "embarrassed", "anxious"),
+    RejectionKind.FINAL: ("sad", "disappointed", "angry", "embarrassed"),
+}
+_FEELING_NOTES = (
+    "", "", "Another form e-mail; I never spoke to a person.",
+    "I really wanted this one. The team felt right.", "Weeks of process and a two-line no.",
+    "A little relieved, honestly: the commute would have been rough.",
+    "Mostly tired of refreshing my inbox.",
+)
+_VENTS = (
+    "",
+    "A whole evening on that cover letter and four days later a no. Fine. It's volume, and "
+    "I'm still in it.",
+    "I keep replaying the design question. I knew it, I just froze on the sharding part. "
+    "Writing it down so I stop looping.",
+    "It stings and I'm allowed fifteen minutes of annoyed. Then the walk.",
+    "Part of me says I'm not good enough. The other part remembers the checkout rewrite. Both "
+    "are loud right now.",
+    "Probably an internal candidate. Nothing I could have changed about that.",
+)
+_FEEDBACK_TEXT = {
+    RejectionKind.EARLY: "We had several hundred applicants and moved forward with people who "
+    "had payments-industry experience.",
+    RejectionKind.MID: "Clear communicator; the technical screen was light on testing strategy.",
+    RejectionKind.FINAL: "The panel liked your product sense. Another candidate had more hands-on "
+    "time with large event pipelines, which the team needs from day one.",
+}
+
+_RITUALS = (
+    "Walk around the park, phone in pocket",
+    "Call a friend who makes me laugh",
+    "Coffee somewhere nice",
+    "20 minutes of favourite music, loud",
+    "Cook something from scratch",
+)
+
+# (title, category, story, impact, tags, years/days ago, pinned)
+_WINS: tuple[tuple[str, WinCategory, str, str, tuple[str, ...], int, bool], ...] = (
+    ("Led the checkout rewrite", WinCategory.LED,
+     "Coordinated two engineers, a designer and QA through a six-week rebuild of checkout; "
+     "kept the old path behind a flag until the numbers held.",
+     "led 5 people; checkout errors down 60%", ("leadership", "payments", "frontend"), 420, True),
+    ("Found the memory leak nobody could pin down", WinCategory.SOLVED,
+     "Background workers restarted every few hours. A heap snapshot diff pointed at an unbounded "
+     "cache in the PDF renderer.", "worker restarts from 9 a day to 0",
+     ("debugging", "python", "reliability"), 700, False),
+    ("Cut deploy time from 25 to 15 minutes", WinCategory.SHIPPED,
+     "Split the test suite into parallel shards and cached dependencies in CI.",
+     "cut deploy time 40%", ("ci", "devops", "productivity"), 560, True),
+    ("Support forwarded my incident write-up to customers", WinCategory.PRAISE,
+     "After a spring outage my plain-language post-mortem went to three enterprise customers "
+     "unchanged.", "3 renewals kept that quarter", ("writing", "incidents"), 300, False),
+    ("Took over a project after its lead left", WinCategory.OVERCAME,
+     "Inherited a half-built data export with no docs and a fixed customer date; re-planned it "
+     "in a week.", "shipped 2 days early", ("ownership", "deadlines"), 850, False),
+    ("Finished a distributed-systems course", WinCategory.LEARNED,
+     "Worked through the replication and consensus labs in the evenings during the search.",
+     "4 labs, about 30 hours", ("learning", "system-design"), 12, False),
+    ("Ran the summer intern program", WinCategory.LED,
+     "Planned the projects, paired weekly and wrote the reviews for three interns.",
+     "3 interns, 2 return offers", ("mentoring", "leadership"), 1200, False),
+    ("Made search fast again", WinCategory.SOLVED,
+     "Replaced a LIKE scan with a trigram index and a small query rewrite.",
+     "p95 search latency from 2.1 s to 180 ms", ("postgres", "performance"), 980, False),
+    ("Launched self-serve onboarding", WinCategory.SHIPPED,
+     "Wrote the spec and built the backend for a flow that replaced a sales-led setup call.",
+     "time to first value from 3 days to 40 minutes", ("product", "growth", "backend"), 640,
+     False),
+    ("A line from my last review", WinCategory.PRAISE,
+     "\"The person the team goes to when a problem has no owner.\"", "",
+     ("feedback", "review"), 200, False),
+    ("Presented the roadmap to the exec team", WinCategory.OVERCAME,
+     "Volunteered despite stage fright, rehearsed twice with a friend and took twenty minutes "
+     "of questions.", "roadmap approved with budget for 2 hires", ("speaking", "growth"), 380,
+     False),
+    ("Picked up Go for an on-call rotation", WinCategory.LEARNED,
+     "Learned enough Go in three weeks to carry the ingestion service's pager.",
+     "closed 14 tickets in the first month", ("go", "on-call", "learning"), 1500, False),
+    ("Organised our first accessibility audit", WinCategory.LED,
+     "Recruited volunteers from four teams and turned the findings into a tracked backlog.",
+     "112 issues found, 90% fixed in a quarter", ("accessibility", "frontend"), 1900, False),
+    ("Rescued a botched data migration", WinCategory.SOLVED,
+     "A migration double-wrote invoices; I wrote a reconciliation script, checked it against "
+     "the ledger and re-ran it safely.", "40,000 invoices corrected, zero customer tickets",
+     ("data", "sql", "incidents"), 2400, False),
+)
+_WIN_TEMPLATES = {
+    WinCategory.LED: ("Led the {x} project", "led {n} people; shipped on time"),
+    WinCategory.SOLVED: ("Fixed the {x} slowdown", "p95 down {n}%"),
+    WinCategory.OVERCAME: ("Got the {x} launch back on track", "recovered {n} days of slip"),
+    WinCategory.PRAISE: ("Thanked by the {x} team", "{n} people in the thread"),
+    WinCategory.SHIPPED: ("Shipped the {x} feature", "used by {n}% of accounts in a month"),
+    WinCategory.LEARNED: ("Learned {x} for a project", "{n} hours of practice"),
+}
+_WIN_TOPICS = (
+    "billing", "search", "onboarding", "reporting", "notifications", "mobile sync", "exports",
+    "permissions", "audit log", "pricing page",
+)
+_STRENGTHS = (
+    ("Explaining technical trade-offs to people who aren't engineers", StrengthKind.SKILL),
+    ("Staying calm and methodical when production is on fire", StrengthKind.SKILL),
+    ("Curious: I keep asking why until it makes sense", StrengthKind.QUALITY),
+    ("Reliable: people hand me the loose ends", StrengthKind.QUALITY),
+    ("Leaving code and people better than I found them", StrengthKind.VALUE),
+    ("Honest, even when the news is unwelcome", StrengthKind.VALUE),
+)
+# (kind, who, what, days after the search started)
+_HELP = (
+    (HelpKind.REVIEW, "Jordan (bootcamp friend)", "Went through their resume and turned duties "
+     "into numbers.", 4),
+    (HelpKind.INTRODUCTION, "Priya (former teammate)", "Introduced her to a data lead I know at "
+     "a logistics startup.", 12),
+    (HelpKind.MENTORING, "Sam", "An hour on how to prepare for a first technical screen.", 20),
+    (HelpKind.REVIEW, "An open-source CLI", "Reviewed a pull request that adds retries.", 29),
+    (HelpKind.OTHER, "Neighbour's bakery", "Fixed the checkout on their little web shop.", 38),
+    (HelpKind.MENTORING, "Alex (junior developer)", "Paired on their first database migration.",
+     50),
+)
+_CONTROL = (
+    "Send two tailored applications before lunch", "Rewrite the resume summary line",
+    "Prep two STAR stories for the interview", "Walk at lunch, no phone",
+    "Ask one person for a coffee chat", "Finish the course module on caching",
+    "Follow up with the two recruiters I owe", "Log the rejection, then move on",
+    "Tidy the portfolio README", "Practise the salary answer out loud",
+)
+_CHECKIN_NOTES = ("", "", "", "Slept badly; kept it small.", "Good call with a recruiter.",
+                  "Felt stuck until the afternoon walk.", "Momentum today.")
+
+# Stages the company moves (or the user moves on a working day): kept off weekends.
+_WORKDAY_STAGES = frozenset(
+    {S.APPLIED, S.SCREENING, S.INTERVIEWING, S.FINAL_ROUND, S.OFFER, S.REJECTED}
+)
+_OPEN_PATH = (S.APPLIED, S.SCREENING, S.INTERVIEWING, S.FINAL_ROUND, S.OFFER, S.ACCEPTED)
+
+
+def _gap(prev: Stage, cur: Stage) -> tuple[int, int]:
+    """Believable days between two consecutive stage events."""
+    if cur is S.REJECTED:
+        return (5, 20) if prev in (S.SAVED, S.APPLIED) else (2, 7)
+    return {
+        S.APPLIED: (0, 4),
+        S.SCREENING: (3, 10),
+        S.INTERVIEWING: (3, 8) if prev is S.SCREENING else (3, 7),
+        S.FINAL_ROUND: (4, 9),
+        S.OFFER: (2, 5),
+        S.ACCEPTED: (1, 4),
+        S.WITHDRAWN: (2, 9),
+        S.GHOSTED: (22, 30),
+    }.get(cur, (1, 5))
+
+
+def _path(spec: _Spec, saved_first: bool) -> list[Stage]:
+    """The stages an application went through, oldest first."""
+    stages = [S.SAVED] if saved_first or spec.stage is S.SAVED else []
+    if spec.stage is S.SAVED:
+        return stages
+    for stage in _OPEN_PATH:
+        if stage is S.FINAL_ROUND and spec.reached is S.ACCEPTED:
+            continue  # the accepted one is a short contract: no final loop
+        stages.extend([stage] * (max(spec.rounds, 1) if stage is S.INTERVIEWING else 1))
+        if stage is spec.reached:
+            break
+    if spec.stage is not spec.reached:
+        stages.append(spec.stage)
+    return stages
+
+
+def _kind_for(stage_reached: Stage) -> RejectionKind:
+    """The rejection kind the demo records for a stage reached (no interview = early)."""
+    if stage_reached in (S.SAVED, S.APPLIED):
+        return RejectionKind.EARLY
+    if stage_reached in (S.SCREENING, S.INTERVIEWING):
+        return RejectionKind.MID
+    return RejectionKind.FINAL
+
+
+# ---- the builder ----------------------------------------------------------------------------
+
+
+def build_demo(store: Store, *, scale: int | None = None, seed: int = 7) -> DemoSummary:
+    """Fill an empty store with the demo search and return how many rows went in.
+
+    `scale=None` writes the hand-shaped demo (40 applications). `scale=N` writes exactly N
+    applications (with N // 5 rejections and N // 5 wins) for benchmarks. Raises ValueError if
+    the store already holds data: the demo never mixes with someone's real search.
+    """
+    if scale is not None and scale < 0:
+        raise ValueError("scale must be zero or more")
+    with store.write() as session:
+        conn = session.connection()
+        for model in _CONTENT_TABLES:
+            table = _table(model)
+            if conn.execute(select(func.count()).select_from(table)).scalar_one():
+                raise ValueError(
+                    f"The demo only fills an empty database; this one already has rows in "
+                    f"{table.name!r}. Use a new file (--db PATH)."
+                )
+        minutes = conn.execute(select(_table(Setting).c.wallow_minutes)).scalar()
+        demo = _Demo(store.clock, random.Random(seed), minutes or WALLOW_MINUTES)
+        tables = demo.build(scale)
+        tables[Setting] = [] if minutes is not None else [{"id": 1}]  # keep the user's choices
+        for model, rows in tables.items():
+            if rows:
+                conn.execute(insert(_table(model)), rows)
+    n = {model: len(rows) for model, rows in tables.items()}
+    return DemoSummary(
+        applications=n[Application], stage_events=n[StageEvent], rejections=n[Rejection],
+        wallow_windows=n[WallowWindow], rituals=n[Ritual], rituals_done=n[RitualDone],
+        wins=n[Win], strengths=n[Strength], help_acts=n[HelpAct], goals=n[Goal],
+        goal_days=n[GoalDay], check_ins=n[CheckIn], settings=n[Setting],
+    )
+
+
+def _table(model: type) -> Table:
+    """The Core table behind a SQLModel class."""
+    return model.__table__  # type: ignore[attr-defined,no-any-return]
+
+
+class _Demo:
+    """Invents the rows; pure Python, no database (the caller inserts them)."""
+
+    def __init__(self, clock: Clock, rng: random.Random, wallow_minutes: int) -> None:
+        self.rng = rng
+        self.wallow_minutes = wallow_minutes
+        self.tz = clock.tz
+        self.now = clock.now().astimezone(UTC)
+        self.today = today(clock)
+        self.start = self.today - timedelta(weeks=WEEKS)
+        span = (self.today - self.start).days
+        self.past_days = [self.start + timedelta(days=i) for i in range(span)]  # not today
+        self.applied_days: Counter[date] = Counter()
+        self.rejection_days: Counter[date] = Counter()
+
+    def at(self, day: date, minute: int) -> datetime:
+        """`minute` minutes after local midnight of `day`, as aware UTC."""
+        local = datetime.combine(day, time(minute // 60, minute % 60), tzinfo=self.tz)
+        return local.astimezone(UTC)
+
+    def local_day(self, moment: datetime) -> date:
+        """The local calendar day of an aware moment."""
+        return moment.astimezone(self.tz).date()
+
+    # ---- plan ----------------------------------------------------------------------------
+
+    def build(self, scale: int | None) -> dict[type, list[Row]]:
+        """Every table's rows, in foreign-key order."""
+        specs = list(_DEFAULT_PLAN) if scale is None else self._scale_plan(scale)
+        untracked = scale is None or scale // 5 >= 1
+        apps, events, closed = self._applications(specs, named=scale is None)
+        rituals = self._rituals()
+        rejections, windows, done = self._rejections(closed, untracked, len(rituals))
+        wins = self._wins(len(_WINS) if scale is None else scale // 5)
+        goals = self._goals()
+        return {
+            Application: apps, StageEvent: events, Rejection: rejections,
+            WallowWindow: windows, Ritual: rituals, RitualDone: done, Win: wins,
+            Strength: self._strengths(), HelpAct: self._help(), Goal: goals,
+            GoalDay: self._goal_days(), CheckIn: self._check_ins(),
+        }
+
+    def _scale_plan(self, n: int) -> list[_Spec]:
+        """Exactly `n` specs: N // 5 - 1 rejected (plus the untracked one), the rest spread."""
+        rng = self.rng
+        rejected = max(0, n // 5 - 1)
+        pool = (
+            [S.SAVED] * 5 + [S.APPLIED] * 12 + [S.SCREENING] * 4 + [S.INTERVIEWING] * 4
+            + [S.FINAL_ROUND] * 2 + [S.OFFER, S.ACCEPTED] + [S.WITHDRAWN] * 2 + [S.GHOSTED] * 4
+        )
+        stages = [S.REJECTED] * rejected + [pool[i % len(pool)] for i in range(n - rejected)]
+        rng.shuffle(stages)
+        specs = []
+        for stage in stages:
+            rounds = rng.randint(1, 3)
+            if stage is S.REJECTED:
+                reached = rng.choices(
+                    (S.APPLIED, S.SCREENING, S.INTERVIEWING, S.FINAL_ROUND), (60, 15, 15, 10)
+                )[0]
+                specs.append(_Spec(stage, reached, rounds, rng.randint(1, 50), feedback=rng.choice(
+                    (F.NOT_ASKED, F.NOT_ASKED, F.ASKED, F.RECEIVED, F.NO_REPLY, F.LET_GO))))
+            elif stage in (S.WITHDRAWN, S.GHOSTED):
+                reached = rng.choice((S.APPLIED, S.SCREENING))
+                specs.append(_Spec(stage, reached, rounds, rng.randint(0, 25)))
+            elif stage is S.ACCEPTED:
+                specs.append(_Spec(stage, stage, rounds, rng.randint(1, 40)))
+            else:
+                roll = rng.random()
+                ago = rng.randint(0, 12) if roll < 0.8 else rng.randint(15, 20) if roll < 0.93 \
+                    else rng.randint(22, 40)
+                due = rng.randint(-5, 7)
+                specs.append(_Spec(stage, stage, rounds, ago, due))
+        return specs
+
+    # ---- applications --------------------------------------------------------------------
+
+    def _company(self, i: int, named: bool) -> tuple[str, str]:
+        if named and i < len(_COMPANIES):
+            return _COMPANIES[i]
+        rng = self.rng
+        name = f"{rng.choice(_NAME_A)}{rng.choice(_NAME_B)} {rng.choice(_NAME_C)}"
+        return name, rng.choice(_MISSIONS)
+
+    def _history(self, spec: _Spec) -> list[tuple[Stage, datetime]]:
+        """Stage events with strictly increasing times, the last `spec.last_ago` days ago."""
+        rng = self.rng
+        stages = _path(spec, saved_first=rng.random() < 0.35)
+        # Walk back from the last event; days[0] always belongs to stages[i].
+        days = [self.today - timedelta(days=spec.last_ago)]
+        for i in range(len(stages) - 1, -1, -1):
+            if i < len(stages) - 1:
+                gap = rng.randint(*_gap(stages[i], stages[i + 1]))
+                days.insert(0, days[0] - timedelta(days=gap))
+            if stages[i] in _WORKDAY_STAGES:
+                while days[0].weekday() >= 5:
+                    days[0] -= timedelta(days=1)
+        days = [max(d, self.start) for d in days]  # a long story squeezed into the window
+        times: list[datetime] = []
+        for stage, day in zip(stages, days, strict=True):
+            lo, hi = (540, 1050) if stage in _WORKDAY_STAGES else (450, 1320)
+            t = self.at(day, rng.randint(lo, hi))
+            if times and t <= times[-1]:
+                t = times[-1] + timedelta(minutes=rng.randint(10, 90))
+            times.append(t)
+        latest = self.now - timedelta(minutes=rng.randint(3, 45))
+        if times[-1] > latest:  # today's events happened before now
+            shift = times[-1] - latest
+            times = [t - shift for t in times]
+        return list(zip(stages, times, strict=True))
+
+    def _applications(
+        self, specs: Sequence[_Spec], named: bool
+    ) -> tuple[list[Row], list[Row], list[tuple[Row, _Spec, list[tuple[Stage, datetime]]]]]:
+        """Application and StageEvent rows, plus the rejected ones for `_rejections`."""
+        rng = self.rng
+        drafts = []
+        order = list(range(len(specs)))
+        if named:
+            rng.shuffle(order)  # which invented company gets which story
+        for i, spec in zip(order, specs, strict=True):
+            history = self._history(spec)
+            drafts.append((history[0][1], i, spec, history))
+        drafts.sort(key=lambda d: (d[0], d[1]))  # ids follow creation time
+        apps: list[Row] = []
+        events: list[tuple[datetime, int, Stage, str]] = []
+        closed = []
+        for app_id, (_, i, spec, history) in enumerate(drafts, start=1):
+            row = self._application_row(app_id, i, spec, history, named)
+            apps.append(row)
+            rounds = 0
+            for stage, at in history:
+                rounds += stage is S.INTERVIEWING
+                events.append((at, app_id, stage, self._event_note(stage, rounds)))
+                if stage is S.APPLIED:
+                    self.applied_days[self.local_day(at)] += 1
+            if spec.stage is S.REJECTED:
+                closed.append((row, spec, history))
+        events.sort(key=lambda e: (e[0], e[1]))
+        event_rows = [
+            {"id": n, "application_id": a, "stage": s, "at": at, "note": note}
+            for n, (at, a, s, note) in enumerate(events, start=1)
+        ]
+        return apps, event_rows, closed
+
+    def _application_row(
+        self, app_id: int, i: int, spec: _Spec, history: list[tuple[Stage, datetime]], named: bool
+    ) -> Row:
+        rng = self.rng
+        company, mission = self._company(i, named)
+        product = rng.random() < 0.25
+        role = spec.role or rng.choice(_PRODUCT_ROLES if product else _ENGINEERING_ROLES)
+        duties = rng.sample(_PRODUCT_DUTIES if product else _ENG_DUTIES, 2)
+        description = (
+            f"{company} exists to {mission}. As our {role} you will {duties[0]} and {duties[1]}."
+            f"\n\nYou bring: 3+ years with {', '.join(rng.sample(_SKILLS, 3))}.\n"
+            f"Nice to have: {rng.choice(_NICE)}."
+        )
+        source = rng.choices([s for s, _ in _SOURCES], [w for _, w in _SOURCES])[0]
+        reached_far = spec.reached not in (S.SAVED, S.APPLIED)
+        contact_name = contact_email = ""
+        if reached_far or source == "Referral" or rng.random() < 0.3:
+            first, last = rng.choice(_FIRST), rng.choice(_LAST)
+            contact_name = f"{first} {last}"
+            contact_email = f"{first}.{last}@example.com".lower()
+        notes = rng.choice(_APP_NOTES)
+        applied = [at for stage, at in history if stage is S.APPLIED]
+        next_action, next_on = "", None
+        if spec.due is not None:
+            stale = spec.last_ago > 14
+            next_action = _STALE_ACTION if stale else rng.choice(_NEXT_ACTIONS[spec.stage])
+            next_on = self.today + timedelta(days=spec.due)
+            if spec.stage is S.APPLIED:  # the store's own default: follow up a week later
+                next_on = self.local_day(applied[0]) + timedelta(days=7)
+        slug = company.lower().replace(" ", "-").replace("&", "and").replace(".", "")
+        return {
+            "id": app_id, "company": company, "role": role,
+            "search_fold": search_fold(company, role, notes),
+            "location": rng.choice(_LOCATIONS), "url": f"https://example.com/jobs/{slug}/{app_id}",
+            "source": source, "stage": spec.stage,
+            "applied_on": self.local_day(applied[0]) if applied else None,
+            "contact_name": contact_name, "contact_email": contact_email,
+            "description": description, "notes": notes,
+            "next_action": next_action, "next_action_on": next_on,
+            "last_activity_at": history[-1][1], "created_at": history[0][1],
+            "updated_at": history[-1][1], "deleted_at": None, "version": 1,
+        }
+
+    def _event_note(self, stage: Stage, rounds: int) -> str:
+        rng = self.rng
+        if stage is S.INTERVIEWING:
+            return f"Round {rounds}: {rng.choice(_ROUND_NOTES)}"
+        return {
+            S.SAVED: lambda: rng.choice(_SAVED_NOTES),
+            S.APPLIED: lambda: rng.choice(_APPLIED_NOTES),
+            S.SCREENING: lambda: "Recruiter call booked",
+            S.FINAL_ROUND: lambda: "Final loop: four conversations in one afternoon",
+            S.OFFER: lambda: "Verbal offer; written one to follow",
+            S.ACCEPTED: lambda: "Signed",
+            S.REJECTED: lambda: rng.choice(_REJECTED_NOTES),
+            S.WITHDRAWN: lambda: rng.choice(_WITHDRAWN_NOTES),
+            S.GHOSTED: lambda: "No reply in three weeks; marked ghosted",
+        }[stage]()
+
+    # ---- rejections, wallow windows, rituals ---------------------------------------------
+
+    def _rituals(self) -> list[Row]:
+        created = self.at(self.start, 9 * 60)
+        return [
+            {"id": n, "title": title, "position": n - 1, "retired": False, "created_at": created}
+            for n, title in enumerate(_RITUALS, start=1)
+        ]
+
+    def _rejections(
+        self, closed: list[tuple[Row, _Spec, list[tuple[Stage, datetime]]]], untracked: bool,
+        rituals: int,
+    ) -> tuple[list[Row], list[Row], list[Row]]:
+        """Rejection rows with the finished wallow window and ritual for each."""
+        rng = self.rng
+        items: list[tuple[datetime, int | None, str, str, Stage, int, FeedbackStatus]] = []
+        for app, spec, history in closed:
+            rejected_at = history[-1][1]
+            reached = history[-2][0]
+            rounds = sum(1 for s, _ in history if s is S.INTERVIEWING)
+            assert spec.feedback is not None
+            items.append(
+                (rejected_at, app["id"], app["company"], app["role"], reached, rounds,
+                 spec.feedback)
+            )
+        if untracked:
+            company, role, ago = _UNTRACKED
+            day = self.today - timedelta(days=ago)
+            while day.weekday() >= 5:
+                day -= timedelta(days=1)
+            at = self.at(day, 14 * 60 + 10)
+            items.append((at, None, company, role, S.SCREENING, 0, F.NO_REPLY))
+        items.sort(key=lambda r: (r[0], r[1] or 0))
+        rejections: list[Row] = []
+        windows: list[Row] = []
+        done: list[Row] = []
+        last_ritual = 0
+        for n, (at, app_id, company, role, reached, rounds, feedback) in enumerate(items, 1):
+            kind = _kind_for(reached)
+            received = self.local_day(at)
+            self.rejection_days[received] += 1
+            created = at + timedelta(minutes=rng.randint(2, 40))
+            started = created + timedelta(minutes=rng.randint(1, 3))
+            ends = started + timedelta(minutes=self.wallow_minutes)
+            early = rng.random() < 0.2
+            cut = rng.randint(self.wallow_minutes // 2, self.wallow_minutes - 2)
+            ended = started + timedelta(minutes=cut) if early else ends
+            windows.append({
+                "id": n, "rejection_id": n, "started_at": started,
+                "minutes": self.wallow_minutes,
+                "ends_at": ends, "ended_at": ended, "ended_early": early,
+                "vent_text": rng.choice(_VENTS),
+            })
+            ritual = rng.choice([r for r in range(1, rituals + 1) if r != last_ritual])
+            last_ritual = ritual
+            done_at = ended + timedelta(minutes=rng.randint(5, 25))
+            done.append({"id": n, "ritual_id": ritual, "rejection_id": n, "done_at": done_at})
+            updated = done_at + timedelta(minutes=rng.randint(20, 50))
+            asked_on = None
+            if feedback is not F.NOT_ASKED:
+                yesterday = self.today - timedelta(days=1)
+                if feedback in (F.NO_REPLY, F.LET_GO) and (self.today - received).days < 16:
+                    feedback = F.ASKED  # too soon to call it: still waiting
+                asked_on = min(received + timedelta(days=rng.randint(0, 1)), yesterday)
+                heard = {F.RECEIVED: rng.randint(1, 5), F.NO_REPLY: 14, F.LET_GO: 15}
+                touched = min(asked_on + timedelta(days=heard.get(feedback, 0)), yesterday)
+                updated = max(updated, self.at(touched, 20 * 60))
+            before = rng.randint(7, 9) if kind is RejectionKind.FINAL else rng.randint(3, 8)
+            feelings = rng.sample(_FEELINGS[kind], rng.randint(1, 2))
+            if rng.random() < 0.3:
+                feelings.append(rng.choice(("determined", "relieved")))
+            assert all(word in FEELING_WORDS for word in feelings)
+            causes = rng.sample(
+                {RejectionKind.EARLY: _EARLY_CAUSES, RejectionKind.MID: _MID_CAUSES,
+                 RejectionKind.FINAL: _FINAL_CAUSES}[kind], rng.randint(1, 2)
+            )
+            most = 2 if kind is RejectionKind.FINAL else 1
+            out = rng.sample(_OUT_OF_CONTROL, rng.randint(0, most))
+            rejections.append({
+                "id": n, "application_id": app_id, "company": company, "role": role,
+                "received_on": received, "stage_reached": reached, "interview_rounds": rounds,
+                "kind": kind, "kind_override_reason": "", "feelings": feelings,
+                "feeling_note": rng.choice(_FEELING_NOTES), "intensity_before": before,
+                "intensity_after": max(1, before - rng.randint(2, 4)),
+                "causes": causes, "out_of_control": out,
+                "lessons": rng.choice(_LESSONS[kind]) if rng.random() < 0.8 else "",
+                "next_steps": rng.choice(_NEXT_STEPS[kind]) if rng.random() < 0.8 else "",
+                "feedback_status": feedback, "feedback_asked_on": asked_on,
+                "feedback_text": _FEEDBACK_TEXT[kind] if feedback is F.RECEIVED else "",
+                "flow_step": "done", "created_at": created, "updated_at": updated, "version": 1,
+            })
+        return rejections, windows, done
+
+    # ---- the confidence file -------------------------------------------------------------
+
+    def _wins(self, count: int) -> list[Row]:
+        """The curated wins first, then invented variations up to `count`."""
+        rng = self.rng
+        rows: list[Row] = []
+        categories = list(WinCategory)
+        for n in range(1, count + 1):
+            if n <= len(_WINS):
+                title, category, story, impact, tags, ago, pinned = _WINS[n - 1]
+                tag_list = list(tags)
+            else:
+                category = categories[n % len(categories)]
+                topic = rng.choice(_WIN_TOPICS)
+                title_t, impact_t = _WIN_TEMPLATES[category]
+                title = title_t.format(x=topic)
+                impact = impact_t.format(n=rng.randint(2, 60))
+                story = f"Work on {topic} at a previous job, written down during the search."
+                tag_list = [topic.replace(" ", "-"), category.value]
+                ago, pinned = rng.randint(30, 3000), False
+            created = self.at(self.start + timedelta(days=min(n - 1, 6)), 20 * 60 + n % 60)
+            happened = self.today - timedelta(days=ago)
+            if happened > self.start:  # written down when it happened
+                created = self.at(happened, 21 * 60)
+            rows.append({
+                "id": n, "title": title, "story": story, "category": category,
+                "happened_on": happened, "impact": impact, "tags": tag_list,
+                "search_fold": "\n".join((title, story, impact, " ".join(tag_list))).casefold(),
+                "pinned": pinned, "last_shown_at": None, "created_at": created,
+                "updated_at": created, "deleted_at": None, "version": 1,
+            })
+        return rows
+
+    def _strengths(self) -> list[Row]:
+        created = self.at(self.start + timedelta(days=1), 21 * 60)
+        return [
+            {"id": n, "text": text, "kind": kind, "position": n - 1, "last_shown_at": None,
+             "created_at": created}
+            for n, (text, kind) in enumerate(_STRENGTHS, start=1)
+        ]
+
+    def _help(self) -> list[Row]:
+        rows = []
+        for n, (kind, who, what, offset) in enumerate(_HELP, start=1):
+            day = min(self.start + timedelta(days=offset), self.today - timedelta(days=1))
+            rows.append({"id": n, "kind": kind, "who": who, "what": what, "happened_on": day,
+                         "created_at": self.at(day, 19 * 60 + 30)})
+        return rows
+
+    # ---- goals and check-ins -------------------------------------------------------------
+
+    def _goals(self) -> list[Row]:
+        created = self.at(self.start, 9 * 60 + 15)
+        weekdays = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
+        goals = (
+            ("Apply to targeted roles", 2, "applications", weekdays, GoalSource.APPLICATIONS),
+            ("Send a networking email", 1, "email", weekdays, None),
+            ("Learning", 30, "minutes", "FREQ=DAILY", None),
+        )
+        return [
+            {"id": n, "title": title, "target": target, "unit": unit, "rrule": rule,
+             "auto_source": source, "position": n - 1, "active": True, "starts_on": self.start,
+             "created_at": created}
+            for n, (title, target, unit, rule, source) in enumerate(goals, start=1)
+        ]
+
+    def _goal_days(self) -> list[Row]:
+        """Past days only: the applications goal counts what the pipeline shows was sent."""
+        rng = self.rng
+        weekdays = [d for d in self.past_days if d.weekday() < 5]
+        quiet = [d for d in weekdays if not self.applied_days[d]] or weekdays
+        rest = set(rng.sample(quiet, min(2, len(quiet))))
+        rows: list[Row] = []
+
+        def add(goal: int, day: date, count: int, is_rest: bool = False) -> None:
+            rows.append({"id": len(rows) + 1, "goal_id": goal, "day": day, "count": count,
+                         "rest": is_rest})
+
+        for day in self.past_days:
+            workday = day.weekday() < 5
+            if day in rest:
+                for goal in (1, 2, 3):
+                    add(goal, day, self.applied_days[day] if goal == 1 else 0, True)
+                continue
+            if workday and self.applied_days[day]:
+                add(1, day, self.applied_days[day])
+            if workday and rng.random() < 0.75:
+                add(2, day, 1 if rng.random() < 0.85 else 2)
+            if day.weekday() == 6 and rng.random() < 0.4:
+                add(3, day, 0, True)
+                continue
+            roll = rng.random()
+            if roll < 0.62:
+                add(3, day, rng.choice((30, 30, 35, 40, 45, 60)))
+            elif roll < 0.85:
+                add(3, day, rng.choice((10, 15, 20, 25)))
+        return rows
+
+    def _check_ins(self) -> list[Row]:
+        """Most past days; mood climbs slowly and dips on (and after) a rejection."""
+        rng = self.rng
+        rows: list[Row] = []
+        span = max(len(self.past_days) - 1, 1)
+        for i, day in enumerate(self.past_days):
+            if rng.random() < (0.25 if day.weekday() >= 5 else 0.06):
+                continue
+            mood = 2.8 + 1.2 * i / span + rng.uniform(-0.6, 0.6)
+            if self.rejection_days[day]:
+                mood -= 1.5
+            elif self.rejection_days[day - timedelta(days=1)]:
+                mood -= 0.7
+            created = self.at(day, rng.randint(7 * 60 + 30, 9 * 60 + 30))
+            rows.append({
+                "id": len(rows) + 1, "day": day, "mood": min(5, max(1, round(mood))),
+                "control": rng.choice(_CONTROL), "note": rng.choice(_CHECKIN_NOTES),
+                "created_at": created, "updated_at": created,
+            })
+        return rows
+
+
+__all__ = ["DemoSummary", "build_demo"]

@@ -1,0 +1,280 @@
+"""Backups, restore and a read-only health check of the database file (no Textual here).
+
+Every copy goes through SQLite's backup API, so a live WAL database is copied consistently and
+no `-wal`/`-shm`/`-journal` file is ever copied, moved or deleted by hand.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from bounceback.paths import backup_dir
+from bounceback.store import migrations
+from bounceback.store.engine import (
+    SQLITE_MAGIC,
+    _raw_connect,
+    backup_file,
+    ensure_private_dir,
+    precreate_private_file,
+    stored_version,
+)
+from bounceback.store.errors import CorruptDatabaseError, NewerSchemaError, StoreError
+
+DAILY_PATTERN = re.compile(r"^daily-\d{4}-\d{2}-\d{2}\.db$")
+"""Names of the rotating daily backups (other backups are never rotated)."""
+
+_SIDECARS = ("-wal", "-shm", "-journal")
+
+
+def _stamp(now: datetime) -> str:
+    return now.strftime("%Y%m%dT%H%M%S")
+
+
+@contextlib.contextmanager
+def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection that can neither create nor change the file."""
+    conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def _header(path: Path) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read(len(SQLITE_MAGIC))
+
+
+def backup_database(db_path: Path, dest: Path | None, now: datetime) -> Path:
+    """Copy the database consistently (even while it is being written) into a new 0600 file.
+
+    The default destination is `backups/bounceback-<YYYYmmddTHHMMSS>.db` beside the database.
+    An existing destination is never overwritten (StoreError); a missing database is a
+    StoreError too (nothing is created).
+    """
+    db_path = Path(db_path)
+    if not db_path.is_file():
+        raise StoreError(f"There is no database at {db_path} to back up.", db_path)
+    if _header(db_path) not in (b"", SQLITE_MAGIC):
+        raise CorruptDatabaseError(
+            f"{db_path} is not an SQLite database; nothing was copied.", db_path
+        )
+    if dest is None:
+        dest = backup_dir(db_path) / f"bounceback-{_stamp(now)}.db"
+    dest = Path(dest)
+    if dest.exists() or dest.is_symlink():
+        raise StoreError(f"{dest} already exists; not overwriting it.", dest)
+    try:
+        with contextlib.closing(_raw_connect(db_path)) as src:
+            return backup_file(src, dest)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"Could not back up {db_path} ({exc}).", db_path) from exc
+
+
+def daily_backup(db_path: Path, now: datetime, keep: int = 7) -> Path | None:
+    """Make today's `backups/daily-<YYYY-MM-DD>.db` unless it exists, keeping the newest `keep`.
+
+    "Today" is the date of `now` as given (pass local time for local days). Only daily-*.db
+    files are rotated; pre-v*.db, before-restore-*.db and manual backups are never touched.
+    Returns the new file, or None when today's backup already exists or there is no database.
+    A copy that fails quick_check is removed again (so it never pushes a good one out) and
+    reported as CorruptDatabaseError.
+    """
+    db_path = Path(db_path)
+    folder = backup_dir(db_path)
+    target = folder / f"daily-{now.date().isoformat()}.db"
+    if target.exists() or not db_path.is_file():
+        return None
+    try:
+        backup_database(db_path, target, now)
+    except StoreError:
+        if target.exists():
+            return None  # another window made today's backup a moment ago
+        raise
+    with contextlib.closing(_raw_connect(target)) as conn:
+        result = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+    if result != ["ok"]:
+        target.unlink()
+        raise CorruptDatabaseError(
+            f"{db_path} failed its integrity check, so no daily backup was made.", db_path
+        )
+    dailies = sorted(p for p in folder.iterdir() if DAILY_PATTERN.match(p.name))
+    for old in dailies[: max(len(dailies) - max(keep, 1), 0)]:
+        old.unlink()
+    return target
+
+
+def _check_source(source: Path) -> None:
+    """Refuse a restore source that is not a healthy bounceback database this version knows."""
+    if not source.is_file():
+        raise StoreError(f"{source} does not exist (or is not a file); nothing was restored.")
+    if _header(source) != SQLITE_MAGIC:
+        raise CorruptDatabaseError(
+            f"{source} is not a bounceback database (not an SQLite file); nothing was restored.",
+            source,
+        )
+    try:
+        with _read_only(source) as conn:
+            result = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+            version = stored_version(conn) if result == ["ok"] else 0
+    except sqlite3.DatabaseError as exc:
+        raise CorruptDatabaseError(
+            f"{source} is damaged ({exc}); nothing was restored.", source
+        ) from exc
+    if result != ["ok"]:
+        raise CorruptDatabaseError(
+            f"{source} failed its integrity check; nothing was restored.", source
+        )
+    if version > migrations.LATEST:
+        raise NewerSchemaError(
+            f"{source} was created by a newer bounceback (schema v{version}; this one knows "
+            f"v{migrations.LATEST}); nothing was restored.",
+            source,
+        )
+    if version < 1:
+        raise CorruptDatabaseError(
+            f"{source} is an SQLite file but not a bounceback database; nothing was restored.",
+            source,
+        )
+
+
+def restore_database(source: Path, db_path: Path, now: datetime) -> Path | None:
+    """Replace the database with `source`, keeping the current one aside first.
+
+    The source is checked first (SQLite header, quick_check, schema version); a bad one raises
+    CorruptDatabaseError or NewerSchemaError and nothing changes. The current database is then
+    copied to `backups/before-restore-<stamp>.db` (returned; None when there was none) and the
+    source is copied into it page by page with the backup API, so windows still open on it see
+    the restored data. A current file SQLite cannot read at all is moved aside whole instead,
+    unless journal files sit beside it (then StoreError: move them away yourself).
+    """
+    source, db_path = Path(source), Path(db_path)
+    _check_source(source)
+    if db_path.exists() and os.path.samefile(source, db_path):
+        raise StoreError(f"{source} is the database itself; nothing was restored.", source)
+    aside = backup_dir(db_path) / f"before-restore-{_stamp(now)}.db"
+    if aside.exists():
+        raise StoreError(f"{aside} already exists; try again in a second.", aside)
+    ensure_private_dir(db_path.parent)
+    created = precreate_private_file(db_path)
+    unreadable = False
+    if not created:
+        try:
+            with contextlib.closing(_raw_connect(db_path)) as current:
+                backup_file(current, aside)
+        except sqlite3.DatabaseError as exc:
+            aside.unlink(missing_ok=True)  # the empty file backup_file had just made
+            if getattr(exc, "sqlite_errorcode", None) != sqlite3.SQLITE_NOTADB:
+                raise StoreError(
+                    f"Could not keep {db_path} aside ({exc}); nothing was restored.", db_path
+                ) from exc
+            unreadable = True
+    with _read_only(source) as src:
+        if unreadable:
+            _replace_unreadable(src, db_path, aside)
+        else:
+            with contextlib.closing(_raw_connect(db_path)) as dest:
+                src.backup(dest)
+    return None if created else aside
+
+
+def _replace_unreadable(src: sqlite3.Connection, db_path: Path, aside: Path) -> None:
+    """Swap in a restored copy for a file SQLite cannot open; the old bytes move to `aside`."""
+    sidecars = [Path(f"{db_path}{s}") for s in _SIDECARS if Path(f"{db_path}{s}").exists()]
+    if sidecars:
+        raise StoreError(
+            f"{db_path} cannot be read and has {sidecars[0].name} beside it; nothing was "
+            "changed. Move those files elsewhere, then restore again.",
+            db_path,
+        )
+    fresh = db_path.with_name(f".{db_path.name}.restoring")
+    if fresh.exists():
+        raise StoreError(f"{fresh} is left from an earlier restore; move it away first.", fresh)
+    backup_file(src, fresh)
+    os.replace(db_path, aside)
+    os.replace(fresh, db_path)
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What `check_database` found; `ok` is False whenever `problems` is not empty."""
+
+    path: Path
+    ok: bool
+    integrity: str
+    schema_version: int
+    latest: int
+    counts: dict[str, int] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+def check_database(db_path: Path) -> CheckReport:
+    """Check the file read-only: integrity, foreign keys, schema version and row counts.
+
+    Never creates, migrates or writes the file (SQLite may leave empty -wal/-shm beside a WAL
+    database it read). A missing file, a file that is not a database, a damaged one or one from
+    a newer bounceback is reported in `problems`, never raised.
+    """
+    db_path = Path(db_path)
+    problems: list[str] = []
+    integrity = ""
+    version = 0
+    counts: dict[str, int] = {}
+
+    def report() -> CheckReport:
+        return CheckReport(
+            db_path, not problems, integrity, version, migrations.LATEST, counts, problems
+        )
+
+    if not db_path.is_file():
+        problems.append(f"{db_path} does not exist (or is not a file).")
+        return report()
+    try:
+        header = _header(db_path)
+    except OSError as exc:
+        problems.append(f"{db_path} cannot be read ({exc.strerror}).")
+        return report()
+    if header != SQLITE_MAGIC:
+        what = "is empty" if not header else "is not an SQLite database"
+        problems.append(f"{db_path} {what}.")
+        return report()
+    try:
+        with _read_only(db_path) as conn:
+            rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+            integrity = "\n".join(rows)
+            if rows != ["ok"]:
+                problems.append(f"{db_path} failed its integrity check ({rows[0]}).")
+            version = stored_version(conn)
+            tables = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' "
+                    "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+                )
+            ]
+            for table in tables:
+                quoted = '"' + table.replace('"', '""') + '"'
+                counts[table] = conn.execute(f"SELECT count(*) FROM {quoted}").fetchone()[0]
+            broken: dict[str, int] = {}
+            for row in conn.execute("PRAGMA foreign_key_check"):
+                broken[row[0]] = broken.get(row[0], 0) + 1
+            for table, n in sorted(broken.items()):
+                problems.append(f"{n} row(s) in {table} point at rows that do not exist.")
+    except sqlite3.DatabaseError as exc:
+        problems.append(f"{db_path} is damaged or unreadable ({exc}).")
+        return report()
+    if version > migrations.LATEST:
+        problems.append(
+            f"{db_path} was created by a newer bounceback (schema v{version}; this one knows "
+            f"v{migrations.LATEST})."
+        )
+    elif version < 1:
+        problems.append(f"{db_path} has no bounceback schema yet (version 0).")
+    return report()
