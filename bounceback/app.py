@@ -92,14 +92,12 @@ class BouncebackApp(App[None]):
         from bounceback.screens.help import HelpScreen
 
         rows: list[tuple[str, str]] = []
-        seen: set[str] = set()
         for active in self.active_bindings.values():
             binding = active.binding
-            if not binding.description or binding.action in seen and binding.show is False:
+            # ours carry ids; Textual's own scrolling/focus plumbing would only add noise
+            if binding.id is None and binding.action != "command_palette":
                 continue
-            seen.add(binding.action)
-            text = binding.tooltip or binding.description
-            rows.append((self.get_key_display(binding), text))
+            rows.append((self.get_key_display(binding), binding.tooltip or binding.description))
         title = getattr(self.screen, "HELP_TITLE", self.screen.__class__.__name__)
         self.push_screen(HelpScreen(title, rows))
 

@@ -54,13 +54,24 @@ def flag(
         return Flag.OVERDUE
     if next_action_on is not None and next_action_on == today:
         return Flag.DUE
-    if stage in WAITING_STAGES:
-        quiet = (today - last_activity).days
-        if quiet >= thresholds.ghost_days:
-            return Flag.GHOSTED
-        if quiet >= thresholds.stale_days:
-            return Flag.STALE
+    quiet = silence(stage, last_activity, today, thresholds)
+    if quiet is not None:
+        return quiet
     return Flag.SAVED if stage is Stage.SAVED else Flag.ACTIVE
+
+
+def silence(
+    stage: Stage, last_activity: date, today: date, thresholds: Thresholds
+) -> Flag | None:
+    """STALE or GHOSTED when the company owes a move and has been quiet too long."""
+    if stage not in WAITING_STAGES:
+        return None
+    quiet = (today - last_activity).days
+    if quiet >= thresholds.ghost_days:
+        return Flag.GHOSTED
+    if quiet >= thresholds.stale_days:
+        return Flag.STALE
+    return None
 
 
 def attention_key(

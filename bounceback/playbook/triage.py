@@ -278,3 +278,8 @@ def _mixed_message(counts: Mapping[RejectionKind, int], total: int) -> str:
         f"{counts[RejectionKind.MID]} at screening or interviews, "
         f"{counts[RejectionKind.FINAL]} at the final round. Keep logging; a pattern may show."
     )
+
+
+def judge(history: Sequence[Stage]) -> tuple[Stage, int, RejectionKind]:
+    """Everything the casebook records from a history: stage reached, rounds, kind."""
+    return stage_reached(history), interview_rounds(history), classify(history)

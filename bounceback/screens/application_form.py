@@ -38,6 +38,8 @@ _LONG_FIELDS = (("description", "Job description"), ("notes", "Notes"))
 class ApplicationForm(ModalScreen[ApplicationDetail | None]):
     """Add or edit an application. ctrl+s saves, escape cancels (asking if anything changed)."""
 
+    AUTO_FOCUS = "#input-company"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="form-save", priority=True),
         Binding("escape", "cancel", "Cancel", id="form-cancel"),
@@ -101,14 +103,14 @@ class ApplicationForm(ModalScreen[ApplicationDetail | None]):
         return fields
 
     def on_mount(self) -> None:
-        """First field focused; remember what was there to know if anything changed."""
-        self.query_one("#input-company", Input).focus()
+        """Remember what was there to know if anything changed; hint at the date defaults."""
         self._start_values = self._values()
         if self._initial is None:
-            self.query_one("#field-applied-on", Field).set_hint("empty: today, if applied")
-            self.query_one("#field-next-action-on", Field).set_hint(
-                "empty: a follow-up a week after applying"
-            )
+            # query, not query_one: a form pushed while the app is quitting has no children
+            for field in self.query("#field-applied-on").results(Field):
+                field.set_hint("empty: today, if applied")
+            for field in self.query("#field-next-action-on").results(Field):
+                field.set_hint("empty: a follow-up a week after applying")
 
     # ---- values ---------------------------------------------------------------------------
 

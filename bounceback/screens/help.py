@@ -23,7 +23,7 @@ class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > Vertical {
-        width: 76; height: auto; max-height: 90%; border: thick $accent;
+        width: 90; height: auto; max-height: 90%; border: thick $accent;
         background: $surface; padding: 1 2;
     }
     HelpScreen #help-title { text-style: bold; margin-bottom: 1; }

@@ -22,6 +22,7 @@ from bounceback.playbook.pipeline import (
     attention_key,
     days_since,
     flag,
+    silence,
 )
 from bounceback.screens.base import ModeScreen
 from bounceback.screens.modals import ConfirmModal, PickerModal
@@ -42,7 +43,7 @@ COLUMNS = (
     Column("Applied", width=10),
     Column("Quiet", width=5, align_right=True),
     Column("Next action", ratio=4),
-    Column("Status", width=13),
+    Column("Status", width=22),
 )
 
 
@@ -52,8 +53,17 @@ class PipelineItem:
 
     row: ApplicationRow
     flag: Flag
+    silence: Flag | None  # stale / looks ghosted, even when something more urgent leads
     quiet: int
     key: tuple[int, int, str]
+
+    @property
+    def status(self) -> str:
+        """The flag, plus the silence when it is not already the flag."""
+        labels = [FLAG_LABELS[self.flag]]
+        if self.silence is not None and self.silence is not self.flag:
+            labels.append(FLAG_LABELS[self.silence])
+        return ", ".join(label for label in labels if label)
 
 
 def build_items(
@@ -66,7 +76,7 @@ def build_items(
         last = row.last_activity_at.astimezone(tz).date()
         row_flag = flag(row.stage, last, row.next_action_on, today, thresholds)
         items.append(PipelineItem(
-            row, row_flag, days_since(last, today),
+            row, row_flag, silence(row.stage, last, today, thresholds), days_since(last, today),
             attention_key(row_flag, last, row.next_action_on, row.company),
         ))
     items.sort(key=lambda item: item.key)
@@ -190,6 +200,8 @@ class PipelineScreen(ModeScreen):
         counts = {f: 0 for f in Flag}
         for item in self._items:
             counts[item.flag] += 1
+            if item.silence is not None and item.silence is not item.flag:
+                counts[item.silence] += 1
         active = sum(
             1 for i in self._items if i.flag is not Flag.CLOSED and i.row.stage is not Stage.SAVED
         )
@@ -245,7 +257,7 @@ class PipelineScreen(ModeScreen):
         quiet = "" if item.flag is Flag.CLOSED else f"{item.quiet}d"
         cells = (
             row.company, row.role, row.stage.label, format_date(row.applied_on, today),
-            quiet, nxt, FLAG_LABELS[item.flag],
+            quiet, nxt, item.status,
         )
         return cells, _TONES[item.flag]
 

@@ -23,7 +23,11 @@ class Store:
     def __init__(self, engine: Engine, clock: Clock, path: Path | None = None) -> None:
         """Wrap an opened engine; use `Store.open` to open a file safely."""
         from bounceback.store.applications import ApplicationRepo
+        from bounceback.store.rejections import RejectionRepo
+        from bounceback.store.rituals import RitualRepo
         from bounceback.store.settings import SettingsRepo
+        from bounceback.store.wallow import WallowRepo
+        from bounceback.store.wins import WinRepo
 
         self.engine = engine
         self._read_engine = engine.execution_options(bb_readonly=True)
@@ -31,6 +35,10 @@ class Store:
         self.path = path
         self.settings = SettingsRepo(self)
         self.applications = ApplicationRepo(self)
+        self.rejections = RejectionRepo(self)
+        self.wallow = WallowRepo(self)
+        self.rituals = RitualRepo(self)
+        self.wins = WinRepo(self)
 
     @classmethod
     def open(

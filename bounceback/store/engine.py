@@ -145,6 +145,8 @@ def backup_file(src: sqlite3.Connection, dest: Path) -> Path:
     target = sqlite3.connect(dest)
     try:
         src.backup(target)
+        # One self-contained file: readable anywhere (even read-only media) without a -wal.
+        target.execute("PRAGMA journal_mode=DELETE")
     finally:
         target.close()
     return dest
@@ -229,6 +231,7 @@ def open_engine(
             "Fix the permissions or copy it elsewhere and use --db PATH.",
             path,
         )
+    precheck(path, len(steps))
     try:
         conn = _raw_connect(path)
     except sqlite3.Error as exc:
@@ -236,14 +239,53 @@ def open_engine(
     try:
         quick_check(conn, path)
         try:
-            # Version first: switching to WAL rewrites the header of a file we must refuse.
-            migrate(conn, path, now, steps)
             conn.execute("PRAGMA journal_mode=WAL")
+            migrate(conn, path, now, steps)
         except sqlite3.DatabaseError as exc:
             raise _classify(exc, path) from exc
     finally:
         conn.close()
     return build_engine(f"sqlite:///{path}")
+
+
+def readonly_connect(path: Path) -> sqlite3.Connection:
+    """A connection that can neither create the file nor write, checkpoint or delete a journal."""
+    conn = sqlite3.connect(
+        f"{Path(path).absolute().as_uri()}?mode=ro",
+        uri=True,
+        isolation_level=None,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+    )
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def precheck(path: Path, latest: int) -> None:
+    """quick_check and the version through a read-only connection, before any writer opens it.
+
+    A read-write connection checkpoints the -wal into the file and deletes it when it closes,
+    so a damaged or newer file refused after such a look would no longer be byte-identical.
+    When a read-only look is impossible (a hot rollback journal, no -shm in a read-only
+    folder) the read-write path decides instead.
+    """
+    try:
+        conn = readonly_connect(path)
+    except sqlite3.Error:
+        return
+    try:
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError as exc:
+            code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+            if code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_BUSY):
+                return
+            raise
+        quick_check(conn, path)
+        _refuse_newer(stored_version(conn), latest, path)
+    except sqlite3.DatabaseError as exc:
+        raise _classify(exc, path) from exc
+    finally:
+        conn.close()
 
 
 def _classify(exc: sqlite3.DatabaseError, path: Path) -> StoreError:

@@ -23,6 +23,7 @@ from bounceback.store.engine import (
     backup_file,
     ensure_private_dir,
     precreate_private_file,
+    readonly_connect,
     stored_version,
 )
 from bounceback.store.errors import CorruptDatabaseError, NewerSchemaError, StoreError
@@ -39,12 +40,22 @@ def _stamp(now: datetime) -> str:
 
 @contextlib.contextmanager
 def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
-    """A read-only connection that can neither create nor change the file."""
-    conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    """A read-only connection (it never creates, writes or checkpoints the file), closed after."""
+    conn = readonly_connect(path)
     try:
         yield conn
     finally:
         conn.close()
+
+
+def _readable(path: Path) -> bool:
+    """False only when SQLite cannot read the file as a database at all (SQLITE_NOTADB)."""
+    try:
+        with _read_only(path) as conn:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        return getattr(exc, "sqlite_errorcode", None) != sqlite3.SQLITE_NOTADB
+    return True
 
 
 def _header(path: Path) -> bytes:
@@ -72,7 +83,7 @@ def backup_database(db_path: Path, dest: Path | None, now: datetime) -> Path:
     if dest.exists() or dest.is_symlink():
         raise StoreError(f"{dest} already exists; not overwriting it.", dest)
     try:
-        with contextlib.closing(_raw_connect(db_path)) as src:
+        with _read_only(db_path) as src:
             return backup_file(src, dest)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"Could not back up {db_path} ({exc}).", db_path) from exc
@@ -164,24 +175,27 @@ def restore_database(source: Path, db_path: Path, now: datetime) -> Path | None:
         raise StoreError(f"{aside} already exists; try again in a second.", aside)
     ensure_private_dir(db_path.parent)
     created = precreate_private_file(db_path)
-    unreadable = False
-    if not created:
+    # Probe read-only first: a writer's connection would fold a -wal into an unreadable file.
+    readable = created or _readable(db_path)
+    if readable and not created:
         try:
-            with contextlib.closing(_raw_connect(db_path)) as current:
+            with _read_only(db_path) as current:
                 backup_file(current, aside)
         except sqlite3.DatabaseError as exc:
             aside.unlink(missing_ok=True)  # the empty file backup_file had just made
-            if getattr(exc, "sqlite_errorcode", None) != sqlite3.SQLITE_NOTADB:
-                raise StoreError(
-                    f"Could not keep {db_path} aside ({exc}); nothing was restored.", db_path
-                ) from exc
-            unreadable = True
-    with _read_only(source) as src:
-        if unreadable:
-            _replace_unreadable(src, db_path, aside)
-        else:
-            with contextlib.closing(_raw_connect(db_path)) as dest:
-                src.backup(dest)
+            raise StoreError(
+                f"Could not keep {db_path} aside ({exc}); nothing was restored.", db_path
+            ) from exc
+    try:
+        with _read_only(source) as src:
+            if not readable:
+                _replace_unreadable(src, db_path, aside)
+            else:
+                with contextlib.closing(_raw_connect(db_path)) as dest:
+                    src.backup(dest)
+    except sqlite3.Error as exc:
+        kept = "" if created else f" The previous one is kept at {aside}."
+        raise StoreError(f"Restoring into {db_path} failed ({exc}).{kept}", db_path) from exc
     return None if created else aside
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from bounceback.domain import Stage
+from bounceback.domain import FeedbackStatus, RejectionKind, Stage, WinCategory
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,3 +77,82 @@ class Settings:
     follow_up_days: int = 7
     min_active: int = 5
     feedback_let_go_days: int = 14
+
+
+@dataclass(frozen=True, slots=True)
+class RejectionRecord:
+    """One case in the casebook, with everything the flow and the case screen edit."""
+
+    id: int
+    application_id: int | None
+    company: str
+    role: str
+    contact_name: str
+    received_on: date
+    stage_reached: Stage
+    interview_rounds: int
+    kind: RejectionKind
+    kind_override_reason: str
+    feelings: tuple[str, ...]
+    feeling_note: str
+    intensity_before: int | None
+    intensity_after: int | None
+    causes: tuple[str, ...]
+    out_of_control: tuple[str, ...]
+    lessons: str
+    next_steps: str
+    feedback_status: FeedbackStatus
+    feedback_asked_on: date | None
+    feedback_text: str
+    flow_step: str
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class RejectionRow:
+    """One casebook row (the columns the table shows)."""
+
+    id: int
+    received_on: date
+    company: str
+    role: str
+    kind: RejectionKind
+    intensity_before: int | None
+    intensity_after: int | None
+    feedback_status: FeedbackStatus
+    feedback_asked_on: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class WallowRecord:
+    """A wallow window: its stored deadline makes the countdown survive a restart."""
+
+    id: int
+    rejection_id: int
+    started_at: datetime
+    minutes: int
+    ends_at: datetime
+    ended_at: datetime | None
+    ended_early: bool
+    vent_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RitualRecord:
+    """A pre-planned positive action."""
+
+    id: int
+    title: str
+    position: int
+    retired: bool
+
+
+@dataclass(frozen=True, slots=True)
+class WinCard:
+    """A win as shown in a short list (after a ritual, on Today)."""
+
+    id: int
+    title: str
+    impact: str
+    category: WinCategory
+    pinned: bool

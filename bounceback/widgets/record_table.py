@@ -42,12 +42,14 @@ class RecordTable(ScrollView, can_focus=True):
     """Rows of records; a sticky header; a cursor; `enter` selects."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor(-1)", "Up", show=False),
-        Binding("down,j", "cursor(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "edge(0)", "First", show=False),
-        Binding("end", "edge(1)", "Last", show=False),
+        Binding("up,k", "cursor(-1)", "Up", show=False, id="table-up",
+                tooltip="Previous row (also k)"),
+        Binding("down,j", "cursor(1)", "Down", show=False, id="table-down",
+                tooltip="Next row (also j)"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="table-page-up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="table-page-down"),
+        Binding("home", "edge(0)", "First", show=False, id="table-first", tooltip="First row"),
+        Binding("end", "edge(1)", "Last", show=False, id="table-last", tooltip="Last row"),
         Binding("enter", "select", "Open", id="table-open", tooltip="Open the highlighted row"),
     ]
 

@@ -6,6 +6,8 @@ import os
 import random
 import sqlite3
 import stat
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -67,6 +69,43 @@ def test_newer_schema_is_refused_and_the_file_stays_byte_identical(
     assert not (db_path.parent / "backups").exists()
 
 
+CRASH_AFTER = r"""
+import os, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA wal_autocheckpoint=0")
+for statement in sys.argv[2:]:
+    conn.execute(statement)
+os._exit(0)  # no close: the frames stay in the -wal, as after a crash or a power cut
+"""
+
+
+def crash_after(path: Path, *statements: str) -> None:
+    """Run statements in another process that dies without checkpointing its -wal."""
+    subprocess.run([sys.executable, "-c", CRASH_AFTER, str(path), *statements], check=True)
+    assert Path(f"{path}-wal").stat().st_size > 0
+
+
+def test_newer_schema_with_a_crash_left_wal_is_refused_and_both_stay_identical(
+    db_path: Path, clock: FixedClock, snapshot_files: Callable[[Path], dict[str, str]]
+) -> None:
+    """A writer that looked at it would checkpoint the -wal into the file and delete it."""
+    make_db(db_path, clock, rows=3)
+    newer = migrations.LATEST + 1
+    crash_after(
+        db_path,
+        f"UPDATE schema_version SET version = {newer}",
+        f"PRAGMA user_version={newer}",
+        "UPDATE application SET notes = 'written by the newer version'",
+    )
+    before = snapshot_files(db_path)
+    assert f"{db_path.name}-wal" in before
+
+    with pytest.raises(NewerSchemaError):
+        Store.open(db_path, clock)
+
+    assert snapshot_files(db_path) == before
+
+
 def corrupt_random_bytes(path: Path) -> None:
     path.write_bytes(random.Random(1).randbytes(20 * PAGE))
 
@@ -122,6 +161,18 @@ def test_corrupt_file_is_reported_clearly_and_left_byte_identical(
     assert "\n" not in message
     assert "Traceback" not in message
     assert snapshot_files(corrupt_db) == before
+
+
+def test_damaged_file_with_a_crash_left_wal_is_refused_and_both_stay_identical(
+    db_path: Path, clock: FixedClock, snapshot_files: Callable[[Path], dict[str, str]]
+) -> None:
+    make_db(db_path, clock, rows=300)
+    crash_after(db_path, "UPDATE application SET notes = 'after the crash' WHERE id = 1")
+    corrupt_middle_page(db_path)
+    before = snapshot_files(db_path)
+    with pytest.raises(CorruptDatabaseError):
+        Store.open(db_path, clock)
+    assert snapshot_files(db_path) == before
 
 
 def test_corrupt_file_message_names_the_newest_backup(db_path: Path, clock: FixedClock) -> None:

@@ -1,0 +1,1 @@
+"""Benchmarks for bounceback (run by hand: `.venv/bin/python benchmarks/run.py`; never by pytest)."""

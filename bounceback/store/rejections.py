@@ -1,0 +1,225 @@
+"""Rejections: logging a "no" (tracked or not) and keeping the case as the flow fills it in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from bounceback.clock import today
+from bounceback.domain import FEELING_WORDS, FeedbackStatus, RejectionKind, Stage
+from bounceback.sanitize import clean_text
+from bounceback.store.drafts import check_date, check_length, check_required
+from bounceback.store.errors import ConflictError, NotFoundError, ValidationError
+from bounceback.store.models import Application, Rejection, StageEvent
+from bounceback.store.records import RejectionRecord, RejectionRow
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from bounceback.store.db import Store
+
+Judge = Callable[[Sequence[Stage]], tuple[Stage, int, RejectionKind]]
+"""Reads a stage history: (stage reached, interview rounds, kind). The playbook supplies it."""
+
+FLOW_STEPS = ("acknowledge", "wallow", "ritual", "detective", "feedback", "moving", "done")
+"""The bounce-back flow's steps, in order; `flow_step` remembers where a case is."""
+
+_TEXT_CAPS = {
+    "company": 200, "role": 200, "feeling_note": 2_000, "kind_override_reason": 2_000,
+    "lessons": 20_000, "next_steps": 20_000, "feedback_text": 200_000,
+}
+_LIST_FIELDS = ("feelings", "causes", "out_of_control")
+_EDITABLE = frozenset(
+    {*_TEXT_CAPS, *_LIST_FIELDS, "intensity_before", "intensity_after", "kind",
+     "feedback_status", "feedback_asked_on", "received_on", "flow_step", "stage_reached"}
+)
+
+
+def validate_changes(changes: dict[str, Any]) -> dict[str, Any]:
+    """Clean and check a partial update of a case; ValidationError names each bad field."""
+    errors: dict[str, str] = {}
+    clean: dict[str, Any] = {}
+    for name, value in changes.items():
+        if name not in _EDITABLE:
+            raise ValueError(f"not an editable field: {name}")
+        if name in _TEXT_CAPS:
+            single = name in ("company", "role")
+            value = clean_text(value, single_line=single)
+            value = value.strip() if single else value
+            check_length(errors, name, name.replace("_", " ").capitalize(), value, _TEXT_CAPS[name])
+        elif name in _LIST_FIELDS:
+            value = [clean_text(v, single_line=True).strip() for v in value if v.strip()]
+            if name == "feelings":
+                value = [v[:40] for v in value]
+                if len(value) > len(FEELING_WORDS) + 3:
+                    errors[name] = "That is a lot of feelings; pick the strongest few."
+        elif name.startswith("intensity"):
+            if value is not None and not (isinstance(value, int) and 0 <= value <= 10):
+                errors[name] = "Intensity is a whole number from 0 to 10."
+        elif name == "kind":
+            value = RejectionKind(value)
+        elif name == "feedback_status":
+            value = FeedbackStatus(value)
+        elif name == "stage_reached":
+            value = Stage(value)
+        elif name == "flow_step" and value not in FLOW_STEPS:
+            raise ValueError(f"unknown flow step {value!r}")
+        elif name in ("feedback_asked_on", "received_on"):
+            check_date(errors, name, name.replace("_", " ").capitalize(), value)
+        clean[name] = value
+    if "company" in clean:
+        check_required(errors, "company", "Company", clean["company"])
+    if errors:
+        raise ValidationError(errors)
+    return clean
+
+
+class RejectionRepo:
+    """Log rejections and edit their cases."""
+
+    def __init__(self, store: Store) -> None:
+        """Bind to a store."""
+        self._store = store
+
+    def log_for_application(self, app_id: int, judge: Judge, note: str = "") -> RejectionRecord:
+        """Move the application to rejected (history kept) and open its case, in one commit.
+
+        `judge` reads the history (the playbook's triage rules; the store holds no judgement).
+        """
+        now = self._store.clock.now()
+        with self._store.write() as s:
+            app = s.get(Application, app_id)
+            if app is None or app.deleted_at is not None:
+                raise NotFoundError(app_id)
+            history = [Stage(e.stage) for e in self._events(s, app_id)]
+            reached, rounds, kind = judge(history)
+            app.stage = Stage.REJECTED
+            app.last_activity_at = now
+            app.updated_at = now
+            s.add(StageEvent(application_id=app_id, stage=Stage.REJECTED, at=now, note=note))
+            case = Rejection(
+                application_id=app_id, company=app.company, role=app.role,
+                received_on=today(self._store.clock), stage_reached=reached,
+                interview_rounds=rounds, kind=kind, created_at=now, updated_at=now,
+            )
+            s.add(case)
+            s.flush()
+            assert case.id is not None
+            case_id = case.id
+        return self.get(case_id)
+
+    def log_untracked(
+        self, company: str, role: str, reached: Stage, kind: RejectionKind
+    ) -> RejectionRecord:
+        """A "no" for a job that was never tracked: just enough to learn from it."""
+        clean = validate_changes({"company": company, "role": role})
+        now = self._store.clock.now()
+        case = Rejection(
+            company=clean["company"], role=clean["role"], received_on=today(self._store.clock),
+            stage_reached=reached, kind=kind,
+            created_at=now, updated_at=now,
+        )
+        with self._store.write() as s:
+            s.add(case)
+            s.flush()
+            assert case.id is not None
+            case_id = case.id
+        return self.get(case_id)
+
+    def get(self, case_id: int) -> RejectionRecord:
+        """The whole case (with the contact's name from the application, if tracked)."""
+        with self._store.read() as s:
+            case = s.get(Rejection, case_id)
+            if case is None:
+                raise NotFoundError(case_id)
+            contact = ""
+            if case.application_id is not None:
+                app = s.get(Application, case.application_id)
+                contact = app.contact_name if app is not None else ""
+            return _record(case, contact)
+
+    def update(self, case_id: int, version: int | None = None, **changes: Any) -> RejectionRecord:
+        """Save some fields; with `version`, refuse a stale edit (ConflictError)."""
+        clean = validate_changes(changes)
+        with self._store.write() as s:
+            case = s.get(Rejection, case_id)
+            if case is None:
+                raise NotFoundError(case_id)
+            if version is not None and case.version != version:
+                raise ConflictError("This rejection")
+            for name, value in clean.items():
+                setattr(case, name, value)
+            case.updated_at = self._store.clock.now()
+            try:
+                s.flush()
+            except StaleDataError as exc:
+                raise ConflictError("This rejection") from exc
+        return self.get(case_id)
+
+    def rows(self) -> list[RejectionRow]:
+        """Every case, newest first (columns only)."""
+        r = Rejection.__table__.c  # type: ignore[attr-defined]
+        query = select(
+            r.id, r.received_on, r.company, r.role, r.kind, r.intensity_before,
+            r.intensity_after, r.feedback_status, r.feedback_asked_on,
+        ).order_by(r.received_on.desc(), r.id.desc())
+        with self._store.read() as s:
+            result = s.connection().execute(query).all()
+        return [
+            RejectionRow(
+                id=x[0], received_on=x[1], company=x[2], role=x[3], kind=RejectionKind(x[4]),
+                intensity_before=x[5], intensity_after=x[6],
+                feedback_status=FeedbackStatus(x[7]), feedback_asked_on=x[8],
+            )
+            for x in result
+        ]
+
+    def recent_kinds(self, limit: int = 8) -> list[RejectionKind]:
+        """Kinds of the latest `limit` rejections, newest first (for the pattern)."""
+        return [row.kind for row in self.rows()[:limit]]
+
+    def counts_since(self, since: date) -> dict[RejectionKind, int]:
+        """How many of each kind were received on or after `since`."""
+        counts = dict.fromkeys(RejectionKind, 0)
+        for row in self.rows():
+            if row.received_on >= since:
+                counts[row.kind] += 1
+        return counts
+
+    def history(self, case_id: int) -> list[tuple[Stage, Any, str]]:
+        """The tracked application's stage history as (stage, at, note), oldest first."""
+        case = self.get(case_id)
+        if case.application_id is None:
+            return []
+        with self._store.read() as s:
+            return [(Stage(e.stage), e.at, e.note) for e in self._events(s, case.application_id)]
+
+    @staticmethod
+    def _events(s: Session, app_id: int) -> list[StageEvent]:
+        return list(
+            s.exec(  # type: ignore[call-overload]
+                select(StageEvent)
+                .where(StageEvent.__table__.c.application_id == app_id)  # type: ignore[attr-defined]
+                .order_by(StageEvent.__table__.c.at, StageEvent.__table__.c.id)  # type: ignore[attr-defined]
+            ).scalars()
+        )
+
+
+def _record(case: Rejection, contact: str) -> RejectionRecord:
+    assert case.id is not None
+    return RejectionRecord(
+        id=case.id, application_id=case.application_id, company=case.company, role=case.role,
+        contact_name=contact, received_on=case.received_on, stage_reached=Stage(case.stage_reached),
+        interview_rounds=case.interview_rounds, kind=RejectionKind(case.kind),
+        kind_override_reason=case.kind_override_reason, feelings=tuple(case.feelings),
+        feeling_note=case.feeling_note, intensity_before=case.intensity_before,
+        intensity_after=case.intensity_after, causes=tuple(case.causes),
+        out_of_control=tuple(case.out_of_control), lessons=case.lessons,
+        next_steps=case.next_steps, feedback_status=FeedbackStatus(case.feedback_status),
+        feedback_asked_on=case.feedback_asked_on, feedback_text=case.feedback_text,
+        flow_step=case.flow_step, version=case.version,
+    )

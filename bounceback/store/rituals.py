@@ -1,0 +1,127 @@
+"""Rituals: the person's pre-planned positive actions, and which one was done when."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+
+from bounceback.sanitize import clean_text
+from bounceback.store.drafts import check_length, check_required
+from bounceback.store.errors import NotFoundError, ValidationError
+from bounceback.store.models import Ritual, RitualDone
+from bounceback.store.records import RitualRecord
+
+if TYPE_CHECKING:
+    from bounceback.store.db import Store
+
+
+def _title(text: str) -> str:
+    title = clean_text(text, single_line=True).strip()
+    errors: dict[str, str] = {}
+    check_required(errors, "title", "A ritual", title)
+    check_length(errors, "title", "A ritual", title, 200)
+    if errors:
+        raise ValidationError(errors)
+    return title
+
+
+class RitualRepo:
+    """Add, rename, reorder, retire rituals; record one done."""
+
+    def __init__(self, store: Store) -> None:
+        """Bind to a store."""
+        self._store = store
+
+    def seed(self, titles: Sequence[str]) -> bool:
+        """Add `titles` when there has never been a ritual (first run); True if it did."""
+        now = self._store.clock.now()
+        with self._store.write() as s:
+            if s.exec(select(func.count()).select_from(Ritual)).one()[0]:  # type: ignore[call-overload]
+                return False
+            for i, title in enumerate(titles):
+                s.add(Ritual(title=title, position=i, created_at=now))
+        return True
+
+    def all(self, include_retired: bool = False) -> list[RitualRecord]:
+        """Rituals in their order (retired ones last, when included)."""
+        r = Ritual.__table__.c  # type: ignore[attr-defined]
+        query = select(Ritual).order_by(r.retired, r.position, r.id)
+        if not include_retired:
+            query = query.where(r.retired.is_(False))
+        with self._store.read() as s:
+            return [
+                RitualRecord(id=x.id, title=x.title, position=x.position, retired=x.retired)
+                for x in s.exec(query).scalars()  # type: ignore[call-overload]
+            ]
+
+    def add(self, title: str) -> RitualRecord:
+        """A new ritual at the end of the list."""
+        title = _title(title)
+        with self._store.write() as s:
+            last = s.exec(select(func.max(Ritual.__table__.c.position))).one()[0]  # type: ignore[call-overload,attr-defined]
+            now = self._store.clock.now()
+            ritual = Ritual(title=title, position=(last or 0) + 1, created_at=now)
+            s.add(ritual)
+            s.flush()
+            assert ritual.id is not None
+            return RitualRecord(ritual.id, ritual.title, ritual.position, ritual.retired)
+
+    def rename(self, ritual_id: int, title: str) -> None:
+        """Change a ritual's words."""
+        title = _title(title)
+        with self._store.write() as s:
+            self._get(s, ritual_id).title = title
+
+    def set_retired(self, ritual_id: int, retired: bool) -> None:
+        """Retire (hide from offers, keep history) or bring back."""
+        with self._store.write() as s:
+            self._get(s, ritual_id).retired = retired
+
+    def move(self, ritual_id: int, delta: int) -> None:
+        """Move a ritual up (-1) or down (+1) among the active ones."""
+        order = [r.id for r in self.all()]
+        if ritual_id not in order:
+            return
+        i = order.index(ritual_id)
+        j = max(0, min(len(order) - 1, i + delta))
+        order.insert(j, order.pop(i))
+        with self._store.write() as s:
+            for position, rid in enumerate(order):
+                self._get(s, rid).position = position
+
+    def mark_done(self, ritual_id: int, rejection_id: int | None) -> None:
+        """Record that a ritual was done (for which rejection)."""
+        with self._store.write() as s:
+            self._get(s, ritual_id)
+            s.add(RitualDone(ritual_id=ritual_id, rejection_id=rejection_id,
+                             done_at=self._store.clock.now()))
+
+    def last_done_id(self) -> int | None:
+        """The ritual done most recently (the rotation never offers it first again)."""
+        d = RitualDone.__table__.c  # type: ignore[attr-defined]
+        with self._store.read() as s:
+            row = s.connection().execute(
+                select(d.ritual_id).order_by(d.done_at.desc(), d.id.desc()).limit(1)
+            ).first()
+        return row[0] if row else None
+
+    def done_for(self, rejection_id: int) -> list[str]:
+        """Titles of the rituals done for a case."""
+        d = RitualDone.__table__.c  # type: ignore[attr-defined]
+        r = Ritual.__table__.c  # type: ignore[attr-defined]
+        with self._store.read() as s:
+            rows = s.connection().execute(
+                select(r.title).join_from(RitualDone.__table__, Ritual.__table__,  # type: ignore[attr-defined]
+                                          d.ritual_id == r.id)
+                .where(d.rejection_id == rejection_id).order_by(d.done_at)
+            ).all()
+        return [row[0] for row in rows]
+
+    @staticmethod
+    def _get(s, ritual_id: int) -> Ritual:  # type: ignore[no-untyped-def]
+        ritual = s.get(Ritual, ritual_id)
+        if ritual is None:
+            raise NotFoundError(ritual_id)
+        return ritual  # type: ignore[no-any-return]

@@ -1,0 +1,110 @@
+"""Wallow windows: a bounded time to feel it, with a stored deadline."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from bounceback.sanitize import clean_text
+from bounceback.store.errors import NotFoundError, ValidationError
+from bounceback.store.models import Rejection, WallowWindow
+from bounceback.store.records import WallowRecord
+
+if TYPE_CHECKING:
+    from bounceback.store.db import Store
+
+VENT_CAP = 200_000
+MIN_MINUTES, MAX_MINUTES = 5, 30
+
+
+class WallowRepo:
+    """Start, autosave, resume and end wallow windows."""
+
+    def __init__(self, store: Store) -> None:
+        """Bind to a store."""
+        self._store = store
+
+    def start(self, rejection_id: int, minutes: int) -> WallowRecord:
+        """Open a window ending `minutes` from now; the deadline is what survives a restart."""
+        if not MIN_MINUTES <= minutes <= MAX_MINUTES:
+            raise ValidationError(
+                {"minutes": f"Choose between {MIN_MINUTES} and {MAX_MINUTES} minutes."}
+            )
+        now = self._store.clock.now()
+        window = WallowWindow(
+            rejection_id=rejection_id, started_at=now, minutes=minutes,
+            ends_at=now + timedelta(minutes=minutes),
+        )
+        with self._store.write() as s:
+            case = s.get(Rejection, rejection_id)
+            if case is None:
+                raise NotFoundError(rejection_id)
+            case.flow_step = "wallow"
+            s.add(window)
+            s.flush()
+            assert window.id is not None
+            window_id = window.id
+        return self.get(window_id)
+
+    def get(self, window_id: int) -> WallowRecord:
+        """One window."""
+        with self._store.read() as s:
+            window = s.get(WallowWindow, window_id)
+            if window is None:
+                raise NotFoundError(window_id)
+            return _record(window)
+
+    def open_window(self) -> WallowRecord | None:
+        """The newest window not yet ended (running, or run out while the app was closed)."""
+        w = WallowWindow.__table__.c  # type: ignore[attr-defined]
+        with self._store.read() as s:
+            window = s.exec(  # type: ignore[call-overload]
+                select(WallowWindow).where(w.ended_at.is_(None)).order_by(w.started_at.desc())
+            ).scalars().first()
+            return _record(window) if window is not None else None
+
+    def for_rejection(self, rejection_id: int) -> WallowRecord | None:
+        """The latest window of a case."""
+        w = WallowWindow.__table__.c  # type: ignore[attr-defined]
+        with self._store.read() as s:
+            window = s.exec(  # type: ignore[call-overload]
+                select(WallowWindow).where(w.rejection_id == rejection_id)
+                .order_by(w.started_at.desc())
+            ).scalars().first()
+            return _record(window) if window is not None else None
+
+    def save_vent(self, window_id: int, text: str) -> None:
+        """Autosave the vent box (called, debounced, as the person types)."""
+        text = clean_text(text)
+        if len(text) > VENT_CAP:
+            raise ValidationError({"vent_text": f"The vent box holds {VENT_CAP:,} characters."})
+        with self._store.write() as s:
+            window = s.get(WallowWindow, window_id)
+            if window is None:
+                raise NotFoundError(window_id)
+            window.vent_text = text
+
+    def finish(self, window_id: int, *, early: bool) -> WallowRecord:
+        """Close the window (at its deadline, or now when ended early); the case moves on."""
+        now = self._store.clock.now()
+        with self._store.write() as s:
+            window = s.get(WallowWindow, window_id)
+            if window is None:
+                raise NotFoundError(window_id)
+            if window.ended_at is None:
+                window.ended_at = now if early else min(now, window.ends_at)
+                window.ended_early = early and now < window.ends_at
+            case = s.get(Rejection, window.rejection_id)
+            if case is not None and case.flow_step in ("acknowledge", "wallow"):
+                case.flow_step = "ritual"
+        return self.get(window_id)
+
+
+def _record(w: WallowWindow) -> WallowRecord:
+    assert w.id is not None
+    return WallowRecord(
+        id=w.id, rejection_id=w.rejection_id, started_at=w.started_at, minutes=w.minutes,
+        ends_at=w.ends_at, ended_at=w.ended_at, ended_early=w.ended_early, vent_text=w.vent_text,
+    )
