@@ -1,1 +1,1 @@
-"""Benchmarks for bounceback (run by hand: `.venv/bin/python benchmarks/run.py`; never by pytest)."""
+"""Benchmarks, run by hand (`.venv/bin/python benchmarks/run.py`), never by pytest."""

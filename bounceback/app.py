@@ -67,9 +67,22 @@ class BouncebackApp(App[None]):
             for mode in MODES:
                 self.add_mode(mode.name, mode.factory())
             self.switch_mode(DEFAULT_MODE)
+            self.call_after_refresh(self._resume_flow)
         elif event.state is WorkerState.ERROR:
             self.open_failed = True
             self.switch_screen(OpenErrorScreen(_error_message(event.worker.error)))
+
+    def _resume_flow(self) -> None:
+        """A wallow window left open brings you straight back to it."""
+        from bounceback.screens.bounce import resume_open_window
+
+        resume_open_window(self)
+
+    def action_edit_rituals(self) -> None:
+        """Open the ritual editor (palette)."""
+        from bounceback.screens.ritual_editor import RitualEditor
+
+        self.push_screen(RitualEditor())
 
     def on_unmount(self) -> None:
         """Close the database's connections."""
@@ -112,6 +125,8 @@ class BouncebackApp(App[None]):
                 lambda name=mode.name: self.action_go(name),  # type: ignore[misc]
             )
         yield SystemCommand("app: Help", "Keys for this screen", self.action_help)
+        yield SystemCommand("rituals: Edit rituals", "Plan what you do right after bad news",
+                            self.action_edit_rituals)
         commands = getattr(screen, "palette_commands", None)
         if commands is not None:
             yield from commands()

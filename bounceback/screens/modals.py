@@ -111,3 +111,44 @@ class PickerModal(ModalScreen[T | None], Generic[T]):
     def action_cancel(self) -> None:
         """Close without a choice."""
         self.dismiss(None)
+
+
+class TextPromptModal(ModalScreen[str | None]):
+    """One line of text: enter answers, escape cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="prompt-cancel"),
+    ]
+
+    DEFAULT_CSS = """
+    TextPromptModal { align: center middle; }
+    TextPromptModal > Vertical {
+        width: 80; height: auto; padding: 1 2; border: thick $accent; background: $surface;
+    }
+    TextPromptModal #prompt-title { margin-bottom: 1; }
+    """
+
+    def __init__(self, title: Content, value: str = "", placeholder: str = "") -> None:
+        """Ask `title`, starting with `value`."""
+        super().__init__()
+        self._title = title
+        self._value = value
+        self._placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        """The question and the input."""
+        from textual.widgets import Input
+
+        with Vertical():
+            yield Label(self._title, id="prompt-title")
+            yield Input(self._value, placeholder=self._placeholder, id="prompt-input")
+
+    def on_input_submitted(self, event: object) -> None:
+        """Answer with the text."""
+        from textual.widgets import Input
+
+        self.dismiss(self.query_one("#prompt-input", Input).value)
+
+    def action_cancel(self) -> None:
+        """No answer."""
+        self.dismiss(None)

@@ -382,23 +382,16 @@ class PipelineScreen(ModeScreen):
         )
 
     def action_reject(self) -> None:
-        """Record the "no" with its history intact (the bounce-back flow starts here)."""
+        """A "no" landed: record it (history intact) and open the bounce-back flow."""
+        from bounceback.screens.bounce import start_for_application
+
         row = self.current
         if row is None:
             return
         if row.stage is Stage.REJECTED:
-            self.say("Already marked rejected.")
+            self.say("Already rejected — its case is in Rejections (3).")
             return
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._moved(self._guard(self.store.applications.move, row.id, Stage.REJECTED))
-
-        self.app.push_screen(
-            ConfirmModal(template("Mark [b]$company[/b] — $role as rejected? Its history stays.",
-                                  company=row.company, role=row.role), yes="Rejected"),
-            answered,
-        )
+        start_for_application(self, row.id)
 
     def action_delete(self) -> None:
         """Delete after a confirmation; undo brings it back."""
@@ -436,7 +429,16 @@ class PipelineScreen(ModeScreen):
             SystemCommand("pipeline: New application", "Add an application", self.action_new),
             SystemCommand("pipeline: Filter", "Filter as you type", self.action_filter),
             SystemCommand("pipeline: Change view", "Active / all / closed", self.action_cycle_view),
+            SystemCommand("rejections: Log a rejection for an untracked job",
+                          "Company, role, how far it got — then first aid",
+                          lambda: _log_untracked(self)),
         ]
+
+
+def _log_untracked(screen: ModeScreen) -> None:
+    from bounceback.screens.bounce import log_untracked_rejection
+
+    log_untracked_rejection(screen)
 
 
 def open_edit_form(screen: ModeScreen, detail: ApplicationDetail) -> None:

@@ -30,6 +30,7 @@ class ModeSpec:
 
 MODES: tuple[ModeSpec, ...] = (
     ModeSpec("2", "pipeline", "Pipeline", "bounceback.screens.pipeline:PipelineScreen"),
+    ModeSpec("3", "rejections", "Rejections", "bounceback.screens.rejections:RejectionsScreen"),
 )
 
 DEFAULT_MODE = "pipeline"

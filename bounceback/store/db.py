@@ -23,6 +23,7 @@ class Store:
     def __init__(self, engine: Engine, clock: Clock, path: Path | None = None) -> None:
         """Wrap an opened engine; use `Store.open` to open a file safely."""
         from bounceback.store.applications import ApplicationRepo
+        from bounceback.store.goals import GoalRepo
         from bounceback.store.rejections import RejectionRepo
         from bounceback.store.rituals import RitualRepo
         from bounceback.store.settings import SettingsRepo
@@ -39,6 +40,7 @@ class Store:
         self.wallow = WallowRepo(self)
         self.rituals = RitualRepo(self)
         self.wins = WinRepo(self)
+        self.goals = GoalRepo(self)
 
     @classmethod
     def open(

@@ -156,3 +156,17 @@ class WinCard:
     impact: str
     category: WinCategory
     pinned: bool
+
+
+@dataclass(frozen=True, slots=True)
+class GoalToday:
+    """A goal with its count on one day."""
+
+    id: int
+    title: str
+    target: int
+    unit: str
+    rrule: str
+    starts_on: date
+    count: int
+    rest: bool

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Input, TextArea
 
-from bounceback.domain import Stage
+from bounceback.domain import RejectionKind, Stage
+from bounceback.screens.bounce.acknowledge import AcknowledgeScreen
 from bounceback.screens.application_detail import ApplicationDetailScreen
 from bounceback.screens.application_form import ApplicationForm
 from bounceback.screens.modals import ConfirmModal, PickerModal
@@ -229,15 +230,16 @@ async def test_r_records_the_rejection_and_keeps_the_history(make_app, store):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("r")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmModal)
-        await pilot.press("y")
         await settle(pilot)
+        assert isinstance(app.screen, AcknowledgeScreen)
+        assert "it got as far as screening" in screen_text(app)
         detail = store.applications.get(app_id)
         assert detail.stage is Stage.REJECTED
         assert [e.stage for e in detail.history] == [
             Stage.APPLIED, Stage.SCREENING, Stage.REJECTED,
         ]
+        (case,) = store.rejections.rows()
+        assert (case.company, case.kind) == ("Cyberdyne", RejectionKind.MID)
 
 
 async def test_row_keys_are_hidden_without_a_row(pilot):
@@ -268,7 +270,7 @@ async def test_help_lists_the_pipeline_keys(pilot):
     await pilot.press("question_mark")
     await pilot.pause()
     text = screen_text(pilot.app)
-    for words in ("Keys — Pipeline", "Add an application", "Filter by company", "Quit"):
+    for words in ("Keys — Pipeline", "Add an application", "Filter by company", "Leave bounceback"):
         assert words in text
 
 

@@ -1,0 +1,130 @@
+"""Step 1, Acknowledge: name the feeling, rate it, and choose how long to give it."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Label, Select, SelectionList
+
+from bounceback.domain import FEELING_WORDS
+from bounceback.screens.bounce.base import FlowStep
+from bounceback.store.errors import StoreError, ValidationError
+from bounceback.widgets.intensity import IntensityScale
+from bounceback.widgets.safe import template
+
+WINDOW_CHOICES = (5, 10, 15, 20, 25, 30)
+
+
+class AcknowledgeScreen(FlowStep):
+    """Pick words, rate 0-10 (digits work), an optional sentence; ctrl+s starts the window."""
+
+    STEP = "acknowledge"
+    HELP_TITLE = "Acknowledge"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "next_step", "Start the window", id="ack-start", priority=True,
+                tooltip="Save and start the wallow window (works with just the defaults)"),
+        Binding("escape", "leave", "Not now", id="ack-leave",
+                tooltip="Leave; the rejection is recorded and its case stays in Rejections"),
+        *[
+            Binding(str(n), f"rate({n})", f"Rate {n}", show=False, id=f"ack-rate-{n}",
+                    tooltip="Set the intensity" if n == 0 else "")
+            for n in range(10)
+        ],
+    ]
+
+    def __init__(self, case_id: int) -> None:
+        """Acknowledge case `case_id`."""
+        super().__init__(case_id)
+        self._note_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        """Feelings on the left; intensity, sentence and window length on the right."""
+        case = self.case()
+        minutes = self.store.settings.get().wallow_minutes
+        yield self.step_bar()
+        with Vertical(id="ack-body"):
+            yield Label(Content.styled("That one stings. Let's name it first.", "bold"),
+                        id="ack-title")
+            yield Label(template(
+                "$company — $role · it got as far as [b]$stage[/b]. Feeling it means you "
+                "cared; that's allowed.",
+                company=case.company, role=case.role or "—", stage=case.stage_reached.label,
+            ), id="ack-context")
+            with Horizontal(id="ack-columns"):
+                with Vertical(id="ack-left"):
+                    yield Label("What is it like right now? (space picks)", classes="ack-label")
+                    yield SelectionList[str](
+                        *[(word, word, word in case.feelings) for word in FEELING_WORDS],
+                        id="ack-feelings",
+                    )
+                with Vertical(id="ack-right"):
+                    yield Label("How strong, 0–10? (a digit, or ← →)", classes="ack-label")
+                    yield IntensityScale(case.intensity_before, id="ack-intensity")
+                    yield Label("In one sentence, if you want to", classes="ack-label")
+                    yield Input(case.feeling_note, id="ack-note",
+                                placeholder="e.g. I really wanted this team")
+                    yield Label("Minutes to let it out", classes="ack-label")
+                    yield Select(
+                        [(f"{m} minutes", m) for m in WINDOW_CHOICES],
+                        value=minutes if minutes in WINDOW_CHOICES else 15,
+                        allow_blank=False, id="ack-minutes",
+                    )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Start in the feelings list."""
+        self.query_one("#ack-feelings").focus()
+
+    # ---- saved at once ---------------------------------------------------------------------
+
+    @on(SelectionList.SelectedChanged, "#ack-feelings")
+    def _feelings(self, event: SelectionList.SelectedChanged[str]) -> None:
+        self.save(feelings=list(event.selection_list.selected))
+
+    @on(IntensityScale.Changed, "#ack-intensity")
+    def _intensity(self, event: IntensityScale.Changed) -> None:
+        if event.value is not None:
+            self.save(intensity_before=event.value)
+
+    @on(Input.Changed, "#ack-note")
+    def _note_changed(self) -> None:
+        # debounced: a sentence is saved a beat after the last keystroke (and on leaving)
+        if self._note_timer is not None:
+            self._note_timer.stop()
+        self._note_timer = self.set_timer(0.3, self._save_note)
+
+    def _save_note(self) -> None:
+        self._note_timer = None
+        self.save(feeling_note=self.query_one("#ack-note", Input).value)
+
+    def action_rate(self, value: int) -> None:
+        """A digit sets the intensity (outside the sentence box)."""
+        self.query_one("#ack-intensity", IntensityScale).set_value(value)
+
+    # ---- leaving ---------------------------------------------------------------------------
+
+    def action_next_step(self) -> None:
+        """Save everything and start the countdown."""
+        self._save_note()
+        minutes = self.query_one("#ack-minutes", Select).value
+        try:
+            self.store.wallow.start(self.case_id, int(minutes))  # type: ignore[arg-type]
+        except (StoreError, ValidationError) as exc:
+            self.say(getattr(exc, "message", str(exc)), "error", timeout=10)
+            return
+        from bounceback.screens.bounce.wallow import WallowScreen
+
+        self.app.switch_screen(WallowScreen(self.case_id))
+
+    def action_leave(self) -> None:
+        """Out of the flow; everything typed is already saved."""
+        self._save_note()
+        self.say("Saved. The case waits in Rejections (3) whenever you want it.")
+        self.app.pop_screen()

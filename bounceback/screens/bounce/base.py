@@ -1,0 +1,60 @@
+"""What every step of the bounce-back flow shares: the case, the step bar, moving on."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.binding import Binding, BindingType
+
+from bounceback.screens.base import ModeScreen
+from bounceback.store.errors import NotFoundError, StoreError
+from bounceback.store.records import RejectionRecord
+from bounceback.widgets.step_bar import StepBar
+
+
+class FlowStep(ModeScreen):
+    """A step screen bound to one rejection case; `go_next` replaces it with the next step."""
+
+    STEP: ClassVar[str] = ""
+    HELP_TITLE = "Bouncing back"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "next_step", "Next", id="flow-next", priority=True,
+                tooltip="Save and go to the next step"),
+    ]
+
+    def __init__(self, case_id: int) -> None:
+        """Show step STEP of case `case_id`."""
+        super().__init__()
+        self.case_id = case_id
+
+    def case(self) -> RejectionRecord:
+        """The case as stored now."""
+        return self.store.rejections.get(self.case_id)
+
+    def step_bar(self) -> StepBar:
+        """The flow's progress line with this step lit."""
+        return StepBar(self.STEP)
+
+    def save(self, **changes: Any) -> bool:
+        """Save fields of the case at once; a problem becomes a toast, never a crash."""
+        try:
+            self.store.rejections.update(self.case_id, **changes)
+        except NotFoundError:
+            self.say("This rejection no longer exists.", "warning")
+            return False
+        except StoreError as exc:
+            self.say(exc.message, "error", timeout=10)
+            return False
+        return True
+
+    def go_to(self, step: str) -> None:
+        """Record the step and show its screen in place of this one."""
+        from bounceback.screens.bounce import screen_for
+
+        if step not in ("wallow",) and not self.save(flow_step=step):
+            return
+        self.app.switch_screen(screen_for(step, self.case_id))
+
+    def action_next_step(self) -> None:
+        """Override: what ctrl+s does on this step."""

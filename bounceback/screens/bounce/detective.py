@@ -1,0 +1,162 @@
+"""Step 4, Detective: what kind of "no" this was, likely causes with fixes, and the pattern."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.timer import Timer
+from textual.widgets import Footer, Label, SelectionList, TextArea
+
+from bounceback.domain import RejectionKind
+from bounceback.playbook.triage import KIND_SUMMARY, causes_for, pattern
+from bounceback.screens.bounce.base import FlowStep
+from bounceback.store.records import RejectionRecord
+from bounceback.widgets.safe import content, template
+
+KIND_SHORT = {
+    RejectionKind.EARLY: "early stage",
+    RejectionKind.MID: "mid stage",
+    RejectionKind.FINAL: "final round",
+}
+
+
+def stage_line(case: RejectionRecord) -> str:
+    """"It got as far as interviewing (2 rounds)"."""
+    rounds = case.interview_rounds
+    extra = f" ({rounds} interview round{'s' if rounds != 1 else ''})" if rounds else ""
+    return f"It got as far as {case.stage_reached.label}{extra}."
+
+
+class DetectiveScreen(FlowStep):
+    """Read the data: the kind (overridable), a checklist of causes, lessons, next step."""
+
+    STEP = "detective"
+    HELP_TITLE = "Detective"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "next_step", "Next: feedback", id="detective-next", priority=True,
+                tooltip="Save and draft a feedback request"),
+        Binding("k", "override", "Change kind", id="detective-override",
+                tooltip="Disagree with the classification? Pick the kind and say why"),
+        Binding("escape", "leave", "Later", show=False, id="detective-leave",
+                tooltip="Leave the flow; the case keeps its place"),
+    ]
+
+    def __init__(self, case_id: int) -> None:
+        """The detective step of case `case_id`."""
+        super().__init__(case_id)
+        self._text_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        """Verdict on the process (never the person), checklist, notes, pattern."""
+        case = self.case()
+        yield self.step_bar()
+        with VerticalScroll(id="detective-body"):
+            yield Label("", id="detective-kind")
+            yield Label("", id="detective-explain")
+            yield Label("", id="detective-pattern")
+            yield Label(Content.styled(
+                "What might have played a part? Tick what fits (space); each comes with a fix.",
+                "bold"), classes="detective-heading")
+            yield SelectionList[str](id="detective-causes")
+            yield Label(Content.styled("Lessons — what you'd keep or change", "bold"),
+                        classes="detective-heading")
+            yield TextArea(case.lessons, id="detective-lessons", soft_wrap=True,
+                           tab_behavior="focus")
+            yield Label(Content.styled("One next step you control", "bold"),
+                        classes="detective-heading")
+            yield TextArea(case.next_steps, id="detective-next-steps", soft_wrap=True,
+                           tab_behavior="focus")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill in from the stored case."""
+        self._show(self.case())
+        self.query_one("#detective-causes").focus()
+
+    def _show(self, case: RejectionRecord) -> None:
+        summary = KIND_SUMMARY[case.kind]
+        self.query_one("#detective-kind", Label).update(template(
+            "[b]$title[/b] [dim]($short)[/dim]  $stage",
+            title=summary.title, short=KIND_SHORT[case.kind], stage=stage_line(case)))
+        explain = summary.explanation
+        if case.kind_override_reason:
+            explain += f"\nYou changed the kind: {case.kind_override_reason}"
+        self.query_one("#detective-explain", Label).update(content(explain))
+        found = pattern(self.store.rejections.recent_kinds(8))
+        self.query_one("#detective-pattern", Label).update(
+            content(found.message) if found is not None else
+            Content.styled("A pattern needs a few more cases before it means anything.",
+                           "$text-muted"))
+        causes = self.query_one("#detective-causes", SelectionList)
+        causes.clear_options()
+        for cause in causes_for(case.kind):
+            tag = "outside your control — " if cause.out_of_control else ""
+            label = Content.assemble(
+                (cause.label, "bold"), Content.styled(f"  {tag}{cause.fix}", "$text-muted"))
+            causes.add_option((label, cause.key, cause.key in case.causes))
+
+    @on(SelectionList.SelectedChanged, "#detective-causes")
+    def _causes(self, event: SelectionList.SelectedChanged[str]) -> None:
+        chosen = list(event.selection_list.selected)
+        kind = self.case().kind
+        outside = [c.key for c in causes_for(kind) if c.out_of_control and c.key in chosen]
+        self.save(causes=chosen, out_of_control=outside)
+
+    @on(TextArea.Changed)
+    def _typed(self) -> None:
+        if self._text_timer is not None:
+            self._text_timer.stop()
+        self._text_timer = self.set_timer(0.3, self._save_text)
+
+    def _save_text(self) -> None:
+        self._text_timer = None
+        self.save(
+            lessons=self.query_one("#detective-lessons", TextArea).text,
+            next_steps=self.query_one("#detective-next-steps", TextArea).text,
+        )
+
+    def action_override(self) -> None:
+        """Pick another kind, then say why."""
+        from bounceback.screens.modals import PickerModal, TextPromptModal
+
+        case = self.case()
+
+        def reason_given(kind: RejectionKind, reason: str | None) -> None:
+            if reason is None:
+                return
+            if self.save(kind=kind, kind_override_reason=reason, causes=[], out_of_control=[]):
+                self._show(self.case())
+
+        def picked(kind: RejectionKind | None) -> None:
+            if kind is None or kind is case.kind:
+                return
+            self.app.push_screen(
+                TextPromptModal(Content("Why is it a different kind? (one line, for future you)"),
+                                placeholder="e.g. they never read past the take-home"),
+                lambda reason: reason_given(kind, reason),
+            )
+
+        choices = [
+            (k, Content(f"{KIND_SUMMARY[k].title} ({KIND_SHORT[k]})")) for k in RejectionKind
+        ]
+        self.app.push_screen(
+            PickerModal(Content("What kind of no was it?"), choices,
+                        list(RejectionKind).index(case.kind)),
+            picked,
+        )
+
+    def action_next_step(self) -> None:
+        """Save and go to the feedback request."""
+        self._save_text()
+        self.go_to("feedback")
+
+    def action_leave(self) -> None:
+        """Leave the flow."""
+        self._save_text()
+        self.app.pop_screen()

@@ -1,0 +1,172 @@
+"""Step 5, Feedback: one short, polite request — copy it, save it, and track the answer."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Footer, Label, TextArea
+
+from bounceback.domain import FeedbackStatus
+from bounceback.playbook.feedback import (
+    FEEDBACK_STATUS_LABELS,
+    FeedbackAction,
+    feedback_email,
+    feedback_state,
+    subject_line,
+)
+from bounceback.screens.bounce.base import FlowStep
+from bounceback.store.records import RejectionRecord
+from bounceback.widgets.safe import template
+
+
+def default_draft_path(company: str, day: str) -> Path:
+    """~/bounceback-feedback-<company>-<date>.txt, the company reduced to safe characters."""
+    slug = re.sub(r"[^a-z0-9]+", "-", company.casefold()).strip("-")[:40] or "company"
+    return Path.home() / f"bounceback-feedback-{slug}-{day}.txt"
+
+
+class FeedbackScreen(FlowStep):
+    """The drafted email; c copy, s save to a file, a asked, n not asking; e edits the text."""
+
+    STEP = "feedback"
+    HELP_TITLE = "Feedback request"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "next_step", "Next: keep moving", id="feedback-next", priority=True,
+                tooltip="On to what is still moving"),
+        Binding("c", "copy", "Copy", id="feedback-copy", tooltip="Copy the email to the clipboard"),
+        Binding("s", "save_file", "Save to file", id="feedback-save",
+                tooltip="Save the email to a .txt file (0600; asks before overwriting)"),
+        Binding("a", "asked", "Mark asked", id="feedback-asked",
+                tooltip="You sent it: the case records today's date"),
+        Binding("n", "not_asking", "Not asking", id="feedback-skip", show=False,
+                tooltip="Decide not to ask (that is fine too)"),
+        Binding("e", "edit", "Edit", id="feedback-edit", tooltip="Edit the email text"),
+        Binding("escape", "stop_editing", "Done editing", show=False, id="feedback-escape"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """Subject, the email, and where the request stands."""
+        case = self.case()
+        yield self.step_bar()
+        with Vertical(id="feedback-body"):
+            yield Label(Content.styled(
+                "One short, polite ask. It's for your growth, not to change their mind.", "bold"))
+            yield Label(template("[dim]Subject:[/dim] $subject",
+                                 subject=subject_line(case.role, case.company)),
+                        id="feedback-subject")
+            yield TextArea(feedback_email(case.contact_name, case.role, case.company),
+                           id="feedback-email", soft_wrap=True, tab_behavior="focus")
+            yield Label("", id="feedback-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Keys first, not typing: the email is edited with e."""
+        self.query_one("#feedback-email", TextArea).can_focus = False
+        self._show_status(self.case())
+
+    @property
+    def email(self) -> str:
+        """The email as it stands (edits included)."""
+        return self.query_one("#feedback-email", TextArea).text
+
+    def _show_status(self, case: RejectionRecord) -> None:
+        settings = self.store.settings.get()
+        state = feedback_state(case.feedback_status, case.feedback_asked_on, self.today(),
+                               settings.feedback_let_go_days)
+        label = FEEDBACK_STATUS_LABELS[case.feedback_status]
+        when = f" on {case.feedback_asked_on:%b %d}" if case.feedback_asked_on else ""
+        advice = {
+            FeedbackAction.ASK: "Send it once, when you're ready; a copy or a file is a key away.",
+            FeedbackAction.WAITING: "Asked once — that's enough. Many companies can't reply.",
+            FeedbackAction.LET_GO_OFFER: f"No answer in {settings.feedback_let_go_days} days: "
+            "time to let this one go, kindly.",
+            FeedbackAction.CLOSED: "This one is settled.",
+        }[state]
+        self.query_one("#feedback-status", Label).update(template(
+            "[b]Feedback:[/b] $label$when  [dim]$advice[/dim]", label=label, when=when,
+            advice=advice))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Letter keys act only while the email is not being edited."""
+        editing = isinstance(self.focused, TextArea)
+        if action in {"copy", "save_file", "asked", "not_asking", "edit"}:
+            return not editing
+        if action == "stop_editing":
+            return editing
+        return True
+
+    def action_edit(self) -> None:
+        """Type into the email."""
+        area = self.query_one("#feedback-email", TextArea)
+        area.can_focus = True
+        area.focus()
+        self.refresh_bindings()
+
+    def action_stop_editing(self) -> None:
+        """Back to the keys."""
+        area = self.query_one("#feedback-email", TextArea)
+        area.can_focus = False
+        self.set_focus(None)
+        self.refresh_bindings()
+
+    def action_copy(self) -> None:
+        """Put the email on the clipboard (OSC 52 through the terminal)."""
+        case = self.case()
+        self.app.copy_to_clipboard(f"Subject: {subject_line(case.role, case.company)}\n\n"
+                                   f"{self.email}")
+        self.say("Copied. Paste it into your email, read it once, send it once.")
+
+    def action_save_file(self) -> None:
+        """Ask where, then write it at 0600 (asking before overwriting)."""
+        from bounceback.screens.modals import TextPromptModal
+
+        case = self.case()
+        default = default_draft_path(case.company, self.today().isoformat())
+        self.app.push_screen(
+            TextPromptModal(Content("Save the email to which file?"), str(default)),
+            self._write,
+        )
+
+    def _write(self, answer: str | None, overwrite: bool = False) -> None:
+        from bounceback.files import write_private_text
+        from bounceback.screens.modals import ConfirmModal
+
+        if not answer or not answer.strip():
+            return
+        path = Path(answer.strip()).expanduser()
+        case = self.case()
+        text = f"Subject: {subject_line(case.role, case.company)}\n\n{self.email}"
+        try:
+            write_private_text(path, text, overwrite=overwrite)
+        except FileExistsError:
+            self.app.push_screen(
+                ConfirmModal(template("$path exists. Replace it?", path=str(path)),
+                             yes="Replace"),
+                lambda yes: self._write(answer, overwrite=True) if yes else None,
+            )
+            return
+        except OSError as exc:
+            self.say(f"Couldn't save to {path}: {exc.strerror or type(exc).__name__}.", "error")
+            return
+        self.say(f"Saved to {path}.")
+
+    def action_asked(self) -> None:
+        """Record the one ask, with today's date."""
+        if self.save(feedback_status=FeedbackStatus.ASKED, feedback_asked_on=self.today()):
+            self._show_status(self.case())
+
+    def action_not_asking(self) -> None:
+        """Decide not to ask."""
+        if self.save(feedback_status=FeedbackStatus.LET_GO):
+            self._show_status(self.case())
+
+    def action_next_step(self) -> None:
+        """On to keep moving."""
+        self.go_to("moving")

@@ -1,0 +1,86 @@
+"""Step 6, Keep moving: the pipeline after this "no", what to send next, today's goals."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Label, Static
+
+from bounceback.domain import Stage
+from bounceback.playbook.goals import applies_on
+from bounceback.playbook.health import HealthLevel, pipeline_health
+from bounceback.screens.bounce.base import FlowStep
+from bounceback.widgets.safe import template
+
+NEXT_UP = 5
+"""How many saved applications to suggest sending next."""
+
+
+class KeepMovingScreen(FlowStep):
+    """Pipeline health, the saved applications to send next, today's goals; enter → Pipeline."""
+
+    STEP = "moving"
+    HELP_TITLE = "Keep moving"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,escape,ctrl+s", "finish", "Back to the Pipeline", id="moving-finish",
+                priority=True, tooltip="Close the flow and return to your applications"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """Health first, then the next sends, then goals."""
+        yield self.step_bar()
+        yield VerticalScroll(id="moving-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """The case is done; show what is still moving."""
+        self.save(flow_step="done")
+        rows = self.store.applications.rows()
+        settings = self.store.settings.get()
+        active = [r for r in rows if not r.stage.is_closed and r.stage is not Stage.SAVED]
+        saved = sorted((r for r in rows if r.stage is Stage.SAVED),
+                       key=lambda r: (r.next_action_on or self.today(), r.company.casefold()))
+        health = pipeline_health(len(active), settings.min_active, saved_count=len(saved))
+        body = self.query_one("#moving-body", VerticalScroll)
+        tone = "$success" if health.level is HealthLevel.OK else "$warning"
+        widgets: list[Static | Label] = [
+            Label(Content.styled(
+                "One \"no\" is one data point. Here's what is still in motion.", "bold")),
+            Label(Content.styled(health.message, tone), id="moving-health"),
+            Label(Content.styled("Send next", "bold $accent"), classes="moving-heading"),
+        ]
+        if saved:
+            widgets += [
+                Static(template("• [b]$company[/b] — $role", company=r.company, role=r.role),
+                       classes="moving-saved")
+                for r in saved[:NEXT_UP]
+            ]
+        else:
+            widgets.append(Label("Nothing saved yet: find two roles worth tailoring for today."))
+        today = self.today()
+        goals = [g for g in self.store.goals.for_day(today)
+                 if applies_on(g.rrule, g.starts_on, today)]
+        if goals:
+            widgets.append(Label(Content.styled("Today's goals", "bold $accent"),
+                                 classes="moving-heading"))
+            widgets += [
+                Static(template("• $title: $count / $target $unit", title=g.title,
+                                count=str(g.count), target=str(g.target), unit=g.unit),
+                       classes="moving-goal")
+                for g in goals
+            ]
+        widgets.append(Label(Content.styled(
+            "The best time to send the next one is today. Enter takes you to the Pipeline.",
+            "$text-muted"), classes="moving-heading"))
+        body.mount_all(widgets)
+
+    def action_finish(self) -> None:
+        """Close the flow and show the Pipeline."""
+        self.app.pop_screen()
+        if self.bb.current_mode != "pipeline":
+            self.bb.action_go("pipeline")

@@ -1,0 +1,161 @@
+"""Step 3, Ritual: do the thing you planned for this moment, re-rate, then see your evidence."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from bounceback.domain import WIN_CATEGORY_LABELS
+from bounceback.playbook.rituals import DEFAULT_RITUALS, ritual_offer
+from bounceback.playbook.wins import pick_wins
+from bounceback.screens.bounce.base import FlowStep
+from bounceback.store.errors import StoreError, ValidationError
+from bounceback.store.records import WinCard
+from bounceback.widgets.intensity import IntensityScale
+from bounceback.widgets.safe import content, template
+
+
+class RitualScreen(FlowStep):
+    """Offered rituals in rotation; enter marks one done; a digit re-rates; three wins."""
+
+    STEP = "ritual"
+    HELP_TITLE = "Ritual"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "next_step", "Next: detective", id="ritual-next", priority=True,
+                tooltip="Save and look at what this rejection says"),
+        Binding("e", "edit_rituals", "Edit rituals", id="ritual-edit",
+                tooltip="Add, rename, reorder or retire your rituals"),
+        Binding("escape", "leave", "Later", show=False, id="ritual-leave",
+                tooltip="Leave the flow; the case keeps its place"),
+        *[Binding(str(n), f"rate({n})", f"Rate {n}", show=False, id=f"ritual-rate-{n}")
+          for n in range(10)],
+    ]
+
+    def __init__(self, case_id: int) -> None:
+        """The ritual step of case `case_id`."""
+        super().__init__(case_id)
+        self._done: int | None = None
+
+    def compose(self) -> ComposeResult:
+        """Rituals, the re-rating, and the wins (or a quick add when there are none)."""
+        self.store.rituals.seed(DEFAULT_RITUALS)
+        case = self.case()
+        yield self.step_bar()
+        with VerticalScroll(id="ritual-body"):
+            yield Label(Content.styled("Now the thing you planned for moments like this.", "bold"))
+            yield Label("Pick one, go and do it, then press enter on it.", classes="ritual-hint")
+            yield OptionList(id="ritual-options")
+            yield Label("", id="ritual-done")
+            yield Label(template(
+                "How strong is it now, 0–10? [dim](before: $before)[/dim]",
+                before=str(case.intensity_before) if case.intensity_before is not None else "—",
+            ), classes="ritual-label")
+            yield IntensityScale(case.intensity_after, id="ritual-intensity")
+            yield Label(Content.styled("Evidence, not opinion: things you have done well",
+                                       "bold"), id="ritual-wins-title")
+            yield Vertical(id="ritual-wins")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the offer and the wins."""
+        self._fill_offer()
+        self._show_wins(self.store.wins.show(pick_wins, 3))
+        self.query_one("#ritual-options").focus()
+
+    def on_screen_resume(self) -> None:
+        """The ritual editor may have changed the list."""
+        if self.is_mounted:
+            self._fill_offer()
+
+    def _fill_offer(self) -> None:
+        rituals = {r.id: r for r in self.store.rituals.all()}
+        offer = ritual_offer(list(rituals), self.store.rituals.last_done_id(), count=5)
+        options = self.query_one("#ritual-options", OptionList)
+        options.clear_options()
+        options.add_options(
+            [Option(content(rituals[rid].title), id=str(rid)) for rid in offer]
+            or [Option(Content("No rituals yet — press e to plan one."), disabled=True)]
+        )
+        options.highlighted = 0
+
+    def _show_wins(self, wins: list[WinCard]) -> None:
+        box = self.query_one("#ritual-wins", Vertical)
+        box.remove_children()
+        if not wins:
+            box.mount(Label("Your confidence file is empty. Name one thing you did well — "
+                            "any size counts:"),
+                      Input(placeholder="e.g. Untangled the release process for my team",
+                            id="ritual-quick-win"))
+            return
+        box.mount_all([
+            Static(template(
+                "[b]•[/b] $title[dim]$impact  ($category)[/dim]",
+                title=w.title, impact=f" — {w.impact}" if w.impact else "",
+                category=("pinned, " if w.pinned else "") + WIN_CATEGORY_LABELS[w.category],
+            ), classes="ritual-win")
+            for w in wins
+        ])
+
+    @on(OptionList.OptionSelected, "#ritual-options")
+    def _ritual_done(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is None:
+            return
+        ritual_id = int(event.option.id)
+        try:
+            self.store.rituals.mark_done(ritual_id, self.case_id)
+        except StoreError as exc:
+            self.say(exc.message, "error")
+            return
+        self._done = ritual_id
+        self.query_one("#ritual-done", Label).update(template(
+            "[b $success]Done:[/] $title. Well done for doing it.",
+            title=str(event.option.prompt)))
+        self.query_one("#ritual-intensity").focus()
+
+    @on(IntensityScale.Changed, "#ritual-intensity")
+    def _rated(self, event: IntensityScale.Changed) -> None:
+        if event.value is not None:
+            self.save(intensity_after=event.value)
+
+    @on(Input.Submitted, "#ritual-quick-win")
+    def _quick_win(self, event: Input.Submitted) -> None:
+        try:
+            win = self.store.wins.quick_add(event.value)
+        except ValidationError as exc:
+            self.say(next(iter(exc.errors.values())), "warning")
+            return
+        except StoreError as exc:
+            self.say(exc.message, "error")
+            return
+        self.say("Added to your confidence file.")
+        self._show_wins([win])
+
+    def action_rate(self, value: int) -> None:
+        """A digit re-rates the feeling."""
+        self.query_one("#ritual-intensity", IntensityScale).set_value(value)
+
+    def action_edit_rituals(self) -> None:
+        """Open the ritual editor."""
+        from bounceback.screens.ritual_editor import RitualEditor
+
+        self.app.push_screen(RitualEditor())
+
+    def action_next_step(self) -> None:
+        """On to the detective."""
+        box = self.query("#ritual-quick-win").results(Input)
+        for quick in box:
+            if quick.value.strip():
+                quick.post_message(Input.Submitted(quick, quick.value))
+        self.go_to("detective")
+
+    def action_leave(self) -> None:
+        """Leave the flow; the case keeps its step."""
+        self.app.pop_screen()

@@ -1,0 +1,63 @@
+"""Log a rejection for a job that was never tracked: company, role, how far it got."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Label, Select
+
+from bounceback.domain import PROGRESSION, Stage
+from bounceback.playbook.triage import classify
+from bounceback.store.errors import StoreError, ValidationError
+from bounceback.widgets.form import Field
+from bounceback.widgets.safe import content
+
+_REACHED = [s for s in PROGRESSION if s not in (Stage.SAVED, Stage.ACCEPTED)]
+
+
+class UntrackedForm(ModalScreen[int | None]):
+    """Three quick fields; ctrl+s logs the case and returns its id."""
+
+    AUTO_FOCUS = "#untracked-company"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Log it", id="untracked-save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="untracked-cancel"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """Company, role, stage reached."""
+        with Vertical(id="untracked-box"):
+            yield Label(Content.styled("A no for a job you didn't track", "bold"))
+            yield Label("", id="untracked-banner")
+            yield Field("Company *", Input(id="untracked-company"), name="company")
+            yield Field("Role", Input(id="untracked-role"), name="role")
+            yield Field("How far did it get?", Select(
+                [(s.label, s.value) for s in _REACHED], value=Stage.APPLIED.value,
+                allow_blank=False, id="untracked-stage"), name="stage")
+            yield Footer()
+
+    def action_save(self) -> None:
+        """Log it, or show what's wrong where it was typed."""
+        values = {f.field_name: f.value for f in self.query(Field)}
+        reached = Stage(values["stage"])
+        try:
+            case = self.app.store.rejections.log_untracked(  # type: ignore[attr-defined]
+                values["company"], values["role"], reached, classify([reached]))
+        except ValidationError as exc:
+            for field in self.query(Field):
+                field.set_error(exc.errors.get(field.field_name))
+            return
+        except StoreError as exc:
+            self.query_one("#untracked-banner", Label).update(content(exc.message))
+            return
+        self.dismiss(case.id)
+
+    def action_cancel(self) -> None:
+        """Close without logging."""
+        self.dismiss(None)

@@ -1,0 +1,316 @@
+"""The case form: every field of a rejection case, with inline errors and nothing typed lost."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Label, Select, SelectionList, TextArea
+from textual.widgets.selection_list import Selection
+
+from bounceback.dates import DATE_EXAMPLES, DateParseError, parse_date
+from bounceback.domain import FEELING_WORDS, FeedbackStatus, RejectionKind
+from bounceback.playbook.feedback import FEEDBACK_STATUS_LABELS
+from bounceback.playbook.triage import CAUSES_BY_KEY, KIND_SUMMARY, causes_for
+from bounceback.store.errors import ConflictError, NotFoundError, StoreError, ValidationError
+from bounceback.store.records import RejectionRecord
+from bounceback.widgets.form import Field
+from bounceback.widgets.safe import content
+
+SaveFn = Callable[[dict[str, Any], bool], RejectionRecord]
+"""Persist changed fields; the bool is "overwrite even if it changed elsewhere"."""
+
+_INPUTS = (
+    ("company", "Company *"), ("role", "Role"), ("received_on", "Received on *"),
+    ("kind_override_reason", "Why a different kind? (if you changed it)"),
+    ("feelings", "Feelings (comma separated)"), ("intensity_before", "Intensity before"),
+    ("intensity_after", "…after (0-10)"), ("feeling_note", "In one sentence"),
+    ("feedback_asked_on", "Feedback asked on"),
+)
+_AREAS = (
+    ("out_of_control", "Anything else outside your control (one per line)"),
+    ("lessons", "Lessons"), ("next_steps", "Next steps"), ("feedback_text", "Their reply"),
+)
+_DATES = ("received_on", "feedback_asked_on")
+_ROWS = (
+    ("company", "role"), ("received_on", "kind"), ("kind_override_reason",),
+    ("feelings", "intensity_before", "intensity_after"), ("feeling_note",), ("causes",),
+    ("out_of_control",), ("lessons",), ("next_steps",),
+    ("feedback_status", "feedback_asked_on"), ("feedback_text",),
+)
+_INTENSITY_ERROR = "Intensity is a whole number from 0 to 10."
+
+
+def cause_prompt(key: str) -> Content:
+    """"label — fix" for a checklist cause, marked when it is outside your control."""
+    cause = CAUSES_BY_KEY.get(key)
+    if cause is None:  # written in the person's own words (older cases, imports)
+        return Content.assemble(content(key), ("  (your words)", "$text-muted"))
+    parts: list[Content | tuple[str, str] | str] = [
+        (cause.label, "bold"), (f" — {cause.fix}", "$text-muted")
+    ]
+    if cause.out_of_control:
+        parts.insert(1, ("  [outside your control]", "$warning"))
+    return Content.assemble(*parts)
+
+
+class CaseForm(ModalScreen[RejectionRecord | None]):
+    """Edit a rejection case. ctrl+s saves, escape cancels (asking if anything changed)."""
+
+    AUTO_FOCUS = "#input-company"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="case-form-save", priority=True,
+                tooltip="Save the case"),
+        Binding("escape", "cancel", "Cancel", id="case-form-cancel",
+                tooltip="Close without saving (asks if you typed something)"),
+    ]
+
+    def __init__(
+        self, record: RejectionRecord, save: SaveFn, today: date, *,
+        status: FeedbackStatus | None = None, focus: str = "company",
+    ) -> None:
+        """Edit `record`; `status` presets the feedback status, `focus` names the first field."""
+        super().__init__()
+        self._record = record
+        self._save = save
+        self._today = today
+        self._status = status or record.feedback_status
+        self._force = False
+        self._start: dict[str, object] = {}
+        self._checklist_kind = record.kind
+        self._focus = focus
+
+    # ---- layout ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        """Short fields in rows, the causes checklist, then the long texts."""
+        fields = self._fields()
+        with Vertical(id="form-box"):
+            yield Label(Content.assemble(("Edit case  ", "bold"), content(self._record.company)),
+                        id="form-title")
+            yield Label("", id="form-banner")
+            with VerticalScroll(id="form-body"):
+                for row in _ROWS:
+                    with Horizontal(classes="form-row"):
+                        yield from (fields[name] for name in row)
+            yield Footer()
+
+    def _fields(self) -> dict[str, Field]:
+        r = self._record
+        initial: dict[str, str] = {
+            "company": r.company, "role": r.role, "received_on": r.received_on.isoformat(),
+            "kind_override_reason": r.kind_override_reason, "feelings": ", ".join(r.feelings),
+            "intensity_before": _num(r.intensity_before),
+            "intensity_after": _num(r.intensity_after), "feeling_note": r.feeling_note,
+            "feedback_asked_on": r.feedback_asked_on.isoformat() if r.feedback_asked_on else "",
+            "out_of_control": "\n".join(
+                CAUSES_BY_KEY[x].label if x in CAUSES_BY_KEY else x
+                for x in r.out_of_control if x not in r.causes
+            ),
+            "lessons": r.lessons, "next_steps": r.next_steps, "feedback_text": r.feedback_text,
+        }
+        fields: dict[str, Field] = {}
+        for name, label in _INPUTS:
+            placeholder = "e.g. Nov 20, yesterday" if name in _DATES else ""
+            fields[name] = Field(label, Input(initial[name], id=f"input-{name}",
+                                              placeholder=placeholder), name=name)
+        for name, label in _AREAS:
+            area = TextArea(initial[name], id=f"input-{name}", soft_wrap=True, tab_behavior="focus")
+            fields[name] = Field(label, area, name=name)
+        kinds = [(f"{k.value} — {KIND_SUMMARY[k].title.lower()}", k.value) for k in RejectionKind]
+        fields["kind"] = Field("Kind", Select(kinds, value=r.kind.value, allow_blank=False,
+                                              id="input-kind"), name="kind")
+        statuses = [(FEEDBACK_STATUS_LABELS[s], s.value) for s in FeedbackStatus]
+        fields["feedback_status"] = Field(
+            "Feedback", Select(statuses, value=self._status.value, allow_blank=False,
+                               id="input-feedback_status"), name="feedback_status")
+        checklist = SelectionList[str](*self._cause_options(r.kind, list(r.causes)),
+                                       id="input-causes")
+        fields["causes"] = Field("What might have played a part (space ticks)", checklist,
+                                 name="causes")
+        return fields
+
+    @staticmethod
+    def _cause_options(kind: RejectionKind, chosen: list[str]) -> list[Selection[str]]:
+        keys = [c.key for c in causes_for(kind)]
+        keys += [k for k in chosen if k not in keys]  # ticked under another kind: kept
+        return [Selection(cause_prompt(k), k, k in chosen) for k in keys]
+
+    def on_mount(self) -> None:
+        """Remember what was there, to know if anything changed; hint at the feeling words."""
+        self._start = self._raw()
+        if self._focus != "company":
+            first = self.query_one(f"#input-{self._focus}")
+            first.focus()
+            self.call_after_refresh(first.scroll_visible, animate=False)
+        for field in self.query("#field-feelings").results(Field):
+            field.set_hint("e.g. " + ", ".join(FEELING_WORDS[:4]) + "…")
+
+    # ---- values ---------------------------------------------------------------------------
+
+    @property
+    def _checklist(self) -> SelectionList[str]:
+        return self.query_one("#input-causes", SelectionList)
+
+    def _chosen(self) -> list[str]:
+        checklist, selected = self._checklist, set(self._checklist.selected)
+        values = (checklist.get_option_at_index(i).value for i in range(checklist.option_count))
+        return [v for v in values if v in selected]
+
+    def _raw(self) -> dict[str, object]:
+        raw: dict[str, object] = {
+            f.field_name: f.value for f in self.query(Field) if f.field_name != "causes"
+        }
+        raw["causes"] = self._chosen()
+        return raw
+
+    def _changes(self) -> dict[str, Any]:
+        """The fields that differ from the stored case; ValidationError for unreadable input."""
+        raw, errors = self._raw(), {}
+        values: dict[str, Any] = {
+            name: raw[name] for name in ("company", "role", "kind_override_reason",
+                                         "feeling_note", "lessons", "next_steps", "feedback_text")
+        }
+        for name in _DATES:
+            try:
+                values[name] = parse_date(str(raw[name]), self._today)
+            except DateParseError:
+                errors[name] = f"Couldn't read that date. Try: {DATE_EXAMPLES}"
+        if "received_on" not in errors and values["received_on"] is None:
+            errors["received_on"] = "When did the answer arrive? Empty is not a date."
+        for name in ("intensity_before", "intensity_after"):
+            text = str(raw[name]).strip()
+            if not text:
+                values[name] = None
+            elif text.isdigit() and 0 <= int(text) <= 10:
+                values[name] = int(text)
+            else:
+                errors[name] = _INTENSITY_ERROR
+        if errors:
+            raise ValidationError(errors)
+        values["kind"] = RejectionKind(str(raw["kind"]))
+        values["feedback_status"] = FeedbackStatus(str(raw["feedback_status"]))
+        values["feelings"] = [w.strip() for w in str(raw["feelings"]).split(",") if w.strip()]
+        causes = self._chosen()
+        values["causes"] = causes
+        by_label = {c.label: c.key for c in CAUSES_BY_KEY.values()}
+        extra = [by_label.get(line.strip(), line.strip())
+                 for line in str(raw["out_of_control"]).splitlines() if line.strip()]
+        outside = [k for k in causes if k in CAUSES_BY_KEY and CAUSES_BY_KEY[k].out_of_control]
+        values["out_of_control"] = outside + [x for x in extra if x not in outside]
+        stored = self._record
+        return {
+            name: value for name, value in values.items()
+            if value != (list(old) if isinstance(old := getattr(stored, name), tuple) else old)
+        }
+
+    @on(Select.Changed, "#input-kind")
+    def _kind_changed(self, event: Select.Changed) -> None:
+        """A different kind brings its own checklist; ticks already made stay."""
+        if event.value is Select.BLANK:
+            return
+        kind = RejectionKind(str(event.value))
+        if kind is self._checklist_kind:
+            return
+        self._checklist_kind = kind
+        chosen = self._chosen()
+        self._checklist.clear_options()
+        self._checklist.add_options(self._cause_options(kind, chosen))
+
+    @on(SelectionList.SelectionHighlighted, "#input-causes")
+    def _cause_hint(self, event: SelectionList.SelectionHighlighted[str]) -> None:
+        """The list cuts long fixes short; the highlighted one is shown whole underneath."""
+        cause = CAUSES_BY_KEY.get(event.selection.value)
+        for field in self.query("#field-causes").results(Field):
+            field.set_hint(f"fix: {cause.fix}" if cause is not None else None)
+
+    @on(Input.Changed)
+    def _date_hint(self, event: Input.Changed) -> None:
+        """Echo how a typed date was understood, as it is typed; clear a fixed error."""
+        field = event.input.parent
+        if not isinstance(field, Field):
+            return
+        field.set_error(None)
+        if field.field_name not in _DATES:
+            return
+        try:
+            parsed = parse_date(event.value, self._today)
+        except DateParseError:
+            parsed = None
+        field.set_hint(f"→ {parsed:%a %b} {parsed.day}, {parsed.year}" if parsed else None)
+
+    # ---- actions --------------------------------------------------------------------------
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        first: Widget | None = None
+        for field in self.query(Field):
+            message = errors.get(field.field_name)
+            field.set_error(message)
+            if message and first is None:
+                first = field.control
+        if first is not None:
+            first.focus()
+            first.scroll_visible()
+        self._banner(f"{len(errors)} field(s) need a look — see the red lines." if errors else "")
+
+    def _banner(self, message: str) -> None:
+        banner = self.query_one("#form-banner", Label)
+        banner.update(content(message))
+        banner.set_classes("-error" if message else "")
+
+    def action_save(self) -> None:
+        """Validate, save the changed fields, and close; on trouble keep everything typed."""
+        try:
+            changes = self._changes()
+        except ValidationError as exc:
+            self._show_errors(exc.errors)
+            return
+        self._show_errors({})
+        if not changes:
+            self.dismiss(None)
+            return
+        try:
+            saved = self._save(changes, self._force)
+        except ValidationError as exc:
+            self._show_errors(exc.errors)
+        except ConflictError:
+            self._force = True
+            self._banner(
+                "This case was changed in another window since you opened it. Your text is "
+                "still here: ctrl+s again saves your changes over theirs, escape keeps theirs."
+            )
+        except NotFoundError:
+            self._banner("This case was deleted elsewhere; copy anything you need, then escape.")
+        except StoreError as exc:
+            self._banner(exc.message)
+        else:
+            self.dismiss(saved)
+
+    def action_cancel(self) -> None:
+        """Close; if anything was typed, ask first."""
+        if self._raw() == self._start:
+            self.dismiss(None)
+            return
+        from bounceback.screens.modals import ConfirmModal
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmModal(Content("Discard what you typed?"), yes="Discard", no="Keep editing"),
+            answered,
+        )
+
+
+def _num(value: int | None) -> str:
+    return "" if value is None else str(value)

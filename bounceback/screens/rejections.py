@@ -1,0 +1,299 @@
+"""Screen 3, Rejections: the detective's casebook — every "no", its kind, feedback and pattern."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.events import ScreenResume
+from textual.widgets import Footer, Input, Static, TextArea
+
+from bounceback.dates import format_date
+from bounceback.domain import FeedbackStatus, RejectionKind
+from bounceback.playbook.feedback import FEEDBACK_STATUS_LABELS, FeedbackAction, feedback_state
+from bounceback.playbook.triage import KIND_SUMMARY, Pattern, pattern
+from bounceback.screens.base import ModeScreen
+from bounceback.store.records import RejectionRow
+from bounceback.widgets.record_table import Column, RecordTable
+from bounceback.widgets.safe import template
+
+PATTERN_WINDOW, PATTERN_MINIMUM = 8, 4
+COLUMNS = (
+    Column("Received", width=10),
+    Column("Company", ratio=3),
+    Column("Role", ratio=4),
+    Column("Kind", width=19),
+    Column("Feeling", width=7),
+    Column("Feedback", width=21),
+)
+_KIND_ORDER: tuple[RejectionKind | None, ...] = (None, *RejectionKind)
+_STATUS_ORDER: tuple[FeedbackStatus | None, ...] = (None, *FeedbackStatus)
+EMPTY = ('No rejections logged — and none needed. When a "no" arrives, press r on its row in '
+         "the Pipeline (or n here): first aid comes before any analysis.")
+NO_MATCH = "Nothing matches — escape clears the filter, k and s change kind and feedback."
+
+
+def kind_label(kind: RejectionKind) -> str:
+    """"final · product-fit": the kind and the short name of what it points at."""
+    title = KIND_SUMMARY[kind].title.removeprefix("A ").removesuffix(" problem")
+    return f"{kind.value} · {title}"
+
+
+def feeling_label(before: int | None, after: int | None) -> str:
+    """"7 → 4" (a missing rating is a dash)."""
+    if before is None and after is None:
+        return ""
+    return f"{'–' if before is None else before} → {'–' if after is None else after}"
+
+
+@dataclass(frozen=True, slots=True)
+class CaseItem:
+    """A casebook row with what the filters need, computed once per load."""
+
+    row: RejectionRow
+    fold: str
+    let_go_offer: bool
+
+    @property
+    def feedback(self) -> str:
+        """The feedback status, plus the gentle offer to stop waiting when it is due."""
+        label = FEEDBACK_STATUS_LABELS[self.row.feedback_status]
+        return f"{label} · let it go?" if self.let_go_offer else label
+
+
+def build_items(rows: list[RejectionRow], today: date, let_go_days: int) -> list[CaseItem]:
+    """Wrap the rows (already newest first) with their search text and let-go offer."""
+    return [
+        CaseItem(
+            row,
+            f"{row.company} {row.role}".casefold(),
+            feedback_state(row.feedback_status, row.feedback_asked_on, today, let_go_days)
+            is FeedbackAction.LET_GO_OFFER,
+        )
+        for row in rows
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """What the header says about all cases: the pattern and the counts by kind."""
+
+    total: int
+    pattern: Pattern | None
+    last_30: dict[RejectionKind, int]
+    last_90: dict[RejectionKind, int]
+
+
+class RejectionsScreen(ModeScreen):
+    """The casebook: a table of cases, filters by kind and feedback, the pattern on top."""
+
+    MODE_NAME = "rejections"
+    HELP_TITLE = "Rejections"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "log", "Log a rejection", id="rejections-log",
+                tooltip="Log a rejection for a job you never tracked (first aid follows)"),
+        Binding("slash", "filter", "Filter", id="rejections-filter",
+                tooltip="Filter by company or role as you type"),
+        # priority: the table's own `k` (cursor up) would swallow it; arrows still move
+        Binding("k", "cycle_kind", "Kind", id="rejections-kind", priority=True,
+                tooltip="Show all / early / mid / final rejections"),
+        Binding("s", "cycle_status", "Feedback", id="rejections-status",
+                tooltip="Show all, or one feedback status at a time"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="rejections-clear"),
+    ]
+
+    def __init__(self) -> None:
+        """Start empty; cases load when the screen is shown."""
+        super().__init__()
+        self._items: list[CaseItem] = []
+        self._overview = Overview(0, None, {}, {})
+        self._kind: RejectionKind | None = None
+        self._status: FeedbackStatus | None = None
+        self._query = ""
+        self._loaded = False
+
+    def compose(self) -> ComposeResult:
+        """Mode bar, the header (filters, pattern, counts), filter box, table, footer."""
+        yield self.mode_bar()
+        yield Static(id="rejections-header")
+        yield Input(placeholder="filter: company or role (escape clears)",
+                    id="rejections-filter-input")
+        yield RecordTable(
+            COLUMNS, self._format, key=lambda item: item.row.id,
+            empty_message="Loading…", id="rejections-table",
+        )
+        yield Footer()
+
+    @property
+    def table(self) -> RecordTable:
+        """The casebook table."""
+        return self.query_one("#rejections-table", RecordTable)
+
+    # ---- loading --------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        """Hide the filter box, focus the table."""
+        self.query_one("#rejections-filter-input").display = False
+        self.table.focus()
+
+    def on_screen_resume(self, _event: ScreenResume) -> None:
+        """Reload whenever the screen comes back (mode switch, a closed case or flow)."""
+        self.reload()
+
+    @work(thread=True, exclusive=True, group="rejections-load")
+    def reload(self) -> None:
+        """Read the cases and the overview off the event loop."""
+        repo, today = self.store.rejections, self.today()
+        settings = self.store.settings.get()
+        items = build_items(repo.rows(), today, settings.feedback_let_go_days)
+        overview = Overview(
+            len(items),
+            pattern(repo.recent_kinds(PATTERN_WINDOW), window=PATTERN_WINDOW,
+                    minimum=PATTERN_MINIMUM),
+            repo.counts_since(today - timedelta(days=30)),
+            repo.counts_since(today - timedelta(days=90)),
+        )
+        self.app.call_from_thread(self._apply, items, overview)
+
+    def _apply(self, items: list[CaseItem], overview: Overview) -> None:
+        self._items = items
+        self._overview = overview
+        self._loaded = True
+        self._refilter(fresh=True)
+
+    # ---- filtering ------------------------------------------------------------------------
+
+    def _visible(self) -> list[CaseItem]:
+        kind, status, query = self._kind, self._status, self._query
+        return [
+            item for item in self._items
+            if (kind is None or item.row.kind is kind)
+            and (status is None or item.row.feedback_status is status)
+            and (not query or query in item.fold)
+        ]
+
+    def _refilter(self, fresh: bool = False) -> None:
+        visible = self._visible()
+        if self._loaded:
+            self.table.empty_message = NO_MATCH if self._items else EMPTY
+        self.table.set_rows(visible, fresh=fresh)
+        self._summarize(len(visible))
+
+    def _summarize(self, shown: int) -> None:
+        o = self._overview
+        line1 = template(
+            "[b]Rejections[/b]  $counts   [dim]kind:[/dim] [b]$kind[/b] [dim](k)[/dim]   "
+            "[dim]feedback:[/dim] [b]$status[/b] [dim](s)[/dim]$filter",
+            counts=f"{shown:,} shown of {o.total:,}",
+            kind=self._kind.value if self._kind else "all",
+            status=FEEDBACK_STATUS_LABELS[self._status] if self._status else "all",
+            filter=f"   filter: {self._query}" if self._query else "",
+        )
+        if o.pattern is not None:
+            line2 = template("[b $accent]Pattern[/]  $message", message=o.pattern.message)
+        else:
+            more = PATTERN_MINIMUM - min(o.total, PATTERN_WINDOW)
+            line2 = template(
+                "[b $accent]Pattern[/]  [dim]$more more case$s before the casebook claims a "
+                "pattern — a few rejections are noise, not a trend.[/dim]",
+                more=str(more), s="" if more == 1 else "s",
+            )
+        line3 = Content.assemble(
+            self._counts("last 30 days", o.last_30), "   ", self._counts("last 90 days", o.last_90)
+        )
+        self.query_one("#rejections-header", Static).update(
+            Content("\n").join([line1, line2, line3])
+        )
+
+    @staticmethod
+    def _counts(label: str, counts: dict[RejectionKind, int]) -> Content:
+        parts = " · ".join(f"{counts.get(kind, 0)} {kind.value}" for kind in RejectionKind)
+        return Content.assemble((f"{label}: ", "$text-muted"), parts)
+
+    @on(Input.Changed, "#rejections-filter-input")
+    def _typed(self, event: Input.Changed) -> None:
+        self._query = " ".join(event.value.split()).casefold()
+        self._refilter()
+
+    @on(Input.Submitted, "#rejections-filter-input")
+    def _filter_done(self) -> None:
+        self.table.focus()
+
+    def action_filter(self) -> None:
+        """Show the filter box and type into it."""
+        box = self.query_one("#rejections-filter-input", Input)
+        box.display = True
+        box.focus()
+
+    def action_clear_filter(self) -> None:
+        """Empty the filter and return to the table."""
+        box = self.query_one("#rejections-filter-input", Input)
+        box.value = ""
+        box.display = False
+        self._query = ""
+        self._refilter()
+        self.table.focus()
+
+    def action_cycle_kind(self) -> None:
+        """all → early → mid → final."""
+        self._kind = _KIND_ORDER[(_KIND_ORDER.index(self._kind) + 1) % len(_KIND_ORDER)]
+        self._refilter()
+
+    def action_cycle_status(self) -> None:
+        """all → not asked → asked → received → no reply → let go."""
+        i = _STATUS_ORDER.index(self._status)
+        self._status = _STATUS_ORDER[(i + 1) % len(_STATUS_ORDER)]
+        self._refilter()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`k` is a priority key, so let it through to a text field; escape only with a filter."""
+        if action == "cycle_kind":
+            return not isinstance(self.focused, Input | TextArea)
+        if action == "clear_filter":
+            return bool(self._query) or self.query_one("#rejections-filter-input").display
+        return True
+
+    # ---- rows -----------------------------------------------------------------------------
+
+    def _format(self, item: CaseItem) -> tuple[tuple[str, ...], str]:
+        row = item.row
+        cells = (
+            format_date(row.received_on, self.today()), row.company, row.role,
+            kind_label(row.kind), feeling_label(row.intensity_before, row.intensity_after),
+            item.feedback,
+        )
+        return cells, "closed" if row.feedback_status is FeedbackStatus.LET_GO else ""
+
+    @on(RecordTable.Selected, "#rejections-table")
+    def _selected(self, event: RecordTable.Selected) -> None:
+        from bounceback.screens.case import CaseScreen
+
+        self.app.push_screen(CaseScreen(event.row.row.id))
+
+    # ---- actions --------------------------------------------------------------------------
+
+    def action_log(self) -> None:
+        """A "no" for a job that was never tracked: the bounce-back flow takes it from here."""
+        from bounceback.screens.bounce import log_untracked_rejection
+
+        log_untracked_rejection(self)
+
+    def palette_commands(self) -> list[Any]:
+        """Casebook entries for ctrl+p."""
+        from textual.app import SystemCommand
+
+        return [
+            SystemCommand("rejections: Log a rejection",
+                          "A \"no\" for a job you never tracked", self.action_log),
+            SystemCommand("rejections: Filter", "Filter by company or role", self.action_filter),
+            SystemCommand("rejections: Cycle kind", "All / early / mid / final",
+                          self.action_cycle_kind),
+            SystemCommand("rejections: Cycle feedback status", "All / one status at a time",
+                          self.action_cycle_status),
+        ]
