@@ -174,6 +174,7 @@ class Tmux:
 
     def __init__(self) -> None:
         self.socket = f"bounceback-bench-{os.getpid()}"
+        self.socket_path: Path | None = None
         self.started = False
 
     def cmd(self, *args: str, timeout: float = 5.0) -> subprocess.CompletedProcess[str]:
@@ -193,6 +194,8 @@ class Tmux:
         if done.returncode != 0:
             raise BenchError(f"could not start tmux: {done.stderr.strip()}")
         self.started = True
+        where = self.cmd("display-message", "-p", "-t", "keeper", "#{socket_path}").stdout.strip()
+        self.socket_path = Path(where) if where else None
         # a program that dies keeps its pane, so a timeout can show what it printed
         self.cmd("set-window-option", "-g", "remain-on-exit", "on")
 
@@ -238,6 +241,8 @@ class Tmux:
         if self.started:
             self.cmd("kill-server")
             self.started = False
+        if self.socket_path is not None and self.socket_path.name == self.socket:
+            self.socket_path.unlink(missing_ok=True)  # tmux leaves the socket file behind
 
 
 # ---- part 1: databases -----------------------------------------------------------------------
@@ -545,7 +550,7 @@ async def _inprocess(db: Path, reps: int) -> InProcess:
         for _ in range(reps):
             for via_pilot in (True, False):
                 await act("no-op key (z, unbound)", "z", via_pilot, "first")
-                await act("open filter box (/)", "slash", via_pilot)
+                await act("open filter box (/)", "slash", via_pilot, "first")
                 typed = ""
                 for key in "eng":
                     typed += key

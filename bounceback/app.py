@@ -104,13 +104,17 @@ class BouncebackApp(App[None]):
         """Show the keys of the current screen."""
         from bounceback.screens.help import HelpScreen
 
-        rows: list[tuple[str, str]] = []
+        keys: dict[str, list[str]] = {}
+        texts: dict[str, str] = {}
         for active in self.active_bindings.values():
             binding = active.binding
             # ours carry ids; Textual's own scrolling/focus plumbing would only add noise
             if binding.id is None and binding.action != "command_palette":
                 continue
-            rows.append((self.get_key_display(binding), binding.tooltip or binding.description))
+            group = binding.id or binding.action  # "up,k" arrives as two keys of one binding
+            keys.setdefault(group, []).append(self.get_key_display(binding))
+            texts[group] = binding.tooltip or binding.description
+        rows = [(" ".join(keys[g]), texts[g]) for g in keys]
         title = getattr(self.screen, "HELP_TITLE", self.screen.__class__.__name__)
         self.push_screen(HelpScreen(title, rows))
 

@@ -111,13 +111,13 @@ class CaseScreen(ModeScreen):
         if self.app.screen is self:
             self.app.pop_screen()
 
-    def _show(self, case_file: CaseFile) -> None:
+    async def _show(self, case_file: CaseFile) -> None:
         self.file = case_file
         body = self.query_one("#case-body", VerticalScroll)
         keep = body.scroll_y
         with self.app.batch_update():
-            body.remove_children()
-            body.mount_all(self._widgets(case_file))
+            await body.remove_children()
+            await body.mount_all(self._widgets(case_file))
         body.call_after_refresh(body.scroll_to, y=keep, animate=False)
         if self.focused is None:
             body.focus()
@@ -129,7 +129,7 @@ class CaseScreen(ModeScreen):
         r, today = f.record, self.today()
         out: list[Widget] = [Label(template(
             "[b]$company[/b] — $role", company=r.company, role=r.role or "(no role noted)"),
-            id="case-title")]
+            classes="case-title")]
         ago = (today - r.received_on).days
         when = "today" if ago == 0 else f"{ago} day{'s' if ago != 1 else ''} ago"
         rounds = f" · {r.interview_rounds} interview round{'s' if r.interview_rounds != 1 else ''}"

@@ -31,8 +31,9 @@ SaveFn = Callable[[dict[str, Any], bool], RejectionRecord]
 _INPUTS = (
     ("company", "Company *"), ("role", "Role"), ("received_on", "Received on *"),
     ("kind_override_reason", "Why a different kind? (if you changed it)"),
-    ("feelings", "Feelings (comma separated)"), ("intensity_before", "Intensity before"),
-    ("intensity_after", "…after (0-10)"), ("feeling_note", "In one sentence"),
+    ("feelings", "Feelings (comma separated)"),
+    ("intensity_before", "How strong, 0-10: when it landed"),
+    ("intensity_after", "…and after the ritual"), ("feeling_note", "In one sentence"),
     ("feedback_asked_on", "Feedback asked on"),
 )
 _AREAS = (
@@ -42,7 +43,7 @@ _AREAS = (
 _DATES = ("received_on", "feedback_asked_on")
 _ROWS = (
     ("company", "role"), ("received_on", "kind"), ("kind_override_reason",),
-    ("feelings", "intensity_before", "intensity_after"), ("feeling_note",), ("causes",),
+    ("intensity_before", "intensity_after"), ("feelings", "feeling_note"), ("causes",),
     ("out_of_control",), ("lessons",), ("next_steps",),
     ("feedback_status", "feedback_asked_on"), ("feedback_text",),
 )

@@ -288,6 +288,7 @@ async def test_intensity_eleven_is_refused_inline(store, make_app):
         form = app.screen
         form.query_one("#input-lessons", TextArea).text = "keep me"
         form.query_one("#input-intensity_after", Input).value = "11"
+        await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is form

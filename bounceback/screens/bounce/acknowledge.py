@@ -59,7 +59,7 @@ class AcknowledgeScreen(FlowStep):
             ), id="ack-context")
             with Horizontal(id="ack-columns"):
                 with Vertical(id="ack-left"):
-                    yield Label("What is it like right now? (space picks)", classes="ack-label")
+                    yield Label("What is it like? (space picks)", classes="ack-label")
                     yield SelectionList[str](
                         *[(word, word, word in case.feelings) for word in FEELING_WORDS],
                         id="ack-feelings",

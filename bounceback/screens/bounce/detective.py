@@ -64,6 +64,7 @@ class DetectiveScreen(FlowStep):
                 "What might have played a part? Tick what fits (space); each comes with a fix.",
                 "bold"), classes="detective-heading")
             yield SelectionList[str](id="detective-causes")
+            yield Label("", id="detective-fix")
             yield Label(Content.styled("Lessons — what you'd keep or change", "bold"),
                         classes="detective-heading")
             yield TextArea(case.lessons, id="detective-lessons", soft_wrap=True,
@@ -96,10 +97,22 @@ class DetectiveScreen(FlowStep):
         causes = self.query_one("#detective-causes", SelectionList)
         causes.clear_options()
         for cause in causes_for(case.kind):
-            tag = "outside your control — " if cause.out_of_control else ""
-            label = Content.assemble(
-                (cause.label, "bold"), Content.styled(f"  {tag}{cause.fix}", "$text-muted"))
+            tag = "  (outside your control)" if cause.out_of_control else ""
+            label = Content.assemble(cause.label, Content.styled(tag, "$text-muted"))
             causes.add_option((label, cause.key, cause.key in case.causes))
+        causes.highlighted = 0
+        self._show_fix(0)
+
+    def _show_fix(self, index: int | None) -> None:
+        causes = causes_for(self.case().kind)
+        if index is None or not 0 <= index < len(causes):
+            return
+        self.query_one("#detective-fix", Label).update(
+            template("[b]The fix:[/b] $fix", fix=causes[index].fix))
+
+    @on(SelectionList.SelectionHighlighted, "#detective-causes")
+    def _highlighted(self, event: SelectionList.SelectionHighlighted[str]) -> None:
+        self._show_fix(event.selection_index)
 
     @on(SelectionList.SelectedChanged, "#detective-causes")
     def _causes(self, event: SelectionList.SelectedChanged[str]) -> None:

@@ -36,6 +36,7 @@ class FeedbackScreen(FlowStep):
 
     STEP = "feedback"
     HELP_TITLE = "Feedback request"
+    AUTO_FOCUS = None
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "next_step", "Next: keep moving", id="feedback-next", priority=True,
@@ -61,14 +62,15 @@ class FeedbackScreen(FlowStep):
             yield Label(template("[dim]Subject:[/dim] $subject",
                                  subject=subject_line(case.role, case.company)),
                         id="feedback-subject")
-            yield TextArea(feedback_email(case.contact_name, case.role, case.company),
-                           id="feedback-email", soft_wrap=True, tab_behavior="focus")
+            email = TextArea(feedback_email(case.contact_name, case.role, case.company),
+                             id="feedback-email", soft_wrap=True, tab_behavior="focus")
+            email.can_focus = False  # keys first; `e` edits
+            yield email
             yield Label("", id="feedback-status")
         yield Footer()
 
     def on_mount(self) -> None:
-        """Keys first, not typing: the email is edited with e."""
-        self.query_one("#feedback-email", TextArea).can_focus = False
+        """Show where the request stands."""
         self._show_status(self.case())
 
     @property

@@ -17,7 +17,7 @@ from bounceback.store.errors import StoreError, ValidationError
 from bounceback.store.records import WallowRecord
 from bounceback.widgets.wallow_timer import WallowTimer
 
-TIME_UP_BEAT = 3.0
+TIME_UP_BEAT = 3.0  # tests shorten it
 """Seconds the "time's up" message stays before the ritual opens."""
 
 
@@ -33,8 +33,11 @@ class WallowScreen(FlowStep):
 
     STEP = "wallow"
     HELP_TITLE = "Wallow window"
+    TIME_UP_BEAT: ClassVar[float] = TIME_UP_BEAT
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "next_step", "End early", show=False, id="flow-next", priority=True,
+                tooltip="Same as escape: end the window now (asks first)"),
         Binding("escape", "end_early", "End early", id="wallow-end",
                 tooltip="End the window now (asks first; there is no extending it)"),
     ]
@@ -102,11 +105,12 @@ class WallowScreen(FlowStep):
         self.save_vent()
         self.app.bell()
         self.set_terminal_title("bounceback — time's up")
+        beat = self.TIME_UP_BEAT
         self.say("Time's up. You gave it its space; now something kind for yourself.",
-                 timeout=TIME_UP_BEAT + 2)
+                 timeout=beat + 2)
         self.query_one("#wallow-status", Label).update(
             Content.styled("Time's up. Taking you to your ritual…", "bold $success"))
-        self.set_timer(TIME_UP_BEAT, lambda: self._close(early=False))
+        self.set_timer(beat, lambda: self._close(early=False))
 
     def action_end_early(self) -> None:
         """Ask, then end now."""
