@@ -16,6 +16,7 @@ from bounceback.screens.startup import OpenErrorScreen, StartupScreen
 
 if TYPE_CHECKING:
     from bounceback.store.db import Store
+    from bounceback.store.records import WallowRecord
 
 
 class BouncebackApp(App[None]):
@@ -56,27 +57,34 @@ class BouncebackApp(App[None]):
     def on_mount(self) -> None:
         """Draw the loading state, then open the database off the event loop."""
         self.push_screen(StartupScreen())
-        self.run_worker(self._open_store, thread=True, exit_on_error=False, name="open-store")
+        self.run_worker(self._open, thread=True, exit_on_error=False, name="open-store")
+
+    def _open(self) -> tuple[Store, WallowRecord | None]:
+        """In a thread: open the store and look for a wallow window left open."""
+        store = self._open_store()
+        return store, store.wallow.open_window()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Go to the default screen when the store opened; explain when it did not."""
         if event.worker.name != "open-store":
             return
         if event.state is WorkerState.SUCCESS:
-            self._store = event.worker.result
+            result: tuple[Store, WallowRecord | None] = event.worker.result  # type: ignore[assignment]
+            self._store, window = result
             for mode in MODES:
                 self.add_mode(mode.name, mode.factory())
             self.switch_mode(DEFAULT_MODE)
-            self.call_after_refresh(self._resume_flow)
+            if window is not None:
+                self.call_after_refresh(self._resume_flow, window)
         elif event.state is WorkerState.ERROR:
             self.open_failed = True
             self.switch_screen(OpenErrorScreen(_error_message(event.worker.error)))
 
-    def _resume_flow(self) -> None:
+    def _resume_flow(self, window: WallowRecord) -> None:
         """A wallow window left open brings you straight back to it."""
-        from bounceback.screens.bounce import resume_open_window
+        from bounceback.screens.bounce import resume_window
 
-        resume_open_window(self)
+        resume_window(self, window)
 
     def action_edit_rituals(self) -> None:
         """Open the ritual editor (palette)."""

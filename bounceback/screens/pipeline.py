@@ -121,6 +121,9 @@ class PipelineScreen(ModeScreen):
         self._query = ""
         self._undo_id: int | None = None
         self._loaded = False
+        self._counts = ""
+        self._fingerprint: object = None
+        self._had_row = False
 
     def compose(self) -> ComposeResult:
         """Mode bar, summary, filter box, the table, a preview line, the footer."""
@@ -154,21 +157,33 @@ class PipelineScreen(ModeScreen):
         self.table.focus()
 
     def on_screen_resume(self, _event: ScreenResume) -> None:
-        """Reload whenever the screen comes back (mode switch or a closed modal)."""
-        self.reload()
+        """Reload whenever the screen comes back (mode switch, closed modal) if data changed."""
+        self.reload(force=False)
 
     @work(thread=True, exclusive=True, group="pipeline-load")
-    def reload(self, keep_id: int | None = None) -> None:
-        """Read the rows off the event loop; the kept rows stay on screen meanwhile."""
+    def reload(self, keep_id: int | None = None, force: bool = True) -> None:
+        """Read the rows off the event loop; the kept rows stay on screen meanwhile.
+
+        Coming back to the screen (force=False) first compares a cheap fingerprint of the
+        table, so an unchanged pipeline is not re-read, re-judged and re-drawn.
+        """
         store = self.store
+        fingerprint = (store.applications.fingerprint(), self.today())
+        if not force and self._loaded and fingerprint == self._fingerprint:
+            return
         settings = store.settings.get()
         rows = store.applications.rows()
         items = build_items(rows, self.today(), self.bb.clock.tz, settings)
-        self.app.call_from_thread(self._apply, items, settings, keep_id)
+        self.app.call_from_thread(self._apply, items, settings, keep_id, fingerprint)
 
-    def _apply(self, items: list[PipelineItem], settings: Settings, keep_id: int | None) -> None:
+    def _apply(
+        self, items: list[PipelineItem], settings: Settings, keep_id: int | None,
+        fingerprint: object = None,
+    ) -> None:
         self._items = items
         self._settings = settings
+        self._fingerprint = fingerprint
+        self._counts = self._count_flags(items)
         self._loaded = True
         self.table.empty_message = "No applications yet — press n to add your first."
         self._refilter(keep_id=keep_id, fresh=True)
@@ -196,22 +211,26 @@ class PipelineScreen(ModeScreen):
         self.table.set_rows(visible, keep_key=keep_id, fresh=fresh)
         self._summarize(len(visible))
 
-    def _summarize(self, shown: int) -> None:
-        counts = {f: 0 for f in Flag}
-        for item in self._items:
+    @staticmethod
+    def _count_flags(items: list[PipelineItem]) -> str:
+        """The counts part of the summary (once per load, not per keystroke)."""
+        counts = dict.fromkeys(Flag, 0)
+        for item in items:
             counts[item.flag] += 1
             if item.silence is not None and item.silence is not item.flag:
                 counts[item.silence] += 1
         active = sum(
-            1 for i in self._items if i.flag is not Flag.CLOSED and i.row.stage is not Stage.SAVED
+            1 for i in items if i.flag is not Flag.CLOSED and i.row.stage is not Stage.SAVED
         )
-        parts = [f"{shown:,} shown of {len(self._items):,}", f"{active:,} active"]
-        for f in (Flag.OVERDUE, Flag.DUE, Flag.STALE, Flag.GHOSTED):
-            if counts[f]:
-                parts.append(f"{counts[f]:,} {FLAG_LABELS[f]}")
+        parts = [f"{active:,} active"]
+        parts += [f"{counts[f]:,} {FLAG_LABELS[f]}"
+                  for f in (Flag.OVERDUE, Flag.DUE, Flag.STALE, Flag.GHOSTED) if counts[f]]
+        return " · ".join(parts)
+
+    def _summarize(self, shown: int) -> None:
         text = template(
             "[b]Pipeline[/b]  $counts   [dim]view:[/dim] [b]$view[/b] [dim](f)[/dim]$filter",
-            counts=" · ".join(parts),
+            counts=f"{shown:,} shown of {len(self._items):,} · {self._counts}",
             view=self._view.value,
             filter=f"   filter: {self._query}" if self._query else "",
         )
@@ -277,7 +296,9 @@ class PipelineScreen(ModeScreen):
                 next=f"  · next: {row.next_action} {format_date(row.next_action_on, self.today())}"
                 if row.next_action or row.next_action_on else "",
             ))
-        self.refresh_bindings()
+        if (item is not None) != self._had_row:  # row keys appear or vanish with a row
+            self._had_row = item is not None
+            self.refresh_bindings()
 
     @on(RecordTable.Selected, "#pipeline-table")
     def _selected(self, event: RecordTable.Selected) -> None:

@@ -6,7 +6,7 @@ from dataclasses import fields
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm.exc import StaleDataError
 
 from bounceback.clock import today
@@ -79,6 +79,17 @@ class ApplicationRepo:
         """All fields and the stage history."""
         with self._store.read() as s:
             return self._detail(s, self._live(s, app_id))
+
+    def fingerprint(self) -> tuple[object, ...]:
+        """Changes whenever any application is added, edited, moved, deleted or restored."""
+        a = Application.__table__.c  # type: ignore[attr-defined]
+        query = select(
+            func.count(), func.max(a.updated_at), func.max(a.deleted_at),
+            func.max(a.last_activity_at), func.sum(a.version),
+            func.count(a.deleted_at),
+        )
+        with self._store.read() as s:
+            return tuple(s.connection().execute(query).one())
 
     def count(self) -> int:
         """How many live applications there are."""

@@ -231,13 +231,14 @@ def open_engine(
             "Fix the permissions or copy it elsewhere and use --db PATH.",
             path,
         )
-    precheck(path, len(steps))
+    checked = precheck(path, len(steps))
     try:
         conn = _raw_connect(path)
     except sqlite3.Error as exc:
         raise CorruptDatabaseError(f"Cannot open {path} ({exc}).", path) from exc
     try:
-        quick_check(conn, path)
+        if not checked:  # the read-only look could not run; check through this one
+            quick_check(conn, path)
         try:
             conn.execute("PRAGMA journal_mode=WAL")
             migrate(conn, path, now, steps)
@@ -260,8 +261,10 @@ def readonly_connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def precheck(path: Path, latest: int) -> None:
+def precheck(path: Path, latest: int) -> bool:
     """quick_check and the version through a read-only connection, before any writer opens it.
+
+    Returns True when the checks ran (False: the read-write path must run quick_check).
 
     A read-write connection checkpoints the -wal into the file and deletes it when it closes,
     so a damaged or newer file refused after such a look would no longer be byte-identical.
@@ -271,17 +274,18 @@ def precheck(path: Path, latest: int) -> None:
     try:
         conn = readonly_connect(path)
     except sqlite3.Error:
-        return
+        return False
     try:
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.OperationalError as exc:
             code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
             if code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_BUSY):
-                return
+                return False
             raise
         quick_check(conn, path)
         _refuse_newer(stored_version(conn), latest, path)
+        return True
     except sqlite3.DatabaseError as exc:
         raise _classify(exc, path) from exc
     finally:

@@ -153,8 +153,9 @@ class RecordTable(ScrollView, can_focus=True):
 
         `fresh=False` keeps formatted cells (a filter over unchanged data).
         """
+        before = self.current
         anchor = keep_key if keep_key is not None else (
-            self._key(self.current) if self.current is not None else None
+            self._key(before) if before is not None else None
         )
         self._rows = rows
         if fresh:
@@ -166,7 +167,8 @@ class RecordTable(ScrollView, can_focus=True):
                     index = i
                     break
         self.virtual_size = Size(self.size.width, len(rows) + 1)
-        self._set_cursor(index, force_message=True)
+        # a filter over the same row objects keeps the highlight: no message, no relayout
+        self._set_cursor(index, force_message=self.current is not before)
         self.refresh()
 
     def move_to_key(self, key: object) -> bool:
@@ -183,6 +185,8 @@ class RecordTable(ScrollView, can_focus=True):
         index = max(0, min(index, len(self._rows) - 1)) if self._rows else 0
         changed = index != self.cursor
         self.set_reactive(RecordTable.cursor, index)
+        if not changed and not force_message:
+            return
         self._scroll_cursor_into_view()
         self.refresh()
         if changed or force_message:

@@ -16,6 +16,7 @@ from bounceback.store.errors import NotFoundError, StoreError
 if TYPE_CHECKING:
     from bounceback.app import BouncebackApp
     from bounceback.screens.base import ModeScreen
+    from bounceback.store.records import WallowRecord
 
 
 def screen_for(step: str, case_id: int) -> Screen[None]:
@@ -65,16 +66,13 @@ def log_untracked_rejection(screen: ModeScreen) -> None:
     screen.app.push_screen(UntrackedForm(), done)
 
 
-def resume_open_window(app: BouncebackApp) -> bool:
-    """After start-up: back into a wallow window left open; True if one was found.
+def resume_window(app: BouncebackApp, window: WallowRecord) -> None:
+    """After start-up: back into a wallow window left open.
 
     A window that ran out while the app was closed is closed at its deadline and the person
     goes straight to the ritual.
     """
     store = app.store
-    window = store.wallow.open_window()
-    if window is None:
-        return False
     if window.ends_at <= app.clock.now():
         store.wallow.finish(window.id, early=False)
         app.push_screen(screen_for("ritual", window.rejection_id))
@@ -82,4 +80,3 @@ def resume_open_window(app: BouncebackApp) -> bool:
         from bounceback.screens.bounce.wallow import WallowScreen
 
         app.push_screen(WallowScreen(window.rejection_id))
-    return True
