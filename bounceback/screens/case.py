@@ -68,6 +68,8 @@ class CaseScreen(ModeScreen):
                 tooltip="No answer to the request"),
         Binding("l", "feedback('let_go')", "Let it go", id="case-let-go",
                 tooltip="Stop waiting for feedback on this one"),
+        Binding("g", "resume_flow", "Go on with the flow", id="case-resume",
+                tooltip="Pick up the bounce-back flow where this case paused"),
     ]
 
     def __init__(self, case_id: int) -> None:
@@ -104,7 +106,8 @@ class CaseScreen(ModeScreen):
         except NotFoundError:
             self.app.call_from_thread(self._gone)
             return
-        self.app.call_from_thread(self._show, case_file)
+        # _show awaits the old widgets' removal, so it runs as a callback on the event loop
+        self.app.call_from_thread(self.call_later, self._show, case_file)
 
     def _gone(self) -> None:
         self.say("That rejection no longer exists.", "warning")
@@ -143,9 +146,11 @@ class CaseScreen(ModeScreen):
             Static(Content.styled(KIND_SUMMARY[r.kind].explanation, _MUTED), classes="case-note"),
         ]
         judged = classify([r.stage_reached])
-        if r.kind is not judged or r.kind_override_reason:
+        if r.kind is not judged:
             why = r.kind_override_reason or "no reason noted"
             out.append(_fact("Changed", f"from {judged.value} by you — {why}"))
+        elif r.kind_override_reason:
+            out.append(_fact("Kind note", r.kind_override_reason))
         if r.flow_step != "done":
             out.append(_fact("Flow", f"paused at the {r.flow_step} step"))
 
@@ -204,10 +209,20 @@ class CaseScreen(ModeScreen):
         """Offer only the feedback moves that make sense from where the case stands."""
         if action in ("edit", "reply"):
             return self.record is not None
+        if action == "resume_flow":
+            return self.record is not None and self.record.flow_step not in ("done", "wallow")
         if action == "feedback":
             r = self.record
             return r is not None and r.feedback_status in _QUICK_FROM[str(parameters[0])]
         return True
+
+    def action_resume_flow(self) -> None:
+        """Open the step the case paused at (an open wallow window resumes on its own)."""
+        from bounceback.screens.bounce import screen_for
+
+        r = self.record
+        if r is not None and r.flow_step not in ("done", "wallow"):
+            self.app.push_screen(screen_for(r.flow_step, r.id))
 
     def action_feedback(self, move: str) -> None:
         """a / x / l: one keypress moves the feedback status (asked also records today)."""

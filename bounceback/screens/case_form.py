@@ -154,7 +154,7 @@ class CaseForm(ModalScreen[RejectionRecord | None]):
             first.focus()
             self.call_after_refresh(first.scroll_visible, animate=False)
         for field in self.query("#field-feelings").results(Field):
-            field.set_hint("e.g. " + ", ".join(FEELING_WORDS[:4]) + "…")
+            field.set_hint("words like " + ", ".join(FEELING_WORDS[5:8]) + "…")
 
     # ---- values ---------------------------------------------------------------------------
 
@@ -242,6 +242,9 @@ class CaseForm(ModalScreen[RejectionRecord | None]):
             return
         field.set_error(None)
         if field.field_name not in _DATES:
+            return
+        if event.value == self._start.get(field.field_name):
+            field.set_hint(None)  # an untouched date needs no echo
             return
         try:
             parsed = parse_date(event.value, self._today)

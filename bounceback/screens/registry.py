@@ -18,6 +18,10 @@ class ModeSpec:
     title: str
     target: str
 
+    def preload(self) -> None:
+        """Import the screen's module now (from the thread that opens the database)."""
+        importlib.import_module(self.target.partition(":")[0])
+
     def factory(self) -> Callable[[], Screen[None]]:
         """A callable that imports the screen module on first use and builds the screen."""
 

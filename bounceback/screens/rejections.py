@@ -27,7 +27,7 @@ COLUMNS = (
     Column("Received", width=10),
     Column("Company", ratio=3),
     Column("Role", ratio=4),
-    Column("Kind", width=19),
+    Column("Kind", width=20),
     Column("Feeling", width=7),
     Column("Feedback", width=21),
 )

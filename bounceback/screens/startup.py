@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Center, Middle
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Label, LoadingIndicator
+from textual.widgets import Footer, Label
 
 from bounceback.widgets.safe import content
 
@@ -21,8 +21,8 @@ class StartupScreen(Screen[None]):
         """A title and a spinner."""
         with Middle(), Center():
             yield Label(Content.styled("bounceback", "bold $accent"), id="startup-title")
+            # no spinner: its animation competes with the opening thread for the GIL
             yield Label(Content("opening your data…"), id="startup-note")
-            yield LoadingIndicator()
 
 
 class OpenErrorScreen(Screen[None]):

@@ -295,24 +295,17 @@ _NEXT_ACTIONS = {
 }
 _STALE_ACTION = "One polite nudge, then let it go"
 
-_EARLY_CAUSES = (
-    "Resume not tailored to this posting", "Keywords from the description missing",
-    "Bullets list duties, not results", "Applied weeks after it was posted",
-    "Asked for a domain I haven't worked in",
-)
-_MID_CAUSES = (
-    "Behavioural stories ran long", "No crisp answer on salary expectations",
-    "Thin on system design trade-offs", "Didn't ask the interviewer much",
-)
-_FINAL_CAUSES = (
-    "Take-home walkthrough felt rushed", "Team wanted more depth in their stack",
-    "Values conversation felt stiff",
-)
-_OUT_OF_CONTROL = (
-    "An internal candidate was in the running", "Hiring freeze announced the same week",
-    "Hundreds of applicants for one opening", "Role re-scoped after my interviews",
-    "Posting may have been filled before it went up",
-)
+# Cause keys as the detective stores them (bounceback/playbook/triage.py owns their words;
+# the store may not import it, so the demo names the keys).
+_EARLY_CAUSES = ("ats_parsing", "keywords_missing", "not_tailored", "duties_not_results")
+_MID_CAUSES = ("story_not_landing", "salary_mismatch", "skills_gap", "examples_vague",
+               "research_thin")
+_FINAL_CAUSES = ("interview_answers", "team_chemistry", "did_not_close")
+_OUT_OF_CONTROL = {
+    RejectionKind.EARLY: ("applied_late", "high_volume"),
+    RejectionKind.MID: ("role_changed",),
+    RejectionKind.FINAL: ("internal_candidate", "budget_cut", "more_domain_experience"),
+}
 _LESSONS = {
     RejectionKind.EARLY: (
         "Mirror the posting's own words in the top third of the resume.",
@@ -842,7 +835,8 @@ class _Demo:
                  RejectionKind.FINAL: _FINAL_CAUSES}[kind], rng.randint(1, 2)
             )
             most = 2 if kind is RejectionKind.FINAL else 1
-            out = rng.sample(_OUT_OF_CONTROL, rng.randint(0, most))
+            out = rng.sample(_OUT_OF_CONTROL[kind], rng.randint(0, most))
+            causes = causes + out  # out-of-control ones are ticked causes too
             rejections.append({
                 "id": n, "application_id": app_id, "company": company, "role": role,
                 "received_on": received, "stage_reached": reached, "interview_rounds": rounds,

@@ -263,3 +263,21 @@ async def test_killing_the_process_loses_nothing_typed(store, tmp_path):
     raw = sqlite3.connect(store.path)
     assert raw.execute("select vent_text from wallow_window").fetchone() == ("half a thought",)
     assert raw.execute("select intensity_before from rejection").fetchone() == (5,)
+
+
+async def test_a_paused_case_goes_on_from_its_step(make_app, store):
+    app_id = add(store, "Pausy", "Dev")
+    from bounceback.playbook.triage import judge
+    from bounceback.screens.case import CaseScreen
+
+    case = store.rejections.log_for_application(app_id, judge)
+    store.rejections.update(case.id, flow_step="detective")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.push_screen(CaseScreen(case.id))
+        await settle(pilot)
+        assert "paused at the detective step" in screen_text(app)
+        await pilot.press("g")
+        await settle(pilot)
+        assert isinstance(app.screen, DetectiveScreen)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.widgets import Input, TextArea
 
 from bounceback.domain import RejectionKind, Stage
-from bounceback.screens.bounce.acknowledge import AcknowledgeScreen
 from bounceback.screens.application_detail import ApplicationDetailScreen
 from bounceback.screens.application_form import ApplicationForm
+from bounceback.screens.bounce.acknowledge import AcknowledgeScreen
 from bounceback.screens.modals import ConfirmModal, PickerModal
 from bounceback.screens.pipeline import PipelineScreen
 from bounceback.widgets.record_table import RecordTable

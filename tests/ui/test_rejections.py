@@ -1,10 +1,11 @@
-"""The casebook (screen 3) and the case screen, driven through Pilot: screen text and stored rows."""
+"""The casebook (screen 3) and the case screen through Pilot: screen text and stored rows."""
 
 from __future__ import annotations
 
 import re
 import sys
 import types
+from contextlib import asynccontextmanager
 from datetime import date, timedelta
 
 import pytest
@@ -40,14 +41,22 @@ def shown(app) -> list[str]:  # type: ignore[no-untyped-def]
     return [item.row.company for item in app.screen.query_one(RecordTable).rows]
 
 
-@pytest.fixture
-async def casebook(make_app):  # type: ignore[no-untyped-def]
-    """A running app already on screen 3 (create rows before requesting it)."""
+@asynccontextmanager
+async def running(make_app, *keys: str):  # type: ignore[no-untyped-def]
+    """The app at 120x40 with `keys` pressed one by one, each followed by a settle."""
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+        yield pilot
+
+
+@pytest.fixture
+async def casebook(make_app):  # type: ignore[no-untyped-def]
+    """A running app already on screen 3 (create rows before requesting it)."""
+    async with running(make_app, "3") as pilot:
         yield pilot
 
 
@@ -62,11 +71,8 @@ async def test_list_shows_every_case_with_its_kind_newest_first(store, make_app)
     untracked(store, "Initech")
     log(store, "Globex", Stage.SCREENING)
     log(store, "Hooli", Stage.SCREENING, Stage.INTERVIEWING, Stage.FINAL_ROUND)
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
+    async with running(make_app, "3") as pilot:
+        app = pilot.app
         assert shown(app) == ["Hooli", "Globex", "Initech"]
         assert [r.company for r in store.rejections.rows()] == shown(app)
         text = screen_text(app)
@@ -82,11 +88,8 @@ async def test_kind_and_feedback_filters(store, make_app):
     log(store, "Hooli", Stage.FINAL_ROUND)
     store.rejections.update(asked, feedback_status=FeedbackStatus.ASKED,
                             feedback_asked_on=TODAY)
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
+    async with running(make_app, "3") as pilot:
+        app = pilot.app
         await pilot.press("k")
         assert shown(app) == ["Initech"]
         assert "kind: early (k)" in screen_text(app)
@@ -107,11 +110,8 @@ async def test_kind_and_feedback_filters(store, make_app):
 async def test_text_filter_and_k_types_into_it(store, make_app):
     untracked(store, "Kinko Kraft")
     untracked(store, "Globex")
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
+    async with running(make_app, "3") as pilot:
+        app = pilot.app
         await pilot.press("slash", *"kinko")
         assert app.screen.query_one("#rejections-filter-input", Input).value == "kinko"
         assert shown(app) == ["Kinko Kraft"]
@@ -123,11 +123,8 @@ async def test_text_filter_and_k_types_into_it(store, make_app):
 async def test_pattern_appears_only_with_four_cases(store, make_app):
     for name in ("A", "B", "C"):
         untracked(store, name)
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
+    async with running(make_app, "3") as pilot:
+        app = pilot.app
         text = screen_text(app)
         assert "1 more case before the casebook claims a pattern" in text
         assert "of the last" not in text
@@ -145,11 +142,8 @@ async def test_counts_over_30_and_90_days(store, make_app):
     older = log(store, "Long ago", Stage.SCREENING)
     store.rejections.update(old, received_on=TODAY - timedelta(days=40))
     store.rejections.update(older, received_on=TODAY - timedelta(days=120))
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
+    async with running(make_app, "3") as pilot:
+        app = pilot.app
         text = screen_text(app)
         assert "last 30 days: 1 early · 0 mid · 0 final" in text
         assert "last 90 days: 2 early · 0 mid · 0 final" in text
@@ -159,11 +153,8 @@ async def test_let_go_offer_in_the_list(store, make_app):
     case = untracked(store, "Silent Co")
     store.rejections.update(case, feedback_status=FeedbackStatus.ASKED,
                             feedback_asked_on=TODAY - timedelta(days=20))
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
+    async with running(make_app, "3") as pilot:
+        app = pilot.app
         assert "asked · let it go?" in screen_text(app)
 
 
@@ -177,13 +168,8 @@ async def test_enter_opens_the_case_with_history_vent_and_rituals(store, make_ap
     store.rituals.mark_done(ritual.id, case)
     store.rejections.update(case, intensity_before=7, intensity_after=4, feelings=["sad"],
                             lessons="Tighter STAR stories.")
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+    async with running(make_app, "3", "enter") as pilot:
+        app = pilot.app
         assert isinstance(app.screen, CaseScreen)
         text = screen_text(app)
         for expected in (
@@ -205,13 +191,8 @@ async def test_enter_opens_the_case_with_history_vent_and_rituals(store, make_ap
 
 async def test_editing_fields_saves_them(store, make_app):
     case = untracked(store, "Initech", "QA")
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+    async with running(make_app, "3", "enter") as pilot:
+        app = pilot.app
         await pilot.press("e")
         await pilot.pause()
         form = app.screen
@@ -248,13 +229,8 @@ async def test_editing_fields_saves_them(store, make_app):
 
 async def test_kind_override_and_out_of_control_cause(store, make_app):
     case = untracked(store, "Initech")
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+    async with running(make_app, "3", "enter") as pilot:
+        app = pilot.app
         await pilot.press("e")
         await pilot.pause()
         form = app.screen
@@ -276,13 +252,8 @@ async def test_kind_override_and_out_of_control_cause(store, make_app):
 
 async def test_intensity_eleven_is_refused_inline(store, make_app):
     case = untracked(store, "Initech")
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+    async with running(make_app, "3", "enter") as pilot:
+        app = pilot.app
         await pilot.press("e")
         await pilot.pause()
         form = app.screen
@@ -301,13 +272,8 @@ async def test_intensity_eleven_is_refused_inline(store, make_app):
 
 async def test_escape_asks_before_discarding_an_edit(store, make_app):
     case = untracked(store, "Initech")
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+    async with running(make_app, "3", "enter") as pilot:
+        app = pilot.app
         await pilot.press("e", "end", *" Corp", "escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmModal)
@@ -319,13 +285,8 @@ async def test_escape_asks_before_discarding_an_edit(store, make_app):
 
 async def test_stale_edit_shows_a_conflict_then_overwrites(store, make_app):
     case = untracked(store, "Initech")
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+    async with running(make_app, "3", "enter") as pilot:
+        app = pilot.app
         await pilot.press("e")
         await pilot.pause()
         form = app.screen
@@ -344,13 +305,8 @@ async def test_stale_edit_shows_a_conflict_then_overwrites(store, make_app):
 
 async def test_quick_keys_move_the_feedback_status(store, make_app):
     case = untracked(store, "Initech")
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+    async with running(make_app, "3", "enter") as pilot:
+        app = pilot.app
         assert "not asked" in screen_text(app)
         await pilot.press("x")  # no reply makes no sense before asking
         await settle(pilot)
@@ -376,13 +332,8 @@ async def test_quick_keys_move_the_feedback_status(store, make_app):
 async def test_v_opens_the_form_on_the_reply(store, make_app):
     case = untracked(store, "Initech")
     store.rejections.update(case, feedback_status=FeedbackStatus.ASKED, feedback_asked_on=TODAY)
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+    async with running(make_app, "3", "enter") as pilot:
+        app = pilot.app
         await pilot.press("v")
         await pilot.pause()
         assert isinstance(app.screen, CaseForm)
@@ -416,11 +367,8 @@ async def test_hostile_text_is_shown_literally(store, make_app, text):
     store.rejections.update(case, lessons=f"lesson:{text}", feedback_text=f"reply:{text}",
                             causes=[f"cause:{text}"], feelings=[f"f:{text}"])
     expected = text.replace("\x1b", "")
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
+    async with running(make_app, "3") as pilot:
+        app = pilot.app
         assert f"co:{expected}" in screen_text(app)
         await pilot.click("#rejections-table", offset=(15, 1))
         await pilot.press("enter")
@@ -439,3 +387,28 @@ async def test_hostile_text_is_shown_literally(store, make_app, text):
         assert pilot.app.is_running and isinstance(app.screen, CaseScreen)
         saved = store.rejections.get(case)
         assert (saved.company, saved.lessons) == (f"co:{expected}".strip(), f"lesson:{expected}")
+
+
+async def test_ten_thousand_characters_are_refused_where_capped(store, make_app):
+    case = untracked(store, "Initech")
+    huge = "x" * 10_000
+    async with running(make_app, "3", "enter") as pilot:
+        app = pilot.app
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#input-company", Input).value = huge
+        form.query_one("#input-lessons", TextArea).text = huge
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form  # company is capped at 200: refused, nothing truncated
+        assert "Company is 10,000 characters; the limit is 200." in screen_text(app)
+        assert form.query_one("#input-lessons", TextArea).text == huge
+        assert store.rejections.get(case).company == "Initech"
+        form.query_one("#input-company", Input).value = "Initech"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert store.rejections.get(case).lessons == huge  # lessons hold 20,000
+        assert pilot.app.is_running and isinstance(app.screen, CaseScreen)
