@@ -502,6 +502,7 @@ async def _inprocess(db: Path, reps: int) -> InProcess:
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
+        app.action_go("pipeline")  # the app opens on Today; this part is about the Pipeline
         screen = app.screen
         while not (isinstance(screen, PipelineScreen) and screen._loaded):
             if time.perf_counter() - t0 > 30:
@@ -663,7 +664,7 @@ def report_terminal(cases: list[Case], results: dict[str, CaseResult], reps: int
         rows,
     ))
     print("  first frame: 'hello' (minimal), any text (query app), 'bounceback' (StartupScreen);"
-          "\n  data: 'hello', 'rows: N', 'No applications yet' (empty), 'shown of' (10k)."
+          "\n  data: 'hello', 'rows: N', Today's pipeline line 'active —' (bounceback)."
           "\n  cold run: the first, uncounted start of each (cold caches; bounceback's daily "
           "backup).")
     for case in cases:
@@ -682,7 +683,7 @@ def report_terminal(cases: list[Case], results: dict[str, CaseResult], reps: int
                            f"<= {BUDGET_FIRST_FRAME}x", verdict(ratio <= BUDGET_FIRST_FRAME)])
     for db in ("empty", "10k"):
         ratio = med(f"bb-{db}", "data") / med(f"query-{db}", "data")
-        ratio_rows.append([f"data visible: bounceback ({db}) / minimal+query ({db})",
+        ratio_rows.append([f"Today with data: bounceback ({db}) / minimal+query ({db})",
                            f"{ratio:.2f}x", f"<= {BUDGET_DATA}x", verdict(ratio <= BUDGET_DATA)])
     ratio = med("bb-10k", "data") / med("minimal", "first")
     ratio_rows.append(["data visible: bounceback (10k) / minimal app first frame",
@@ -796,10 +797,11 @@ def main(argv: list[str] | None = None) -> int:
                  [py, str(HERE / "query_app.py"), str(empty)], None, "rows: "),
             Case("query-10k", "minimal + sqlmodel query, 10k db",
                  [py, str(HERE / "query_app.py"), str(big)], None, "rows: "),
+            # the app opens on Today: its pipeline panel ("19 active — …") is drawn from data
             Case("bb-empty", "bounceback, empty db", [str(BOUNCEBACK), "--db", str(empty)],
-                 "bounceback", "No applications yet"),
+                 "bounceback", "active —"),
             Case("bb-10k", "bounceback, 10k db", [str(BOUNCEBACK), "--db", str(big)],
-                 "bounceback", "shown of"),
+                 "bounceback", "active —"),
         ]
         results = terminal_rounds(cases, reps)
         failed |= any(r.error for r in results.values())

@@ -42,6 +42,7 @@ class BouncebackApp(App[None]):
         self.clock: Clock = clock or SystemClock()
         self._store: Store | None = None
         self.open_failed = False
+        self.open_error = ""
 
     @property
     def store(self) -> Store:
@@ -62,6 +63,8 @@ class BouncebackApp(App[None]):
     def _open(self) -> tuple[Store, WallowRecord | None]:
         """In a thread: open the store and look for a wallow window left open."""
         store = self._open_store()
+        for mode in MODES:  # import the screens here, not on the event loop
+            mode.preload()
         return store, store.wallow.open_window()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -78,7 +81,8 @@ class BouncebackApp(App[None]):
                 self.call_after_refresh(self._resume_flow, window)
         elif event.state is WorkerState.ERROR:
             self.open_failed = True
-            self.switch_screen(OpenErrorScreen(_error_message(event.worker.error)))
+            self.open_error = _error_message(event.worker.error)
+            self.switch_screen(OpenErrorScreen(self.open_error))
 
     def _resume_flow(self, window: WallowRecord) -> None:
         """A wallow window left open brings you straight back to it."""
@@ -91,6 +95,18 @@ class BouncebackApp(App[None]):
         from bounceback.screens.ritual_editor import RitualEditor
 
         self.push_screen(RitualEditor())
+
+    def action_add_win(self) -> None:
+        """Open the win form from anywhere (palette)."""
+        from bounceback.screens.win_form import open_win_form
+
+        open_win_form(self)
+
+    def action_export_brag(self) -> None:
+        """Ask where, then write the brag document (palette)."""
+        from bounceback.screens.brag_export import export_brag_document
+
+        export_brag_document(self)
 
     def on_unmount(self) -> None:
         """Close the database's connections."""
@@ -139,6 +155,11 @@ class BouncebackApp(App[None]):
         yield SystemCommand("app: Help", "Keys for this screen", self.action_help)
         yield SystemCommand("rituals: Edit rituals", "Plan what you do right after bad news",
                             self.action_edit_rituals)
+        yield SystemCommand("wins: Add win", "Catch a win the moment it happens",
+                            self.action_add_win)
+        yield SystemCommand("wins: Export brag document",
+                            "Wins, strengths and help given, as a Markdown file",
+                            self.action_export_brag)
         commands = getattr(screen, "palette_commands", None)
         if commands is not None:
             yield from commands()

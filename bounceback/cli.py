@@ -49,6 +49,16 @@ def _parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", help="replace the database with a backup (the current "
                              "one is kept aside)")
     restore.add_argument("file", metavar="FILE")
+    export = sub.add_parser("export", help="write your confidence file (wins, strengths, help "
+                            "given) as a Markdown brag document")
+    export.add_argument("--format", default="md", metavar="FORMAT",
+                        help="md, a Markdown brag document (the only format for now)")
+    export.add_argument("--out", metavar="FILE", required=True,
+                        help="the file to write (created 0600; never replaced without --force)")
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    for command in sub.choices.values():  # `bounceback restore FILE --db PATH` works too
+        command.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                             help="database file (same as before the command)")
     return p
 
 
@@ -82,7 +92,10 @@ def _run_tui(opener: Callable[[], Store], clock: Clock) -> int:
 
     app = BouncebackApp(open_store=opener, clock=clock)
     app.run()
-    return 1 if app.open_failed else 0
+    if app.open_failed:  # the screen said it; the terminal keeps the line after quitting
+        print(f"bounceback: {app.open_error}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def cmd_open(args: argparse.Namespace, clock: Clock) -> int:
@@ -154,7 +167,7 @@ def cmd_check(args: argparse.Namespace, clock: Clock) -> int:
 
     report = check_database(db_path(args.db))
     print(f"database: {report.path}")
-    print(f"integrity: {report.integrity}")
+    print(f"integrity: {report.integrity or 'not checked'}")
     print(f"schema: v{report.schema_version} (this bounceback writes v{report.latest})")
     for table, count in sorted(report.counts.items()):
         print(f"  {table:<16} {count:>8,}")
@@ -190,6 +203,38 @@ def cmd_restore(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace, clock: Clock) -> int:
+    """Write the confidence file as a Markdown brag document (0600, atomic, no overwrite)."""
+    if args.format != "md":
+        raise CliError(f"--format {args.format} is not available yet; use --format md "
+                       "(a Markdown brag document).")
+    path = db_path(args.db)
+    if not path.exists():
+        raise CliError(f"{path} does not exist; nothing to export.")
+    out = Path(args.out).expanduser()
+    if out.is_dir():
+        raise CliError(f"{out} is a folder; give a file name, e.g. {out / 'brag.md'}.")
+    if not out.parent.is_dir():
+        raise CliError(f"{out.parent} does not exist; create the folder first.")
+    if (out.exists() or out.is_symlink()) and not args.force:
+        raise CliError(f"{out} already exists; add --force to replace it.")
+    from bounceback.export_md import export_brag
+    from bounceback.store.db import Store
+
+    store = Store.open(path, clock)
+    try:
+        counts = export_brag(store, out, overwrite=args.force)
+    except FileExistsError as exc:
+        raise CliError(f"{out} already exists; add --force to replace it.") from exc
+    except OSError as exc:
+        raise CliError(f"could not write {out} ({exc.strerror or type(exc).__name__}).") from exc
+    finally:
+        store.close()
+    print(f"brag document written to {out} ({counts.wins} wins, {counts.strengths} strengths, "
+          f"{counts.help_acts} times helping someone)")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "open": cmd_open,
     "demo": cmd_demo,
@@ -197,4 +242,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "check": cmd_check,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "export": cmd_export,
 }

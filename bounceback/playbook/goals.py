@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from functools import lru_cache
 
@@ -70,6 +70,61 @@ def applies_on(rrule_text: str, starts_on: date, day: date) -> bool:
     start_of_day = datetime.combine(day, time())
     hit = _rule(rrule_text.strip(), starts_on).after(start_of_day, inc=True)
     return hit is not None and hit.date() == day
+
+
+def scheduled_days(rrule_text: str, starts_on: date, first: date, last: date) -> frozenset[date]:
+    """Every day from `first` to `last` (inclusive) the goal is scheduled on, in one pass.
+
+    The same answer as asking `applies_on` for each day, without walking the rule once per day
+    (a week view over months of history stays cheap). Raises ValueError like `applies_on`.
+    """
+    first = max(first, starts_on)
+    if last < first:
+        return frozenset()
+    rule = _rule(rrule_text.strip(), starts_on)
+    hits = rule.between(
+        datetime.combine(first, time()), datetime.combine(last + timedelta(days=1), time()),
+        inc=True,
+    )
+    return frozenset(hit.date() for hit in hits if first <= hit.date() <= last)
+
+
+_DAY_NAMES = {"MO": "Mon", "TU": "Tue", "WE": "Wed", "TH": "Thu", "FR": "Fri", "SA": "Sat",
+              "SU": "Sun"}
+
+
+def describe_days(rrule_text: str) -> str:
+    """Which days, in words: "every day", "weekdays", "Tue Thu", "every 2 days", or "custom".
+
+    Only the plain shapes get words; anything richer (counts, month days, end dates) is
+    "custom", and the form shows the rule itself.
+    """
+    parts = _normalized(rrule_text)
+    if parts == _normalized(DAILY_RRULE):
+        return "every day"
+    if parts == _normalized(WEEKDAYS_RRULE):
+        return "weekdays"
+    rule = dict(parts)
+    freq = next(iter(rule.get("FREQ", frozenset())), "")
+    if freq == "WEEKLY" and set(rule) == {"FREQ", "BYDAY"} and rule["BYDAY"] <= set(_DAY_NAMES):
+        return " ".join(name for code, name in _DAY_NAMES.items() if code in rule["BYDAY"])
+    interval = next(iter(rule.get("INTERVAL", frozenset())), "")
+    if freq == "DAILY" and set(rule) == {"FREQ", "INTERVAL"} and interval.isdigit():
+        return f"every {int(interval)} days"
+    return "custom"
+
+
+def _normalized(rrule_text: str) -> frozenset[tuple[str, frozenset[str]]]:
+    """The rule's parts, case and order ignored ("BYDAY=FR,MO" equals "byday=mo,fr")."""
+    text = rrule_text.strip().upper().removeprefix("RRULE:")
+    parts = set()
+    for part in text.split(";"):
+        key, _, value = part.partition("=")
+        if key.strip():
+            parts.add((key.strip(), frozenset(v.strip() for v in value.split(","))))
+    if ("INTERVAL", frozenset({"1"})) in parts:  # the default interval says nothing
+        parts.discard(("INTERVAL", frozenset({"1"})))
+    return frozenset(parts)
 
 
 class DayStatus(StrEnum):

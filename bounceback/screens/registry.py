@@ -33,8 +33,11 @@ class ModeSpec:
 
 
 MODES: tuple[ModeSpec, ...] = (
+    ModeSpec("1", "today", "Today", "bounceback.screens.today:TodayScreen"),
     ModeSpec("2", "pipeline", "Pipeline", "bounceback.screens.pipeline:PipelineScreen"),
     ModeSpec("3", "rejections", "Rejections", "bounceback.screens.rejections:RejectionsScreen"),
+    ModeSpec("4", "wins", "Wins", "bounceback.screens.wins:WinsScreen"),
+    ModeSpec("5", "goals", "Goals", "bounceback.screens.goals:GoalsScreen"),
 )
 
-DEFAULT_MODE = "pipeline"
+DEFAULT_MODE = "today"

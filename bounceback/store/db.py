@@ -23,10 +23,13 @@ class Store:
     def __init__(self, engine: Engine, clock: Clock, path: Path | None = None) -> None:
         """Wrap an opened engine; use `Store.open` to open a file safely."""
         from bounceback.store.applications import ApplicationRepo
+        from bounceback.store.checkins import CheckInRepo
         from bounceback.store.goals import GoalRepo
+        from bounceback.store.help_acts import HelpRepo
         from bounceback.store.rejections import RejectionRepo
         from bounceback.store.rituals import RitualRepo
         from bounceback.store.settings import SettingsRepo
+        from bounceback.store.strengths import StrengthRepo
         from bounceback.store.wallow import WallowRepo
         from bounceback.store.wins import WinRepo
 
@@ -40,7 +43,10 @@ class Store:
         self.wallow = WallowRepo(self)
         self.rituals = RitualRepo(self)
         self.wins = WinRepo(self)
+        self.strengths = StrengthRepo(self)
+        self.help = HelpRepo(self)
         self.goals = GoalRepo(self)
+        self.checkins = CheckInRepo(self)
 
     @classmethod
     def open(

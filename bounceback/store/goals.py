@@ -1,25 +1,179 @@
-"""Daily goals and their per-day counts."""
+"""Daily goals: the templates (create, edit, retire, seed) and their per-day counts and rest days.
+
+Which days a goal applies to, and how a day went, is the playbook's judgement; the store only
+keeps the rule text and the numbers. The rule is checked by a function the caller passes in
+(the playbook's `rrule_problem`), because the store may not import the playbook.
+"""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, func, select
 
+from bounceback.clock import today
+from bounceback.domain import GoalSource
+from bounceback.sanitize import clean_text
+from bounceback.store.activity import activity_counts
+from bounceback.store.drafts import check_length, check_required
+from bounceback.store.errors import NotFoundError, ValidationError
 from bounceback.store.models import Goal, GoalDay
-from bounceback.store.records import GoalToday
+from bounceback.store.records import GoalDayRecord, GoalRecord, GoalToday
 
 if TYPE_CHECKING:
+    from sqlmodel import Session
+
     from bounceback.store.db import Store
+
+RuleCheck = Callable[[str], str | None]
+"""Why a repeat rule cannot be used, or None when it is fine (`playbook.goals.rrule_problem`)."""
+
+MAX_TARGET = 10_000
+MAX_COUNT = 100_000
+
+
+@dataclass(frozen=True)
+class GoalDraft:
+    """The editable fields of a goal, and the rules they must pass before anything is saved."""
+
+    title: str
+    target: int = 1
+    unit: str = ""
+    rrule: str = "FREQ=DAILY"
+    auto_source: GoalSource | None = None
+
+    CAPS: ClassVar[dict[str, tuple[str, int]]] = {
+        "title": ("A goal", 200), "unit": ("The unit", 50), "rrule": ("The rule", 500),
+    }
+
+    def validated(self, rule_problem: RuleCheck) -> GoalDraft:
+        """Cleaned (one line each, trimmed), or ValidationError naming every bad field."""
+        clean: dict[str, Any] = {
+            name: clean_text(getattr(self, name), single_line=True).strip() for name in self.CAPS
+        }
+        draft = replace(self, **clean)
+        errors: dict[str, str] = {}
+        check_required(errors, "title", "A title", draft.title)
+        for name, (label, cap) in self.CAPS.items():
+            if name not in errors:
+                check_length(errors, name, label, getattr(draft, name), cap)
+        target = draft.target
+        if isinstance(target, bool) or not isinstance(target, int) or not (
+            1 <= target <= MAX_TARGET
+        ):
+            errors["target"] = f"Target: a whole number, 1 to {MAX_TARGET:,}."
+        if "rrule" not in errors:
+            problem = rule_problem(draft.rrule)
+            if problem:
+                errors["rrule"] = problem
+        if errors:
+            raise ValidationError(errors)
+        return draft
+
+
+def _record(g: Goal) -> GoalRecord:
+    assert g.id is not None
+    return GoalRecord(
+        id=g.id, title=g.title, target=g.target, unit=g.unit, rrule=g.rrule,
+        auto_source=GoalSource(g.auto_source) if g.auto_source is not None else None,
+        position=g.position, active=g.active, starts_on=g.starts_on,
+    )
+
+
+def _day_record(d: GoalDay) -> GoalDayRecord:
+    return GoalDayRecord(goal_id=d.goal_id, day=d.day, count=d.count, rest=d.rest)
 
 
 class GoalRepo:
-    """Read goals with their count for a day."""
+    """Goal templates and their days: counts set by hand or by the app's own activity."""
 
     def __init__(self, store: Store) -> None:
         """Bind to a store."""
         self._store = store
+
+    # ---- templates -----------------------------------------------------------------------
+
+    def all(self, include_retired: bool = False) -> list[GoalRecord]:
+        """Goals in their order (retired ones last, when included)."""
+        g = Goal.__table__.c  # type: ignore[attr-defined]
+        query = select(Goal).order_by(g.active.desc(), g.position, g.id)
+        if not include_retired:
+            query = query.where(g.active.is_(True))
+        with self._store.read() as s:
+            return [_record(x) for x in s.exec(query).scalars()]  # type: ignore[call-overload]
+
+    def get(self, goal_id: int) -> GoalRecord:
+        """One goal, retired or not."""
+        with self._store.read() as s:
+            return _record(self._get(s, goal_id))
+
+    def create(self, draft: GoalDraft, rule_problem: RuleCheck) -> GoalRecord:
+        """A new goal at the end of the list, starting today (it owes nothing for earlier days)."""
+        draft = draft.validated(rule_problem)
+        g = Goal.__table__.c  # type: ignore[attr-defined]
+        with self._store.write() as s:
+            last = s.exec(select(func.max(g.position))).one()[0]  # type: ignore[call-overload]
+            goal = Goal(
+                title=draft.title, target=draft.target, unit=draft.unit, rrule=draft.rrule,
+                auto_source=draft.auto_source, position=(last if last is not None else -1) + 1,
+                active=True, starts_on=today(self._store.clock),
+                created_at=self._store.clock.now(),
+            )
+            s.add(goal)
+            s.flush()
+            return _record(goal)
+
+    def update(self, goal_id: int, draft: GoalDraft, rule_problem: RuleCheck) -> GoalRecord:
+        """Save edited fields (its start day and its days so far are kept)."""
+        draft = draft.validated(rule_problem)
+        with self._store.write() as s:
+            goal = self._get(s, goal_id)
+            goal.title, goal.target, goal.unit = draft.title, draft.target, draft.unit
+            goal.rrule, goal.auto_source = draft.rrule, draft.auto_source
+            s.flush()
+            return _record(goal)
+
+    def retire(self, goal_id: int) -> GoalRecord:
+        """Stop showing a goal; its days stay (undone with `restore`)."""
+        return self._set_active(goal_id, False)
+
+    def restore(self, goal_id: int) -> GoalRecord:
+        """Bring a retired goal back."""
+        return self._set_active(goal_id, True)
+
+    def _set_active(self, goal_id: int, active: bool) -> GoalRecord:
+        with self._store.write() as s:
+            goal = self._get(s, goal_id)
+            goal.active = active
+            s.flush()
+            return _record(goal)
+
+    def seed(self, drafts: Sequence[GoalDraft], rule_problem: RuleCheck) -> bool:
+        """Add `drafts` when there has never been a goal (first run); True if it did.
+
+        Checked with a read first, so the usual case (goals exist) takes no write lock.
+        """
+        if self._count():
+            return False
+        valid = [d.validated(rule_problem) for d in drafts]
+        start, now = today(self._store.clock), self._store.clock.now()
+        with self._store.write() as s:
+            if s.exec(select(func.count()).select_from(Goal)).one()[0]:  # type: ignore[call-overload]
+                return False
+            for i, d in enumerate(valid):
+                s.add(Goal(title=d.title, target=d.target, unit=d.unit, rrule=d.rrule,
+                           auto_source=d.auto_source, position=i, active=True, starts_on=start,
+                           created_at=now))
+        return True
+
+    def _count(self) -> int:
+        with self._store.read() as s:
+            return int(s.exec(select(func.count()).select_from(Goal)).one()[0])  # type: ignore[call-overload]
+
+    # ---- days ----------------------------------------------------------------------------
 
     def for_day(self, day: date) -> list[GoalToday]:
         """Every active goal with its count on `day` (which days apply is the playbook's call)."""
@@ -39,3 +193,104 @@ class GoalRepo:
                       count=r[6] or 0, rest=bool(r[7]))
             for r in rows
         ]
+
+    def days(self, first: date, last: date) -> list[GoalDayRecord]:
+        """Every stored goal day from `first` to `last` (inclusive): the history views read this."""
+        d = GoalDay.__table__.c  # type: ignore[attr-defined]
+        query = (select(d.goal_id, d.day, d.count, d.rest)
+                 .where(d.day >= first, d.day <= last).order_by(d.day, d.goal_id))
+        with self._store.read() as s:
+            rows = s.connection().execute(query).all()
+        return [GoalDayRecord(goal_id=r[0], day=r[1], count=r[2], rest=bool(r[3])) for r in rows]
+
+    def history(self, days: int) -> list[GoalDayRecord]:
+        """The stored goal days of the last `days` days, today included (oldest first)."""
+        last = today(self._store.clock)
+        return self.days(last - timedelta(days=max(days, 1) - 1), last)
+
+    def adjust(self, goal_id: int, day: date, delta: int) -> GoalDayRecord:
+        """Add `delta` (often +1 or -1) to the day's count; it never goes below zero."""
+        return self._change(goal_id, day, lambda row: _set_count(row, row.count + delta))
+
+    def set_count(self, goal_id: int, day: date, count: int) -> GoalDayRecord:
+        """Set the day's count (`space` on Today sets it to the target)."""
+        return self._change(goal_id, day, lambda row: _set_count(row, count))
+
+    def set_rest(self, goal_id: int, day: date, rest: bool) -> GoalDayRecord:
+        """Mark the day a rest day for this goal (or not): rest days are never missed days."""
+        def apply(row: GoalDay) -> None:
+            row.rest = rest
+
+        return self._change(goal_id, day, apply)
+
+    def toggle_rest(self, goal_id: int, day: date) -> GoalDayRecord:
+        """Flip the rest flag of the day."""
+        def apply(row: GoalDay) -> None:
+            row.rest = not row.rest
+
+        return self._change(goal_id, day, apply)
+
+    def _change(self, goal_id: int, day: date, apply: Callable[[GoalDay], None]) -> GoalDayRecord:
+        if day > today(self._store.clock):
+            raise ValidationError({"day": "A day that hasn't happened yet can't be counted."})
+        with self._store.write() as s:
+            self._get(s, goal_id)
+            row = self._day(s, goal_id, day)
+            apply(row)
+            s.flush()
+            return _day_record(row)
+
+    @staticmethod
+    def _day(s: Session, goal_id: int, day: date) -> GoalDay:
+        d = GoalDay.__table__.c  # type: ignore[attr-defined]
+        row = s.exec(  # type: ignore[call-overload]
+            select(GoalDay).where(d.goal_id == goal_id, d.day == day)
+        ).scalars().first()
+        if row is None:
+            row = GoalDay(goal_id=goal_id, day=day, count=0, rest=False)
+            s.add(row)
+        return row  # type: ignore[no-any-return]
+
+    def sync_auto(self, first: date, last: date) -> int:
+        """Store what automatic goals counted from the app's own activity, `first` to `last`.
+
+        Run when Today or Goals loads (over the last week, so something logged late at night
+        still lands on its day). The count goes into `GoalDay.count`, so the history keeps it;
+        a rest flag set by hand is left alone. Reads first and writes only what changed;
+        returns how many days were written.
+        """
+        goals = [g for g in self.all() if g.auto_source is not None]
+        if not goals:
+            return 0
+        counts = activity_counts(self._store, first, last)
+        stored = {(r.goal_id, r.day): r.count for r in self.days(first, last)}
+        changes: list[tuple[int, date, int]] = []
+        for goal in goals:
+            assert goal.auto_source is not None
+            per_day = counts[goal.auto_source]
+            day = max(first, goal.starts_on)
+            while day <= last:
+                want = min(per_day.get(day, 0), MAX_COUNT)
+                have = stored.get((goal.id, day))
+                if (have is None and want) or (have is not None and have != want):
+                    changes.append((goal.id, day, want))
+                day += timedelta(days=1)
+        if changes:
+            with self._store.write() as s:
+                for goal_id, day, want in changes:
+                    self._day(s, goal_id, day).count = want
+        return len(changes)
+
+    @staticmethod
+    def _get(s: Session, goal_id: int) -> Goal:
+        goal = s.get(Goal, goal_id)
+        if goal is None:
+            raise NotFoundError(goal_id)
+        return goal
+
+
+def _set_count(row: GoalDay, count: int) -> None:
+    """A count between 0 and MAX_COUNT (a `-` on zero stays zero)."""
+    if count > MAX_COUNT:
+        raise ValidationError({"count": f"A day's count stops at {MAX_COUNT:,}."})
+    row.count = max(0, count)

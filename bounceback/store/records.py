@@ -9,7 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from bounceback.domain import FeedbackStatus, RejectionKind, Stage, WinCategory
+from bounceback.domain import (
+    FeedbackStatus,
+    GoalSource,
+    HelpKind,
+    RejectionKind,
+    Stage,
+    StrengthKind,
+    WinCategory,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,3 +178,117 @@ class GoalToday:
     starts_on: date
     count: int
     rest: bool
+
+
+@dataclass(frozen=True, slots=True)
+class WinRow:
+    """One win in the catalog: the columns the table and the detail pane show (no ORM objects).
+
+    The story is included so moving through the list never waits for the database.
+    """
+
+    id: int
+    title: str
+    story: str
+    category: WinCategory
+    happened_on: date | None
+    impact: str
+    tags: tuple[str, ...]
+    pinned: bool
+    created_at: datetime
+    search_fold: str
+
+
+@dataclass(frozen=True, slots=True)
+class WinDetail:
+    """Everything about one win, with the version the edit form saves against."""
+
+    id: int
+    title: str
+    story: str
+    category: WinCategory
+    happened_on: date | None
+    impact: str
+    tags: tuple[str, ...]
+    pinned: bool
+    last_shown_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class StrengthRecord:
+    """Worth, not work: one skill, quality or value, in the person's own order."""
+
+    id: int
+    text: str
+    kind: StrengthKind
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class HelpActRecord:
+    """One time the person helped someone else."""
+
+    id: int
+    kind: HelpKind
+    who: str
+    what: str
+    happened_on: date
+
+
+@dataclass(frozen=True, slots=True)
+class HelpCounts:
+    """How often the person helped: this calendar week (Monday first), this month, ever."""
+
+    week: int
+    month: int
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class GoalRecord:
+    """A goal template: what, how much a day, which days (RRULE), counted by hand or by itself."""
+
+    id: int
+    title: str
+    target: int
+    unit: str
+    rrule: str
+    auto_source: GoalSource | None
+    position: int
+    active: bool
+    starts_on: date
+
+
+@dataclass(frozen=True, slots=True)
+class GoalDayRecord:
+    """A goal's stored count on one calendar day, or a rest day."""
+
+    goal_id: int
+    day: date
+    count: int
+    rest: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CheckInRecord:
+    """One day's check-in: mood 1-5 (None until chosen), what I can control, a note."""
+
+    id: int
+    day: date
+    mood: int | None
+    control: str
+    note: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class LatestRejection:
+    """The newest "no" and how many applications went out after it was logged."""
+
+    id: int
+    company: str
+    received_on: date
+    sent_since: int

@@ -10,26 +10,37 @@ from bounceback.app import BouncebackApp
 from bounceback.clock import FixedClock
 from bounceback.store.db import Store
 from bounceback.store.demo import build_demo
-from tests.ui.conftest import NOW, settle
+from tests.ui.conftest import NOW, PipelineFirstApp, settle
 
 SIZE = (120, 40)
 
 
 @pytest.fixture
-def demo_app(tmp_path: Path) -> BouncebackApp:
-    """The app on demo data ending 2026-11-25 09:30 UTC."""
-    clock = FixedClock(NOW)
-    store = Store.open(tmp_path / "demo.db", clock)
+def demo_store(tmp_path: Path) -> Store:
+    """The demo database ending 2026-11-25 09:30 UTC."""
+    store = Store.open(tmp_path / "demo.db", FixedClock(NOW))
     build_demo(store)
-    return BouncebackApp(open_store=lambda: store, clock=clock)
+    return store
+
+
+@pytest.fixture
+def demo_app(demo_store: Store) -> BouncebackApp:
+    """The app on demo data, on the Pipeline (the screens these snapshots are about)."""
+    return PipelineFirstApp(open_store=lambda: demo_store, clock=demo_store.clock)
+
+
+@pytest.fixture
+def demo_home(demo_store: Store) -> BouncebackApp:
+    """The app on demo data, opened where a person lands: Today."""
+    return BouncebackApp(open_store=lambda: demo_store, clock=demo_store.clock)
 
 
 @pytest.fixture
 def empty_app(tmp_path: Path) -> BouncebackApp:
-    """The app on an empty database."""
+    """The app on an empty database, on the Pipeline."""
     clock = FixedClock(NOW)
     store = Store.open(tmp_path / "empty.db", clock)
-    return BouncebackApp(open_store=lambda: store, clock=clock)
+    return PipelineFirstApp(open_store=lambda: store, clock=clock)
 
 
 async def ready(pilot) -> None:  # type: ignore[no-untyped-def]

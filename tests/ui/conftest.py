@@ -7,7 +7,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from textual.worker import Worker, WorkerState
 
+import bounceback.app
 from bounceback.app import BouncebackApp
 from bounceback.clock import FixedClock
 from bounceback.store.db import Store
@@ -48,16 +50,51 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
+class PipelineFirstApp(BouncebackApp):
+    """The app as most UI tests want it: on the Pipeline, as if `2` had been pressed first.
+
+    The app opens on Today (screen 1); tests about the other screens start from the Pipeline,
+    so they go there the moment the data is open (before a wallow window is resumed on top).
+    """
+
+    # a relative CSS_PATH is read next to the subclass's module; point at the app's own
+    CSS_PATH = str(Path(bounceback.app.__file__).parent / "app.tcss")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Once the app's own handler has opened the default screen, go to the Pipeline.
+
+        (Textual calls this and then `BouncebackApp.on_worker_state_changed`: a handler per
+        class in the MRO, so no `super()` call here.)
+        """
+        if event.worker.name == "open-store" and event.state is WorkerState.SUCCESS:
+            self.call_later(self.switch_mode, "pipeline")
+
+
 @pytest.fixture
 def make_app(store: Store, clock: FixedClock) -> Callable[[], BouncebackApp]:
-    """Build an app bound to the test store."""
+    """Build an app bound to the test store that starts on the Pipeline."""
+    return lambda: PipelineFirstApp(open_store=lambda: store, clock=clock)
+
+
+@pytest.fixture
+def make_home_app(store: Store, clock: FixedClock) -> Callable[[], BouncebackApp]:
+    """Build an app bound to the test store that opens where a person lands: Today."""
     return lambda: BouncebackApp(open_store=lambda: store, clock=clock)
 
 
 @pytest.fixture
 async def pilot(make_app):  # type: ignore[no-untyped-def]
-    """A running app at 120x40, already on its first screen."""
+    """A running app at 120x40, already on the Pipeline."""
     app = make_app()
+    async with app.run_test(size=(120, 40)) as p:
+        await settle(p)
+        yield p
+
+
+@pytest.fixture
+async def home(make_home_app):  # type: ignore[no-untyped-def]
+    """A running app at 120x40 on its first screen, Today."""
+    app = make_home_app()
     async with app.run_test(size=(120, 40)) as p:
         await settle(p)
         yield p

@@ -54,6 +54,13 @@ class FlowStep(ModeScreen):
 
         if step not in ("wallow",) and not self.save(flow_step=step):
             return
+        if not self.is_current:
+            # The person went to another screen meanwhile (the palette, Today's wallow panel):
+            # switch_screen replaces the top of the *current* stack, so come back first.
+            stacks: dict[str, list[Any]] = getattr(self.app, "_screen_stacks", {})
+            mode = next((m for m, stack in stacks.items() if self in stack), None)
+            if mode is not None:
+                self.app.switch_mode(mode)
         self.app.switch_screen(screen_for(step, self.case_id))
 
     def action_next_step(self) -> None:

@@ -1,0 +1,152 @@
+"""What the confidence file's forms share: ctrl+s saves, escape asks, errors stay by their field.
+
+The same contract as the application form: the first field has focus, a draft is validated
+before the save callback runs, a stale save comes back as a banner with the typed text kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import ClassVar, Generic, TypeVar
+
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label
+
+from bounceback.dates import DateParseError, parse_date
+from bounceback.store.errors import ConflictError, NotFoundError, StoreError, ValidationError
+from bounceback.widgets.form import Field
+from bounceback.widgets.safe import content
+
+D = TypeVar("D")
+R = TypeVar("R")
+
+
+class DraftForm(ModalScreen[R | None], Generic[D, R]):
+    """A form that builds a draft `D` and saves it through a callback returning `R`."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="form-save", priority=True,
+                tooltip="Save and close"),
+        Binding("escape", "cancel", "Cancel", id="form-cancel",
+                tooltip="Close without saving (asks first if you typed something)"),
+    ]
+
+    DATE_FIELDS: ClassVar[tuple[str, ...]] = ()
+    THING: ClassVar[str] = "this entry"
+
+    def __init__(self, save: Callable[[D, bool], R], today: date) -> None:
+        """`save(draft, force)` persists; force means "overwrite a change made elsewhere"."""
+        super().__init__()
+        self._save = save
+        self._today = today
+        self._force = False
+        self._start_values: dict[str, str] = {}
+
+    def on_mount(self) -> None:
+        """Remember what was there, to know whether anything changed."""
+        self._start_values = self._values()
+
+    # ---- values ---------------------------------------------------------------------------
+
+    def _values(self) -> dict[str, str]:
+        return {f.field_name: f.value for f in self.query(Field)}
+
+    def build_draft(self, values: dict[str, str], errors: dict[str, str]) -> D:
+        """The draft from the typed values; what cannot be read goes into `errors`."""
+        raise NotImplementedError
+
+    def validate(self, draft: D) -> D:
+        """The draft's own rules (`validated(today)`), before the save callback runs."""
+        return draft.validated(self._today)  # type: ignore[attr-defined,no-any-return]
+
+    def read_date(self, values: dict[str, str], name: str, errors: dict[str, str]) -> date | None:
+        """A typed date, or None with a message in `errors` when it cannot be read."""
+        try:
+            return parse_date(values.get(name, ""), self._today)
+        except DateParseError as exc:
+            errors[name] = str(exc)
+            return None
+
+    @on(Input.Changed)
+    def _date_hint(self, event: Input.Changed) -> None:
+        """Echo how a typed date was understood, as it is typed."""
+        field = event.input.parent
+        if not isinstance(field, Field) or field.field_name not in self.DATE_FIELDS:
+            return
+        field.set_error(None)
+        try:
+            parsed = parse_date(event.value, self._today)
+        except DateParseError:
+            parsed = None
+        field.set_hint(f"→ {parsed:%a %b} {parsed.day}, {parsed.year}" if parsed else None)
+
+    # ---- actions --------------------------------------------------------------------------
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Each message under its field, the first bad field focused, a banner counting them."""
+        first: Field | None = None
+        for field in self.query(Field):
+            message = errors.get(field.field_name)
+            field.set_error(message)
+            if message and first is None:
+                first = field
+        if first is not None:
+            first.control.focus()
+            first.scroll_visible()
+        self.banner(f"{len(errors)} field(s) need a look — see the red lines." if errors else "")
+
+    def banner(self, message: str, tone: str = "error") -> None:
+        """A line under the title (empty hides it)."""
+        banner = self.query_one("#form-banner", Label)
+        banner.update(content(message))
+        banner.set_classes(f"-{tone}" if message else "")
+
+    def action_save(self) -> None:
+        """Validate, save through the callback and close; on trouble keep everything typed."""
+        errors: dict[str, str] = {}
+        draft = self.build_draft(self._values(), errors)
+        try:
+            draft = self.validate(draft)
+        except ValidationError as exc:
+            errors = {**exc.errors, **errors}  # every problem at once, unreadable dates too
+        if errors:
+            self.show_errors(errors)
+            return
+        self.show_errors({})
+        try:
+            saved = self._save(draft, self._force)
+        except ValidationError as exc:
+            self.show_errors(exc.errors)
+        except ConflictError:
+            self._force = True
+            self.banner(
+                f"Someone changed {self.THING} in another window since you opened it. Your "
+                "text is still here: ctrl+s again saves yours over theirs, escape keeps theirs."
+            )
+        except NotFoundError:
+            self.banner(f"{self.THING.capitalize()} was deleted elsewhere; copy anything you "
+                        "need, then escape.")
+        except StoreError as exc:
+            self.banner(exc.message)
+        else:
+            self.dismiss(saved)
+
+    def action_cancel(self) -> None:
+        """Close; if anything was typed, ask first."""
+        if self._values() == self._start_values:
+            self.dismiss(None)
+            return
+        from bounceback.screens.modals import ConfirmModal
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmModal(Content("Discard what you typed?"), yes="Discard", no="Keep editing"),
+            answered,
+        )

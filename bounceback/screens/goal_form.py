@@ -1,0 +1,158 @@
+"""The goal form: a small daily goal, new or edited, with inline errors and nothing typed lost."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Label, Select
+
+from bounceback.domain import GoalSource
+from bounceback.playbook.daily import SOURCE_LABELS
+from bounceback.playbook.goals import DAILY_RRULE, WEEKDAYS_RRULE, describe_days
+from bounceback.store.errors import NotFoundError, StoreError, ValidationError
+from bounceback.store.goals import GoalDraft
+from bounceback.store.records import GoalRecord
+from bounceback.widgets.form import Field
+from bounceback.widgets.safe import content
+
+SaveFn = Callable[[GoalDraft], GoalRecord]
+"""Persist a draft (the screen binds create or update and the rule check)."""
+
+_DAYS = (("every day", DAILY_RRULE), ("weekdays", WEEKDAYS_RRULE), ("custom rule", "custom"))
+_BY_HAND = "hand"
+RULE_EXAMPLE = "FREQ=WEEKLY;BYDAY=MO,WE,FR"
+
+
+class GoalForm(ModalScreen[GoalRecord | None]):
+    """Add or edit a goal. ctrl+s saves, escape cancels (asking if anything changed)."""
+
+    AUTO_FOCUS = "#goal-title"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="form-save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="form-cancel"),
+    ]
+
+    def __init__(self, save: SaveFn, initial: GoalRecord | None = None) -> None:
+        """`save` persists; `initial` is the goal being edited (None for a new one)."""
+        super().__init__()
+        self._save = save
+        self._initial = initial
+        self._start: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        """Title; target and unit; which days (and the custom rule); how it is counted."""
+        g = self._initial
+        days, rule = DAILY_RRULE, ""
+        if g is not None:
+            described = describe_days(g.rrule)
+            days = {"every day": DAILY_RRULE, "weekdays": WEEKDAYS_RRULE}.get(described, "custom")
+            rule = g.rrule if days == "custom" else ""
+        source = g.auto_source.value if g is not None and g.auto_source is not None else _BY_HAND
+        with Vertical(id="form-box"):
+            yield Label(Content.styled("New goal" if g is None else "Edit goal", "bold"),
+                        id="form-title")
+            yield Label("", id="form-banner")
+            yield Field("Goal *  (small, concrete, yours to do)",
+                        Input(g.title if g else "", id="goal-title",
+                              placeholder="e.g. Send one networking email"), name="title")
+            with Horizontal(classes="form-row"):
+                yield Field("Target per day *", Input(str(g.target) if g else "1",
+                                                      id="goal-target"), name="target")
+                yield Field("Unit", Input(g.unit if g else "", id="goal-unit",
+                                          placeholder="e.g. emails, minutes"), name="unit")
+            with Horizontal(classes="form-row"):
+                yield Field("Which days", Select(
+                    [(label, value) for label, value in _DAYS], value=days, allow_blank=False,
+                    id="goal-days"), name="days")
+                yield Field("Counted", Select(
+                    [("by hand (+ / - on Today)", _BY_HAND)]
+                    + [(f"by itself: {SOURCE_LABELS[s]}", s.value) for s in GoalSource],
+                    value=source, allow_blank=False, id="goal-source"), name="auto_source")
+            yield Field(f"Custom rule (an RRULE, e.g. {RULE_EXAMPLE})",
+                        Input(rule, id="goal-rule", placeholder=RULE_EXAMPLE), name="rrule")
+            yield Footer()
+
+    def on_mount(self) -> None:
+        """Remember the starting values; the rule box shows only for a custom rule."""
+        self._start = self._values()
+        self._show_rule()
+
+    @on(Select.Changed, "#goal-days")
+    def _show_rule(self) -> None:
+        for field in self.query("#field-rrule").results(Field):
+            field.display = self._days() == "custom"
+
+    def _days(self) -> str:
+        value = self.query_one("#goal-days", Select).value
+        return str(value) if value is not Select.BLANK else DAILY_RRULE
+
+    def _values(self) -> dict[str, str]:
+        return {f.field_name: f.value for f in self.query(Field)}
+
+    def _draft(self) -> GoalDraft:
+        values = self._values()
+        target_text = values["target"].strip().replace(",", "")
+        if not target_text.isdigit():
+            raise ValidationError({"target": "Target: a whole number, like 1 or 30."})
+        days = self._days()
+        rule = values["rrule"] if days == "custom" else days
+        if days == "custom" and not rule.strip():
+            raise ValidationError({"rrule": f"Type a rule, for example {RULE_EXAMPLE}."})
+        source = values["auto_source"]
+        return GoalDraft(
+            title=values["title"], target=int(target_text), unit=values["unit"], rrule=rule,
+            auto_source=None if source in ("", _BY_HAND) else GoalSource(source),
+        )
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        first: Field | None = None
+        for field in self.query(Field):
+            message = errors.get(field.field_name)
+            field.set_error(message)
+            if message and first is None:
+                first = field
+        if first is not None:
+            first.control.focus()
+        self._banner(f"{len(errors)} field(s) need a look — see the red lines." if errors else "")
+
+    def _banner(self, message: str) -> None:
+        banner = self.query_one("#form-banner", Label)
+        banner.update(content(message))
+        banner.set_classes("-error" if message else "")
+
+    def action_save(self) -> None:
+        """Check, save through the screen's callback and close; on trouble keep everything."""
+        try:
+            saved = self._save(self._draft())
+        except ValidationError as exc:
+            self._show_errors(exc.errors)
+        except NotFoundError:
+            self._banner("This goal no longer exists; escape closes the form.")
+        except StoreError as exc:
+            self._banner(exc.message)
+        else:
+            self.dismiss(saved)
+
+    def action_cancel(self) -> None:
+        """Close; if anything was typed, ask first."""
+        if self._values() == self._start:
+            self.dismiss(None)
+            return
+        from bounceback.screens.modals import ConfirmModal
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmModal(Content("Discard what you typed?"), yes="Discard", no="Keep editing"),
+            answered,
+        )

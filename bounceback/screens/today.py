@@ -1,0 +1,389 @@
+"""Screen 1, Today: the morning check-in, today's goals, and what in the search needs you today.
+
+The screen the app opens on. The check-in is made for the keyboard: with the check-in focused,
+`4 tab <one line> enter` is a whole check-in (digits rate the mood there and switch screens
+everywhere else). Everything is saved the moment it changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.events import ScreenResume, ScreenSuspend
+from textual.widgets import Footer, Label, Static
+
+from bounceback.playbook.daily import SOURCE_WHERE, should_celebrate
+from bounceback.playbook.wins import pick_wins
+from bounceback.screens import today_panels as panels
+from bounceback.screens.base import ModeScreen
+from bounceback.screens.today_checkin import CheckInPanel
+from bounceback.screens.today_data import TodayData, count_map, load_today
+from bounceback.store.checkins import PastDayError
+from bounceback.store.errors import NotFoundError, StoreError, ValidationError
+from bounceback.store.records import CheckInRecord, GoalDayRecord, GoalRecord, WinCard
+from bounceback.widgets.goal_list import GoalList
+from bounceback.widgets.record_table import RecordTable
+from bounceback.widgets.wallow_timer import WallowTimer
+
+NEW_DAY_CHECK = 60.0
+"""Seconds between looks at the clock for midnight while Today is open."""
+
+CELEBRATION = "Every goal for today is done. Small steps, kept: that is how momentum is built."
+
+
+class WallowPanel(Vertical, can_focus=True):
+    """The open wallow window on Today: focusable, so `enter` can take you back to it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "screen.open_wallow", "Go to it", id="today-wallow-open",
+                tooltip="Back to your wallow window (or on to the ritual once it is over)"),
+    ]
+
+
+class TodayScreen(ModeScreen):
+    """Check-in, today's goals, follow-ups, pipeline health, one win and one strength."""
+
+    MODE_NAME = "today"
+    HELP_TITLE = "Today"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "check_in", "Check in", id="today-check-in",
+                tooltip="Jump to the check-in: a digit rates the mood, tab the next line"),
+        Binding("w", "another_boost", "Another win", id="today-boost",
+                tooltip="Show another win and another strength from your confidence file"),
+        Binding("escape", "leave_check_in", "Leave check-in", show=False, id="today-leave",
+                tooltip="Leave the check-in (digits switch screens again)"),
+        Binding("R", "rest_all", "Rest day", show=False, id="today-rest-all",
+                tooltip="Make today a rest day for every goal (again to undo)"),
+    ]
+
+    def __init__(self) -> None:
+        """Nothing read yet; the first load happens on mount."""
+        super().__init__()
+        self.data: TodayData | None = None
+        self._win: WinCard | None = None
+        self._boost_offset = 0
+        self._all_met: bool | None = None
+        self._celebrated_on: date | None = None
+        self._window_id: int | None = None
+
+    # ---- layout ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        """Two columns of panels between the mode bar and the footer."""
+        yield self.mode_bar()
+        yield Static(id="today-header")
+        with Horizontal(id="today-columns"):
+            with Vertical(id="today-left"):
+                checkin = CheckInPanel(self._save_checkin, self.bb.clock, id="today-checkin",
+                                       classes="today-panel")
+                checkin.border_title = "Check-in"
+                yield checkin
+                with Vertical(id="today-pipeline", classes="today-panel") as panel:
+                    panel.border_title = "Pipeline"
+                    yield Static(id="today-health")
+                    yield Static(id="today-flags")
+                    yield Static(id="today-keep-moving")
+                with Vertical(id="today-boost", classes="today-panel") as panel:
+                    panel.border_title = "From your confidence file"
+                    yield Static(id="today-win")
+                    yield Static(id="today-strength")
+            with Vertical(id="today-right"):
+                with WallowPanel(id="today-wallow", classes="today-panel") as panel:
+                    panel.border_title = "Wallow window"
+                    yield Label("", id="today-wallow-line")
+                with Vertical(id="today-goals", classes="today-panel") as panel:
+                    panel.border_title = "Today's goals"
+                    yield GoalList("Loading…", id="today-goal-list")
+                    yield Label("", id="today-goals-hint")
+                with Vertical(id="today-followups", classes="today-panel") as panel:
+                    panel.border_title = "Follow-ups due"
+                    yield RecordTable(panels.FOLLOWUP_COLUMNS, panels.followup_cells,
+                                      key=lambda f: f.row.id, empty_message="Loading…",
+                                      id="today-followups-table")
+        yield Footer()
+
+    @property
+    def goal_list(self) -> GoalList:
+        """Today's goals."""
+        return self.query_one("#today-goal-list", GoalList)
+
+    @property
+    def checkin(self) -> CheckInPanel:
+        """The check-in panel."""
+        return self.query_one(CheckInPanel)
+
+    def on_mount(self) -> None:
+        """Read today's check-in at once (one tiny query) so the focus lands in the right place."""
+        self.query_one("#today-wallow").display = False
+        stored = self.store.checkins.get(self.today())
+        self.checkin.fill(stored)
+        if stored is None or stored.mood is None:
+            self.checkin.mood.focus()
+        else:
+            self.goal_list.focus()
+        self.reload()
+        # left open overnight, the screen turns to the new day by itself (no query until then)
+        self.set_interval(NEW_DAY_CHECK, self._maybe_new_day)
+
+    def _maybe_new_day(self) -> None:
+        if self.data is not None and self.data.day != self.today() and self.is_current:
+            self.reload()
+
+    # ---- loading --------------------------------------------------------------------------
+
+    def on_screen_resume(self, _event: ScreenResume) -> None:
+        """Fresh numbers whenever the screen comes back (a mode switch, a closed modal)."""
+        if self.data is not None:
+            self.reload()
+
+    def on_screen_suspend(self, _event: ScreenSuspend) -> None:
+        """Leaving: write what was typed now rather than a beat later."""
+        self.checkin.flush()
+
+    @work(thread=True, exclusive=True, group="today-load")
+    def reload(self, new_win: bool = False) -> None:
+        """Read everything off the event loop; the old numbers stay on screen meanwhile."""
+        store, day = self.store, self.today()
+        data = load_today(store, day)
+        win = self._win
+        if new_win or win is None or self.data is None or self.data.day != day:
+            shown = store.wins.show(pick_wins, 1)
+            win = shown[0] if shown else None
+        self.app.call_from_thread(self._apply, data, win)
+
+    def _apply(self, data: TodayData, win: WinCard | None) -> None:
+        checkin = self.checkin
+        if self.data is not None and self.data.day != data.day:
+            self._all_met = None  # a new day starts unjudged
+            checkin.fill(data.checkin)
+        elif not checkin.pending and not checkin.query_one("#today-control").has_focus:
+            checkin.fill(data.checkin, mood_only=checkin.mood.has_focus)
+        self.data, self._win = data, win
+        self.query_one("#today-header", Static).update(panels.header(data))
+        self._draw_goals()
+        table = self.query_one("#today-followups-table", RecordTable)
+        table.empty_message = "Nothing due today. The pipeline can wait."
+        table.set_rows(list(data.followups))
+        self.query_one("#today-followups").border_subtitle = (
+            f"{len(data.followups)} · enter opens" if data.followups else "")
+        self.query_one("#today-health", Static).update(panels.health(data))
+        for widget_id, text in (("#today-flags", panels.quiet_flags(data)),
+                                ("#today-keep-moving", panels.keep_moving(data))):
+            static = self.query_one(widget_id, Static)
+            static.update(text or "")
+            static.display = text is not None
+        self._draw_boost()
+        self._draw_wallow()
+
+    # ---- drawing --------------------------------------------------------------------------
+
+    def _draw_goals(self) -> None:
+        data = self.data
+        assert data is not None
+        self.goal_list.empty_message = (
+            "Nothing scheduled today. Rest counts too (5 changes your goals).")
+        self.goal_list.set_lines(data.lines())
+        done = data.today_tally()
+        hint = "+/- count · space done · r rest day · auto goals count themselves"
+        if done.all_met:
+            hint = "All done for today. Anything more is a bonus."
+        self.query_one("#today-goals-hint", Label).update(Content.styled(hint, "$text-muted"))
+        self.query_one("#today-goals").border_subtitle = (
+            f"{done.met} of {done.due} met" if done.due else "")
+        if should_celebrate(self._all_met, done.all_met, self._celebrated_on, data.day):
+            self._celebrated_on = data.day
+            self.say(CELEBRATION, timeout=6)
+        self._all_met = done.all_met
+
+    def _draw_boost(self) -> None:
+        assert self.data is not None
+        self.query_one("#today-win", Static).update(panels.win_line(self._win))
+        self.query_one("#today-strength", Static).update(
+            panels.strength_line(self.data, self._boost_offset))
+
+    def _draw_wallow(self) -> None:
+        data = self.data
+        assert data is not None
+        panel = self.query_one("#today-wallow", WallowPanel)
+        window = data.window
+        panel.display = window is not None
+        if window is None or self._window_id != window.id:
+            for timer in panel.query(WallowTimer):
+                timer.remove()
+        if window is None:
+            self._window_id = None
+            return
+        over = window.ends_at <= self.bb.clock.now()
+        panel.border_subtitle = (
+            "enter: on to your ritual" if over else "enter: back to the vent box")
+        self.query_one("#today-wallow-line", Label).update(panels.wallow_line(data, over))
+        if self._window_id != window.id:
+            self._window_id = window.id
+            if not over:
+                panel.mount(WallowTimer(self.bb.clock, window.ends_at, window.minutes * 60,
+                                        feeling=data.window_feeling, id="today-wallow-timer"))
+
+    @on(WallowTimer.Finished)
+    def _wallow_over(self) -> None:
+        self.query_one("#today-wallow-line", Label).update(
+            Content.styled("Time's up. You gave it its space.", "bold $success"))
+        self.query_one("#today-wallow").border_subtitle = "enter: on to your ritual"
+
+    # ---- check-in -------------------------------------------------------------------------
+
+    def _save_checkin(self, **fields: Any) -> CheckInRecord | None:
+        """Write today's check-in fields; trouble becomes a toast and None."""
+        day = self.today() if self.data is None else self.data.day
+        try:
+            return self.store.checkins.save(day, **fields)
+        except PastDayError:
+            self.say("A new day has started: yesterday's check-in stays as it was.", "warning")
+            self.reload()
+        except ValidationError as exc:
+            self.say(" ".join(exc.errors.values()), "error", timeout=8)
+        except StoreError as exc:
+            self.say(exc.message, "error", timeout=10)
+        return None
+
+    @on(CheckInPanel.Done)
+    def _checked_in(self) -> None:
+        self.goal_list.focus()
+
+    def action_check_in(self) -> None:
+        """Focus the mood picker."""
+        self.checkin.mood.focus()
+
+    def action_leave_check_in(self) -> None:
+        """Leave the check-in for the goals (the digits switch screens again)."""
+        self.checkin.flush()
+        self.goal_list.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Escape only means something inside the check-in."""
+        if action == "leave_check_in":
+            return self.is_mounted and self.checkin.has_focus_inside
+        return True
+
+    # ---- goals ----------------------------------------------------------------------------
+
+    def _goal_write(self, goal_id: int, action: Any, *args: Any) -> None:
+        """Write one goal day, then redraw the goals from what was stored (no full reload)."""
+        data = self.data
+        if data is None:
+            return
+        if data.day != self.today():
+            self.reload()
+            return
+        try:
+            record: GoalDayRecord = action(goal_id, data.day, *args)
+        except NotFoundError:
+            self.say("That goal no longer exists.", "warning")
+            self.reload()
+            return
+        except ValidationError as exc:
+            self.say(" ".join(exc.errors.values()), "warning")
+            return
+        except StoreError as exc:
+            self.say(exc.message, "error", timeout=10)
+            return
+        self.data = replace(data, counts={**data.counts, **count_map([record])})
+        self._draw_goals()
+
+    def _goal(self, goal_id: int) -> GoalRecord | None:
+        data = self.data
+        return next((g for g in data.goals if g.id == goal_id), None) if data else None
+
+    def _counts_itself(self, goal: GoalRecord | None) -> bool:
+        """Automatic goals are not counted by hand: say where their count comes from."""
+        if goal is None or goal.auto_source is None:
+            return False
+        self.say(f"This one counts itself: {SOURCE_WHERE[goal.auto_source]}.", timeout=6)
+        return True
+
+    @on(GoalList.Adjust)
+    def _adjust(self, event: GoalList.Adjust) -> None:
+        if not self._counts_itself(self._goal(event.goal_id)):
+            self._goal_write(event.goal_id, self.store.goals.adjust, event.delta)
+
+    @on(GoalList.Done)
+    def _done(self, event: GoalList.Done) -> None:
+        goal = self._goal(event.goal_id)
+        if goal is None or self._counts_itself(goal):
+            return
+        line = next((g for g in self.goal_list.lines if g.goal_id == goal.id), None)
+        if line is not None and line.count >= goal.target:
+            self.say("Already done. - takes one off if that was a slip.")
+            return
+        self._goal_write(goal.id, self.store.goals.set_count, goal.target)
+
+    @on(GoalList.RestToggled)
+    def _rest(self, event: GoalList.RestToggled) -> None:
+        self._goal_write(event.goal_id, self.store.goals.toggle_rest)
+
+    def action_rest_all(self) -> None:
+        """Rest day for every goal scheduled today; if they all rest already, undo it."""
+        lines = self.goal_list.lines
+        resting = bool(lines) and all(line.rest for line in lines)
+        for line in lines:
+            self._goal_write(line.goal_id, self.store.goals.set_rest, not resting)
+        if lines:
+            self.say("Back at it: rest day undone." if resting else
+                     "Rest day. Nothing is missed today; your habit strength stays where it is.")
+
+    # ---- elsewhere ------------------------------------------------------------------------
+
+    @on(RecordTable.Selected, "#today-followups-table")
+    def _open_followup(self, event: RecordTable.Selected) -> None:
+        from bounceback.screens.application_detail import ApplicationDetailScreen
+
+        self.app.push_screen(ApplicationDetailScreen(event.row.row.id))
+
+    def action_open_wallow(self) -> None:
+        """Back to the open wallow window: where its screen already is, or a fresh one."""
+        from bounceback.screens.bounce import resume_window
+        from bounceback.screens.bounce.wallow import WallowScreen
+
+        window = self.store.wallow.open_window()
+        if window is None:
+            self.say("That wallow window has closed.")
+            self.reload()
+            return
+        # Textual keeps one screen stack per mode; the flow's screen may sit on another one
+        stacks: dict[str, list[Any]] = getattr(self.app, "_screen_stacks", {})
+        for mode, stack in stacks.items():
+            if any(isinstance(s, WallowScreen) and s.case_id == window.rejection_id
+                   for s in stack):
+                self.bb.action_go(mode)
+                return
+        resume_window(self.bb, window)
+
+    def action_another_boost(self) -> None:
+        """Another win (stamped shown, so the rotation moves on) and the next strength."""
+        self._boost_offset += 1
+        self.reload(new_win=True)
+
+    def palette_commands(self) -> list[Any]:
+        """Today entries for ctrl+p."""
+        from textual.app import SystemCommand
+
+        from bounceback.screens.bounce import log_untracked_rejection
+
+        return [
+            SystemCommand("today: Check in", "Mood, what you control, a note",
+                          self.action_check_in),
+            SystemCommand("today: Another win and strength", "Rotate the confidence file",
+                          self.action_another_boost),
+            SystemCommand("today: Rest day for every goal", "Nothing is missed today",
+                          self.action_rest_all),
+            SystemCommand("rejections: Log a rejection for an untracked job",
+                          "Company, role, how far it got — then first aid",
+                          lambda: log_untracked_rejection(self)),
+        ]

@@ -1,0 +1,141 @@
+"""Today's check-in panel: mood, "what I can control today", a note — saved as they change.
+
+The panel gathers the three fields and decides *when* to save (at once for the mood, a beat
+after the last keystroke for text, at once on leaving); *what* saving means is the screen's
+callback, which talks to the store and turns trouble into a toast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Input, Label, TextArea
+
+from bounceback.clock import Clock
+from bounceback.playbook.daily import MOOD_WORDS
+from bounceback.sanitize import clean_text
+from bounceback.store.records import CheckInRecord
+from bounceback.widgets.mood import MoodPicker
+
+SAVE_DELAY = 0.3
+"""Seconds after the last keystroke before a check-in line is written."""
+
+SaveFn = Callable[..., CheckInRecord | None]
+"""Write some fields of today's check-in; the saved record, or None when it was refused."""
+
+
+class CheckInPanel(Vertical):
+    """Mood picker, one line, a note; `enter` in the line posts `CheckInPanel.Done`."""
+
+    class Done(Message):
+        """The person pressed enter on "what I can control today": the check-in is done."""
+
+    def __init__(self, save: SaveFn, clock: Clock, *, id: str | None = None,
+                 classes: str | None = None) -> None:
+        """`save(**fields)` persists; `clock` shows when it was saved in local time."""
+        super().__init__(id=id, classes=classes)
+        self._save = save
+        self._clock = clock
+        self._save_timers: dict[str, Timer] = {}
+
+    def compose(self) -> ComposeResult:
+        """Mood, its hint, the line, the note."""
+        yield MoodPicker(MOOD_WORDS, id="today-mood")
+        yield Label(Content.styled("1-5 = mood here · esc, then 1-5 = screens", "$text-muted"),
+                    id="today-mood-hint")
+        yield Label("What I can control today", classes="today-label")
+        yield Input(placeholder="one thing that is yours to decide", id="today-control",
+                    compact=True)
+        yield Label("A note, if you like", classes="today-label")
+        yield TextArea(id="today-note", soft_wrap=True, tab_behavior="focus", compact=True)
+
+    @property
+    def mood(self) -> MoodPicker:
+        """The mood picker."""
+        return self.query_one(MoodPicker)
+
+    @property
+    def pending(self) -> bool:
+        """Typed text not written yet."""
+        return bool(self._save_timers)
+
+    @property
+    def has_focus_inside(self) -> bool:
+        """One of the panel's fields has focus (its keys shadow the screen keys)."""
+        focused = self.screen.focused
+        return focused is not None and focused.parent is self
+
+    def fill(self, checkin: CheckInRecord | None, mood_only: bool = False) -> None:
+        """Show a stored check-in (or an empty one) without saving anything."""
+        self.mood.show_value(checkin.mood if checkin else None)
+        if not mood_only:
+            self.query_one("#today-control", Input).value = checkin.control if checkin else ""
+            note = self.query_one("#today-note", TextArea)
+            if note.text != (checkin.note if checkin else ""):
+                note.load_text(checkin.note if checkin else "")
+        self.show_saved(checkin)
+
+    def show_saved(self, checkin: CheckInRecord | None) -> None:
+        """"saved 09:30" in the bottom border."""
+        when = checkin.updated_at.astimezone(self._clock.tz) if checkin else None
+        self.border_subtitle = f"saved {when:%H:%M}" if when else ""
+
+    def _write(self, **fields: Any) -> None:
+        saved = self._save(**fields)
+        if saved is not None:
+            self.show_saved(saved)
+
+    @on(MoodPicker.Changed)
+    def _mood_changed(self, event: MoodPicker.Changed) -> None:
+        event.stop()
+        self._write(mood=event.value)
+
+    @on(Input.Changed, "#today-control")
+    def _control_typed(self, event: Input.Changed) -> None:
+        clean = clean_text(event.value, single_line=True)
+        if clean != event.value:  # a pasted escape sequence never reaches the terminal
+            event.input.value = clean
+            return
+        self._later("control")
+
+    @on(TextArea.Changed, "#today-note")
+    def _note_typed(self, event: TextArea.Changed) -> None:
+        note = event.text_area
+        clean = clean_text(note.text)
+        if clean != note.text:
+            note.load_text(clean)
+            note.move_cursor(note.document.end)
+        if note.has_focus:
+            self._later("note")
+
+    @on(Input.Submitted, "#today-control")
+    def _control_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.flush()
+        self.post_message(self.Done())
+
+    def _later(self, name: str) -> None:
+        timer = self._save_timers.pop(name, None)
+        if timer is not None:
+            timer.stop()
+        self._save_timers[name] = self.set_timer(SAVE_DELAY, lambda: self._save_field(name))
+
+    def _save_field(self, name: str) -> None:
+        self._save_timers.pop(name, None)
+        if name == "control":
+            self._write(control=self.query_one("#today-control", Input).value)
+        else:
+            self._write(note=self.query_one("#today-note", TextArea).text)
+
+    def flush(self) -> None:
+        """Write whatever is still waiting for its beat, now."""
+        for name, timer in list(self._save_timers.items()):
+            timer.stop()
+            self._save_field(name)

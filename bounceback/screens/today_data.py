@@ -1,0 +1,193 @@
+"""What Today shows, read in one go off the event loop and judged by the playbook.
+
+`load_today` runs in a worker thread: it seeds the first goals, stores what automatic goals
+counted, and returns a frozen `TodayData` the screen only has to draw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from bounceback.domain import Stage
+from bounceback.playbook.daily import (
+    KEEP_MOVING_DAYS,
+    SOURCE_LABELS,
+    DayTally,
+    keep_moving,
+    send_order,
+    statuses,
+    tally,
+)
+from bounceback.playbook.goals import DEFAULT_GOALS, DayStatus, rrule_problem
+from bounceback.playbook.health import Health, pipeline_health
+from bounceback.playbook.pipeline import Flag, Thresholds, attention_key, flag, silence
+from bounceback.store.records import (
+    ApplicationRow,
+    CheckInRecord,
+    GoalDayRecord,
+    GoalRecord,
+    StrengthRecord,
+    WallowRecord,
+)
+from bounceback.widgets.goal_list import GoalLine
+
+if TYPE_CHECKING:
+    from bounceback.store.db import Store
+
+AUTO_SYNC_DAYS = 7
+"""Automatic goals are recounted for this many days back on every load, so an application
+logged late at night (or from a second window) still lands on its own day."""
+
+
+def ensure_goals(store: Store) -> bool:
+    """Seed the playbook's three small goals the first time goals are needed; True if it did."""
+    from bounceback.store.goals import GoalDraft
+
+    drafts = [GoalDraft(t.title, t.target, t.unit, t.rrule, t.auto_source) for t in DEFAULT_GOALS]
+    return store.goals.seed(drafts, rrule_problem)
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """An application whose next action is due today or overdue."""
+
+    row: ApplicationRow
+    flag: Flag
+    late_days: int
+
+
+@dataclass(frozen=True, slots=True)
+class KeepMoving:
+    """A recent "no" with nothing sent since, and the saved application to send next."""
+
+    company: str
+    days_ago: int
+    next_company: str = ""
+    next_role: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TodayData:
+    """Everything Today draws, as plain values."""
+
+    day: date
+    checkin: CheckInRecord | None
+    yesterday_mood: int | None
+    goals: tuple[GoalRecord, ...]
+    counts: Mapping[tuple[int, date], tuple[int, bool]]
+    followups: tuple[FollowUp, ...]
+    health: Health
+    stale: int
+    ghosted: int
+    keep_moving: KeepMoving | None
+    window: WallowRecord | None
+    window_company: str = ""
+    window_feeling: str = ""
+    strengths: tuple[StrengthRecord, ...] = field(default_factory=tuple)
+
+    def lines(self) -> list[GoalLine]:
+        """Today's scheduled goals as the list draws them."""
+        return goal_lines(self.goals, self.counts, self.day)
+
+    def today_tally(self) -> DayTally:
+        """How today stands across its goals."""
+        return day_tally(self.goals, self.counts, self.day)
+
+    def yesterday_tally(self) -> DayTally:
+        """How yesterday went across its goals."""
+        return day_tally(self.goals, self.counts, self.day - timedelta(days=1))
+
+
+def _status(goal: GoalRecord, counts: Mapping[tuple[int, date], tuple[int, bool]],
+            day: date) -> DayStatus:
+    days = {day: counts[(goal.id, day)]} if (goal.id, day) in counts else {}
+    (status,) = statuses(goal.rrule, goal.starts_on, goal.target, days, day, day)
+    return status
+
+
+def goal_lines(goals: Sequence[GoalRecord], counts: Mapping[tuple[int, date], tuple[int, bool]],
+               day: date) -> list[GoalLine]:
+    """The goals scheduled on `day`, with their counts and status (unscheduled ones left out)."""
+    out = []
+    for goal in goals:
+        status = _status(goal, counts, day)
+        if status is DayStatus.NOT_SCHEDULED:
+            continue
+        count, rest = counts.get((goal.id, day), (0, False))
+        auto = SOURCE_LABELS[goal.auto_source] if goal.auto_source is not None else ""
+        out.append(GoalLine(goal.id, goal.title, count, goal.target, goal.unit, rest, status,
+                            auto))
+    return out
+
+
+def day_tally(goals: Sequence[GoalRecord], counts: Mapping[tuple[int, date], tuple[int, bool]],
+              day: date) -> DayTally:
+    """Every goal's status on `day`, tallied."""
+    return tally(_status(goal, counts, day) for goal in goals)
+
+
+def count_map(records: Sequence[GoalDayRecord]) -> dict[tuple[int, date], tuple[int, bool]]:
+    """Stored goal days keyed by (goal, day)."""
+    return {(r.goal_id, r.day): (r.count, r.rest) for r in records}
+
+
+def load_today(store: Store, day: date) -> TodayData:
+    """Read and judge everything Today shows (call from a worker thread)."""
+    ensure_goals(store)
+    store.goals.sync_auto(day - timedelta(days=AUTO_SYNC_DAYS - 1), day)
+    goals = tuple(store.goals.all())
+    counts = count_map(store.goals.days(day - timedelta(days=1), day))
+    settings = store.settings.get()
+    rows = store.applications.rows()
+    tz = store.clock.tz
+    thresholds = Thresholds(settings.stale_days, settings.ghost_days)
+    followups: list[tuple[tuple[int, int, str], FollowUp]] = []
+    stale = ghosted = active = 0
+    saved: list[ApplicationRow] = []
+    for row in rows:
+        last = row.last_activity_at.astimezone(tz).date()
+        row_flag = flag(row.stage, last, row.next_action_on, day, thresholds)
+        quiet = silence(row.stage, last, day, thresholds)
+        stale += quiet is Flag.STALE
+        ghosted += quiet is Flag.GHOSTED
+        if row.stage is Stage.SAVED:
+            saved.append(row)
+        elif not row.stage.is_closed:
+            active += 1
+        if row_flag in (Flag.OVERDUE, Flag.DUE) and row.next_action_on is not None:
+            late = (day - row.next_action_on).days
+            key = attention_key(row_flag, last, row.next_action_on, row.company)
+            followups.append((key, FollowUp(row, row_flag, late)))
+    followups.sort(key=lambda pair: pair[0])
+    health = pipeline_health(active, settings.min_active, saved_count=len(saved))
+    nudge = _keep_moving(store, day, saved)
+    window = store.wallow.open_window()
+    company = feeling = ""
+    if window is not None:
+        case = store.rejections.get(window.rejection_id)
+        company, feeling = case.company, ", ".join(case.feelings)
+    yesterday = store.checkins.yesterday()
+    return TodayData(
+        day=day, checkin=store.checkins.get(day),
+        yesterday_mood=yesterday.mood if yesterday is not None else None,
+        goals=goals, counts=counts, followups=tuple(f for _, f in followups), health=health,
+        stale=stale, ghosted=ghosted, keep_moving=nudge, window=window, window_company=company,
+        window_feeling=feeling, strengths=tuple(store.strengths.all()),
+    )
+
+
+def _keep_moving(store: Store, day: date, saved: list[ApplicationRow]) -> KeepMoving | None:
+    from bounceback.store.activity import latest_rejection
+
+    latest = latest_rejection(store)
+    if latest is None or not keep_moving(latest.received_on, day, latest.sent_since,
+                                         KEEP_MOVING_DAYS):
+        return None
+    nxt = min(saved, key=lambda r: send_order(r.next_action_on, r.company), default=None)
+    return KeepMoving(
+        latest.company, (day - latest.received_on).days,
+        nxt.company if nxt is not None else "", nxt.role if nxt is not None else "",
+    )

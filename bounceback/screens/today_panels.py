@@ -1,0 +1,107 @@
+"""The words on Today's panels, built from `TodayData` as safe Content (user text never markup).
+
+Plain functions, so the screen only decides where each line goes.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from bounceback.playbook.daily import MOOD_WORDS, rotate
+from bounceback.playbook.health import HealthLevel
+from bounceback.playbook.pipeline import Flag
+from bounceback.screens.today_data import FollowUp, TodayData
+from bounceback.store.records import WinCard
+from bounceback.widgets.record_table import Column
+from bounceback.widgets.safe import one_line, template
+
+FOLLOWUP_COLUMNS = (
+    Column("When", width=9),
+    Column("Company", ratio=3),
+    Column("Role", ratio=3),
+    Column("Next action", ratio=4),
+)
+
+
+def header(data: TodayData) -> Content:
+    """"Wednesday, November 25   Yesterday: 2 of 3 goals met · mood 4 (good)"."""
+    mood = data.yesterday_mood
+    feel = f"mood {mood} ({MOOD_WORDS[mood]})" if mood is not None else "no check-in"
+    return template(
+        "[b]$day[/b]   [dim]Yesterday:[/dim] $goals · $mood",
+        day=f"{data.day:%A}, {data.day:%B} {data.day.day}",
+        goals=data.yesterday_tally().line, mood=feel,
+    )
+
+
+def followup_cells(item: FollowUp) -> tuple[tuple[str, ...], str]:
+    """A follow-up row: when (today / 3d late), company, role, next action; and its tone."""
+    row = item.row
+    when = "today" if item.flag is Flag.DUE else f"{item.late_days}d late"
+    tone = "overdue" if item.flag is Flag.OVERDUE else "due"
+    return (when, row.company, row.role, row.next_action or "Follow up"), tone
+
+
+def health(data: TodayData) -> Content:
+    """Active applications against the minimum, green when covered."""
+    tone = "$success" if data.health.level is HealthLevel.OK else "$warning"
+    return Content.styled(data.health.message, tone)
+
+
+def quiet_flags(data: TodayData) -> Content | None:
+    """"4 stale · 2 look ghosted — …", or None when nothing has gone quiet."""
+    quiet = []
+    if data.stale:
+        quiet.append(f"{data.stale} stale")
+    if data.ghosted:
+        quiet.append(f"{data.ghosted} look{'s' if data.ghosted == 1 else ''} ghosted")
+    if not quiet:
+        return None
+    return Content.styled(" · ".join(quiet) + " — a nudge or a decision (2 Pipeline)",
+                          "$text-muted")
+
+
+def keep_moving(data: TodayData) -> Content | None:
+    """The nudge after a recent "no" with nothing sent since, naming what to send next."""
+    nudge = data.keep_moving
+    if nudge is None:
+        return None
+    when = {0: "today", 1: "yesterday"}.get(nudge.days_ago, f"{nudge.days_ago} days ago")
+    if nudge.next_company:
+        return template(
+            "[b $accent]Keep moving.[/] A \"no\" from $company $when, nothing sent since. "
+            "Next up: [b]$next[/b] — $role.",
+            company=nudge.company, when=when, next=nudge.next_company, role=nudge.next_role,
+        )
+    return template(
+        "[b $accent]Keep moving.[/] A \"no\" from $company $when, nothing sent since. "
+        "Find one role worth tailoring today.", company=nudge.company, when=when,
+    )
+
+
+def win_line(win: WinCard | None) -> Content:
+    """★ the win — its impact."""
+    if win is None:
+        return Content.styled("No wins yet. Name one thing you did well on Wins (4).",
+                              "$text-muted")
+    impact = f" — {one_line(win.impact, 120)}" if win.impact else ""
+    return template("[b $accent]★[/] $title[dim]$impact[/dim]",
+                    title=one_line(win.title, 160), impact=impact)
+
+
+def strength_line(data: TodayData, offset: int) -> Content:
+    """♦ today's strength (a new one each day; `offset` steps further)."""
+    index = rotate(len(data.strengths), data.day, offset)
+    if index is None:
+        return Content.styled("Add a strength no job title gives you on Wins (4).",
+                              "$text-muted")
+    chosen = data.strengths[index]
+    return template("[b $accent]♦[/] $text [dim]($kind)[/dim]",
+                    text=one_line(chosen.text, 200), kind=chosen.kind.value)
+
+
+def wallow_line(data: TodayData, over: bool) -> Content:
+    """"Your time to feel it — company" (or "Time's up" once the deadline passed)."""
+    return template("$what [dim]— $company[/dim]",
+                    what="Time's up" if over else "Your time to feel it",
+                    company=data.window_company or "a rejection")

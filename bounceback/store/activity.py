@@ -1,0 +1,103 @@
+"""What the person did on which local calendar day, read from the tables the activity lives in.
+
+Times are stored in UTC; a "day" is the person's own calendar day in the clock's zone. So each
+day is turned into its UTC bounds (local midnight to the next local midnight: 23 or 25 hours
+across a daylight-saving change) before any timestamp is compared, and timestamps read back are
+put on their local day in Python, never with SQL date functions that know nothing of zones.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+
+from bounceback.domain import GoalSource, Stage
+from bounceback.store.models import Application, HelpAct, Rejection, StageEvent, Win
+from bounceback.store.records import LatestRejection
+
+if TYPE_CHECKING:
+    from bounceback.store.db import Store
+
+ActivityCounts = dict[GoalSource, Counter[date]]
+"""For each countable activity, how many happened on each local day."""
+
+
+def day_bounds(first: date, last: date, tz: tzinfo) -> tuple[datetime, datetime]:
+    """UTC instants [start, end) covering local days `first` to `last` in zone `tz`."""
+    start = datetime.combine(first, time(), tzinfo=tz).astimezone(UTC)
+    end = datetime.combine(last + timedelta(days=1), time(), tzinfo=tz).astimezone(UTC)
+    return start, end
+
+
+def activity_counts(store: Store, first: date, last: date) -> ActivityCounts:
+    """Per source, the count on each local day from `first` to `last` (inclusive).
+
+    - applications: applications that reached "applied" that day (a StageEvent; each
+      application once per day however often it was moved back and forth; deleted ones out)
+    - feedback_asked: feedback requests marked asked that day (`Rejection.feedback_asked_on`)
+    - wins: wins written down that day (`Win.created_at`, deleted ones out)
+    - help: help given that day (`HelpAct.happened_on`, the day it happened)
+    """
+    tz = store.clock.tz
+    lo, hi = day_bounds(first, last, tz)
+    e = StageEvent.__table__.c  # type: ignore[attr-defined]
+    a = Application.__table__.c  # type: ignore[attr-defined]
+    r = Rejection.__table__.c  # type: ignore[attr-defined]
+    w = Win.__table__.c  # type: ignore[attr-defined]
+    h = HelpAct.__table__.c  # type: ignore[attr-defined]
+    counts: ActivityCounts = {source: Counter() for source in GoalSource}
+    with store.read() as s:
+        conn = s.connection()
+        applied = conn.execute(
+            select(e.application_id, e.at)
+            .join(Application.__table__, a.id == e.application_id)  # type: ignore[attr-defined]
+            .where(e.stage == Stage.APPLIED, e.at >= lo, e.at < hi, a.deleted_at.is_(None))
+        ).all()
+        sent = {(app_id, at.astimezone(tz).date()) for app_id, at in applied}
+        counts[GoalSource.APPLICATIONS].update(day for _, day in sent)
+        for day, n in conn.execute(
+            select(r.feedback_asked_on, func.count())
+            .where(r.feedback_asked_on >= first, r.feedback_asked_on <= last)
+            .group_by(r.feedback_asked_on)
+        ).all():
+            counts[GoalSource.FEEDBACK_ASKED][day] = n
+        for (created,) in conn.execute(
+            select(w.created_at).where(w.created_at >= lo, w.created_at < hi,
+                                       w.deleted_at.is_(None))
+        ).all():
+            counts[GoalSource.WINS][created.astimezone(tz).date()] += 1
+        for day, n in conn.execute(
+            select(h.happened_on, func.count())
+            .where(h.happened_on >= first, h.happened_on <= last)
+            .group_by(h.happened_on)
+        ).all():
+            counts[GoalSource.HELP][day] = n
+    return counts
+
+
+def latest_rejection(store: Store) -> LatestRejection | None:
+    """The newest rejection (by the day it came), with the applications sent since it was logged.
+
+    "Sent since" counts applications that reached applied after the rejection was written
+    down, so the nudge to keep moving stops the moment one goes out.
+    """
+    r = Rejection.__table__.c  # type: ignore[attr-defined]
+    e = StageEvent.__table__.c  # type: ignore[attr-defined]
+    a = Application.__table__.c  # type: ignore[attr-defined]
+    with store.read() as s:
+        conn = s.connection()
+        row = conn.execute(
+            select(r.id, r.company, r.received_on, r.created_at)
+            .order_by(r.received_on.desc(), r.created_at.desc(), r.id.desc()).limit(1)
+        ).first()
+        if row is None:
+            return None
+        sent = conn.execute(
+            select(func.count(func.distinct(e.application_id)))
+            .join(Application.__table__, a.id == e.application_id)  # type: ignore[attr-defined]
+            .where(e.stage == Stage.APPLIED, e.at > row[3], a.deleted_at.is_(None))
+        ).scalar_one()
+    return LatestRejection(id=row[0], company=row[1], received_on=row[2], sent_since=sent)

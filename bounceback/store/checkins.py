@@ -1,0 +1,105 @@
+"""The daily check-in: one row per calendar day. Today's can be changed all day; earlier days are
+kept as they were written (a record of how it went, not something to tidy up later)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from bounceback.clock import today
+from bounceback.sanitize import clean_text
+from bounceback.store.drafts import check_length
+from bounceback.store.errors import ValidationError
+from bounceback.store.models import CheckIn
+from bounceback.store.records import CheckInRecord
+
+if TYPE_CHECKING:
+    from bounceback.store.db import Store
+
+CONTROL_CAP = 500
+NOTE_CAP = 20_000
+_UNSET: Any = object()
+
+
+class PastDayError(ValidationError):
+    """A check-in for a day that is over: earlier days are read-only."""
+
+
+def _record(c: CheckIn) -> CheckInRecord:
+    assert c.id is not None
+    return CheckInRecord(id=c.id, day=c.day, mood=c.mood, control=c.control, note=c.note,
+                         updated_at=c.updated_at)
+
+
+class CheckInRepo:
+    """Read check-ins; write today's, field by field, the moment something changes."""
+
+    def __init__(self, store: Store) -> None:
+        """Bind to a store."""
+        self._store = store
+
+    def get(self, day: date) -> CheckInRecord | None:
+        """The check-in of `day`, if there is one."""
+        c = CheckIn.__table__.c  # type: ignore[attr-defined]
+        with self._store.read() as s:
+            row = s.exec(select(CheckIn).where(c.day == day)).scalars().first()  # type: ignore[call-overload]
+            return _record(row) if row is not None else None
+
+    def today(self) -> CheckInRecord | None:
+        """Today's check-in (by the store's clock), if started."""
+        return self.get(today(self._store.clock))
+
+    def yesterday(self) -> CheckInRecord | None:
+        """Yesterday's check-in, if there was one."""
+        return self.get(today(self._store.clock) - timedelta(days=1))
+
+    def recent(self, days: int) -> list[CheckInRecord]:
+        """Check-ins of the last `days` days including today, oldest first."""
+        c = CheckIn.__table__.c  # type: ignore[attr-defined]
+        since = today(self._store.clock) - timedelta(days=max(days, 1) - 1)
+        with self._store.read() as s:
+            rows = s.exec(  # type: ignore[call-overload]
+                select(CheckIn).where(c.day >= since).order_by(c.day)
+            ).scalars().all()
+            return [_record(r) for r in rows]
+
+    def save(
+        self, day: date, *, mood: int | None = _UNSET, control: str = _UNSET,
+        note: str = _UNSET,
+    ) -> CheckInRecord:
+        """Create or update the check-in of `day`, which must be today; only given fields change.
+
+        PastDayError when `day` is over (a screen left open past midnight asks this): the
+        earlier check-in stays exactly as it was.
+        """
+        if day != today(self._store.clock):
+            raise PastDayError({"day": "That day is over; its check-in is kept as it was."})
+        changes: dict[str, Any] = {}
+        errors: dict[str, str] = {}
+        if mood is not _UNSET:
+            if mood is not None and (isinstance(mood, bool) or not isinstance(mood, int)
+                                     or not 1 <= mood <= 5):
+                errors["mood"] = "Mood is a whole number from 1 to 5."
+            changes["mood"] = mood
+        if control is not _UNSET:
+            changes["control"] = clean_text(control, single_line=True).strip()
+            check_length(errors, "control", "That line", changes["control"], CONTROL_CAP)
+        if note is not _UNSET:
+            changes["note"] = clean_text(note)
+            check_length(errors, "note", "The note", changes["note"], NOTE_CAP)
+        if errors:
+            raise ValidationError(errors)
+        now = self._store.clock.now()
+        c = CheckIn.__table__.c  # type: ignore[attr-defined]
+        with self._store.write() as s:
+            row = s.exec(select(CheckIn).where(c.day == day)).scalars().first()  # type: ignore[call-overload]
+            if row is None:
+                row = CheckIn(day=day, created_at=now, updated_at=now)
+                s.add(row)
+            for name, value in changes.items():
+                setattr(row, name, value)
+            row.updated_at = now
+            s.flush()
+            return _record(row)
