@@ -19,7 +19,9 @@ def pick_wins(candidates: Sequence[tuple[int, bool, datetime | None]], count: in
 
     Each candidate is (id, pinned, last_shown_at). The same order applies inside the pinned
     group, and ties fall back to the id so the choice is stable between runs. Rotating by
-    "least recently shown" means every win gets its turn before any repeats.
+    "least recently shown" means every win gets its turn before any repeats. Pinned wins take
+    at most `count - 1` places when other wins exist, so three pinned wins cannot freeze the
+    pick: one place always rotates through the rest of the file.
     """
     if count <= 0:
         return []
@@ -30,4 +32,11 @@ def pick_wins(candidates: Sequence[tuple[int, bool, datetime | None]], count: in
             return (not pinned, False, datetime.min, win_id)
         return (not pinned, True, _as_utc_naive(shown), win_id)
 
-    return [c[0] for c in sorted(candidates, key=key)[:count]]
+    ordered = sorted(candidates, key=key)
+    pinned = [c for c in ordered if c[1]]
+    others = [c for c in ordered if not c[1]]
+    room = count - 1 if others and count > 1 else count
+    chosen = pinned[:room]
+    chosen += others[: count - len(chosen)]
+    chosen += pinned[room:][: count - len(chosen)]  # not enough others: more pinned ones
+    return [c[0] for c in sorted(chosen, key=key)]

@@ -229,11 +229,10 @@ class PipelineScreen(ModeScreen):
 
     def _summarize(self, shown: int) -> None:
         text = template(
-            "[b]Pipeline[/b]  $counts   [dim]view:[/dim] [b]$view[/b] [dim](f)[/dim]$filter",
+            "[b]Pipeline[/b]  $counts   [dim]view:[/dim] [b]$view[/b] [dim](f)[/dim]",
             counts=f"{shown:,} shown of {len(self._items):,} · {self._counts}",
             view=self._view.value,
-            filter=f"   filter: {self._query}" if self._query else "",
-        )
+        )  # the filter text itself stays visible in its box while a filter is active
         self.query_one("#pipeline-summary", Static).update(text)
 
     @on(Input.Changed, "#pipeline-filter-input")

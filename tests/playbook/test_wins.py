@@ -58,9 +58,9 @@ def test_pick_wins_properties(cands: list[tuple[int, bool, datetime | None]], co
     assert len(picked) == min(count, len(cands))
     assert len(set(picked)) == len(picked)
     assert set(picked) <= set(by_id)
-    # No pinned win is left out while an unpinned one is shown.
-    if any(not by_id[i][1] for i in picked):
-        assert all(c[0] in picked for c in cands if c[1])
+    # A pinned win is left out for an unpinned one only to keep one place rotating.
+    if any(not by_id[i][1] for i in picked) and any(c[1] and c[0] not in picked for c in cands):
+        assert sum(1 for i in picked if by_id[i][1]) == count - 1
     # Within the unpinned choices, a never-shown win always beats a shown one.
     unpinned_left = [c for c in cands if not c[1] and c[0] not in picked]
     if any(by_id[i][2] is not None and not by_id[i][1] for i in picked):
@@ -72,3 +72,17 @@ def test_pick_wins_is_stable_under_input_order(
     cands: list[tuple[int, bool, datetime | None]],
 ) -> None:
     assert pick_wins(cands, count=5) == pick_wins(list(reversed(cands)), count=5)
+
+
+def test_three_pinned_wins_do_not_freeze_the_pick() -> None:
+    """With pinned wins filling every place, one place still rotates through the others."""
+    shown: dict[int, datetime | None] = dict.fromkeys(range(1, 8))
+    pinned = {1, 2, 3}
+    seen: set[int] = set()
+    for day in range(6):
+        picked = pick_wins([(i, i in pinned, shown[i]) for i in shown], count=3)
+        assert sum(1 for i in picked if i in pinned) == 2
+        seen.update(picked)
+        for i in picked:
+            shown[i] = T0 + timedelta(days=day)
+    assert seen == set(shown)  # every win had its turn

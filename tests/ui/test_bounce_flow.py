@@ -82,7 +82,10 @@ async def test_countdown_is_exact_vent_autosaves_and_time_up_moves_on(pilot, sto
     timer.tick()
     await pilot.pause()
     assert pilot.app.title == "bounceback — time's up"
-    await pilot.pause(0.2)
+    for _ in range(100):  # the "time's up" beat is a real timer; wait for it, up to 5 s
+        if isinstance(pilot.app.screen, RitualScreen):
+            break
+        await pilot.pause(0.05)
     await settle(pilot)
     assert isinstance(pilot.app.screen, RitualScreen)
     (row,) = store.rejections.rows()
