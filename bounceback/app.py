@@ -77,12 +77,27 @@ class BouncebackApp(App[None]):
             for mode in MODES:
                 self.add_mode(mode.name, mode.factory())
             self.switch_mode(DEFAULT_MODE)
+            if self._store.readonly:
+                from bounceback.widgets.safe import notify
+
+                notify(self, f"read-only: {self._store.readonly_reason} — browsing only",  # type: ignore[arg-type]
+                       severity="warning", timeout=10)
             if window is not None:
                 self.call_after_refresh(self._resume_flow, window)
         elif event.state is WorkerState.ERROR:
             self.open_failed = True
             self.open_error = _error_message(event.worker.error)
-            self.switch_screen(OpenErrorScreen(self.open_error))
+            path = getattr(event.worker.error, "path", None)
+            self.switch_screen(OpenErrorScreen(
+                self.open_error, path, self._reopen, lambda: self.clock.now()
+            ))
+
+    def _reopen(self) -> None:
+        """Try opening again (after a restore from the error screen)."""
+        self.open_failed = False
+        self.open_error = ""
+        self.switch_screen(StartupScreen())
+        self.run_worker(self._open, thread=True, exit_on_error=False, name="open-store")
 
     def _resume_flow(self, window: WallowRecord) -> None:
         """A wallow window left open brings you straight back to it."""
@@ -107,6 +122,18 @@ class BouncebackApp(App[None]):
         from bounceback.screens.brag_export import export_brag_document
 
         export_brag_document(self)
+
+    def action_import_data(self) -> None:
+        """Ask for a file, preview the import, import on `y` (palette)."""
+        from bounceback.screens.data_transfer import import_data
+
+        import_data(self)
+
+    def action_export_data(self) -> None:
+        """Ask for a format and a path, then export (palette)."""
+        from bounceback.screens.data_transfer import export_data
+
+        export_data(self)
 
     def on_unmount(self) -> None:
         """Close the database's connections."""
@@ -160,6 +187,10 @@ class BouncebackApp(App[None]):
         yield SystemCommand("wins: Export brag document",
                             "Wins, strengths and help given, as a Markdown file",
                             self.action_export_brag)
+        yield SystemCommand("data: Import…", "A bounceback JSON export or a CSV: preview, then "
+                            "import all or nothing", self.action_import_data)
+        yield SystemCommand("data: Export…", "Everything as JSON, or applications and "
+                            "rejections as CSV", self.action_export_data)
         commands = getattr(screen, "palette_commands", None)
         if commands is not None:
             yield from commands()

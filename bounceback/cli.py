@@ -1,4 +1,5 @@
-"""Command line: opens the TUI, the demo, and the data tools (where, check, backup, restore).
+"""Command line: opens the TUI, the demo, and the data tools (where, check, backup, restore,
+export, import).
 
 Nothing heavy is imported before the TUI draws its first frame: the store is opened by the app
 in a worker thread. Every failure prints one line naming the file and what to do.
@@ -49,13 +50,20 @@ def _parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", help="replace the database with a backup (the current "
                              "one is kept aside)")
     restore.add_argument("file", metavar="FILE")
-    export = sub.add_parser("export", help="write your confidence file (wins, strengths, help "
-                            "given) as a Markdown brag document")
+    export = sub.add_parser("export", help="export your data: json (everything), csv "
+                            "(applications and rejections) or md (a brag document)")
     export.add_argument("--format", default="md", metavar="FORMAT",
-                        help="md, a Markdown brag document (the only format for now)")
+                        help="md: the brag document (default); json: everything, versioned; "
+                        "csv: applications.csv and rejections.csv in the --out folder")
     export.add_argument("--out", metavar="FILE", required=True,
-                        help="the file to write (created 0600; never replaced without --force)")
+                        help="the file (or, for csv, the folder) to write; files are created "
+                        "0600 and never replaced without --force")
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    import_ = sub.add_parser("import", help="import a bounceback JSON export or a CSV table "
+                             "(all or nothing)")
+    import_.add_argument("file", metavar="FILE")
+    import_.add_argument("--dry-run", action="store_true",
+                         help="only report what would be imported")
     for command in sub.choices.values():  # `bounceback restore FILE --db PATH` works too
         command.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
                              help="database file (same as before the command)")
@@ -204,14 +212,16 @@ def cmd_restore(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def cmd_export(args: argparse.Namespace, clock: Clock) -> int:
-    """Write the confidence file as a Markdown brag document (0600, atomic, no overwrite)."""
-    if args.format != "md":
-        raise CliError(f"--format {args.format} is not available yet; use --format md "
-                       "(a Markdown brag document).")
+    """Export as md (brag document), json or csv (0600, atomic, no overwrite)."""
+    if args.format not in ("md", "json", "csv"):
+        raise CliError(f"--format {args.format} is not one bounceback writes; use md, json "
+                       "or csv.")
     path = db_path(args.db)
     if not path.exists():
         raise CliError(f"{path} does not exist; nothing to export.")
     out = Path(args.out).expanduser()
+    if args.format != "md":
+        return _export_data(args, path, out, clock)
     if out.is_dir():
         raise CliError(f"{out} is a folder; give a file name, e.g. {out / 'brag.md'}.")
     if not out.parent.is_dir():
@@ -235,6 +245,79 @@ def cmd_export(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
+def _export_data(args: argparse.Namespace, path: Path, out: Path, clock: Clock) -> int:
+    """`export --format json|csv`: the logic is in bounceback.store.portability."""
+    from bounceback.store import portability
+    from bounceback.store.db import Store
+
+    if out.is_symlink():
+        raise CliError(f"{out} is a symbolic link; choose another path.")
+    if args.format == "json":
+        if out.is_dir():
+            raise CliError(f"{out} is a folder; give a file name, e.g. {out / 'bounceback.json'}.")
+        targets = [out]
+    else:
+        if out.exists() and not out.is_dir():
+            raise CliError(f"{out} is a file; --format csv writes a folder (e.g. {out}-csv).")
+        targets = [out / name for name in portability.CSV_FILES]
+    if not out.parent.is_dir():
+        raise CliError(f"{out.parent} does not exist; create the folder first.")
+    for target in targets:
+        if (target.exists() or target.is_symlink()) and not args.force:
+            raise CliError(f"{target} already exists; add --force to replace it.")
+    store = Store.open(path, clock)
+    try:
+        if args.format == "json":
+            counts = portability.export_json(store, out, overwrite=args.force)
+        else:
+            counts = portability.export_csv(store, out, overwrite=args.force)
+    except FileExistsError as exc:
+        raise CliError(f"{exc.args[0] if exc.args else out} already exists; add --force to "
+                       "replace it.") from exc
+    except OSError as exc:
+        raise CliError(f"could not write {out} ({exc.strerror or type(exc).__name__}).") from exc
+    finally:
+        store.close()
+    total = sum(counts.values())
+    print(f"{args.format} export written to {out} ({total:,} rows)")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
+    """Report what a file holds, then (unless --dry-run) import it in one transaction."""
+    from bounceback.clock import today
+    from bounceback.store import portability
+    from bounceback.store.db import Store
+
+    try:
+        plan = portability.plan_import(Path(args.file), today(clock))
+    except portability.ImportRefused as exc:
+        raise CliError(exc.message) from exc
+    for line in portability.report_lines(plan):
+        print(line)
+    store = Store.open(db_path(args.db), clock)
+    try:
+        problem = portability.target_problem(store, plan)
+        if problem:
+            raise CliError(problem)
+        if not plan.ok:
+            print("bounceback: nothing was imported; fix the lines above and try again.",
+                  file=sys.stderr)
+            return 1
+        if args.dry_run:
+            print("Dry run: nothing was changed.")
+            return 0
+        try:
+            counts = portability.apply_import(store, plan)
+        except portability.ImportRefused as exc:
+            raise CliError(exc.message) from exc
+    finally:
+        store.close()
+    added = ", ".join(f"{n:,} {name}" for name, n in counts.items() if n) or "nothing"
+    print(f"Imported: {added}.")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "open": cmd_open,
     "demo": cmd_demo,
@@ -243,4 +326,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "export": cmd_export,
+    "import": cmd_import,
 }

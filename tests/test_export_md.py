@@ -137,8 +137,8 @@ def test_cli_replaces_a_symlink_instead_of_following_it(db: Path, tmp_path: Path
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--format", "json"], "--format json is not available yet; use --format md"),
-    (["--format", "csv"], "--format csv is not available yet; use --format md"),
+    (["--format", "pdf"], "--format pdf is not one bounceback writes; use md, json or csv"),
+    (["--format", "xlsx"], "--format xlsx is not one bounceback writes; use md, json or csv"),
 ])
 def test_cli_other_formats_are_refused_clearly(db: Path, tmp_path: Path, capsys, args, message,
                                                clock: FixedClock):

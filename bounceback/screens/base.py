@@ -10,7 +10,7 @@ from textual.screen import Screen
 from bounceback.clock import today
 from bounceback.screens.registry import MODES
 from bounceback.widgets.mode_bar import ModeBar
-from bounceback.widgets.safe import notify
+from bounceback.widgets.safe import notify, readonly_banner
 
 if TYPE_CHECKING:
     from bounceback.app import BouncebackApp
@@ -39,7 +39,9 @@ class ModeScreen(Screen[None]):
 
     def mode_bar(self) -> ModeBar:
         """The numbered-screens bar with this screen lit."""
-        return ModeBar([(m.key, m.name, m.title) for m in MODES], self.MODE_NAME)
+        reason = self.store.readonly_reason
+        banner = readonly_banner(reason) if reason else None
+        return ModeBar([(m.key, m.name, m.title) for m in MODES], self.MODE_NAME, banner=banner)
 
     def say(
         self, message: str, severity: str = "information", timeout: float | None = None

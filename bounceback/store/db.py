@@ -13,15 +13,20 @@ from sqlmodel import Session
 
 from bounceback.clock import Clock
 from bounceback.store import migrations
-from bounceback.store.engine import open_engine
+from bounceback.store.engine import open_database
 from bounceback.store.errors import StorageFullError, StoreError, UnwritableError
 
 
 class Store:
     """The database as the app sees it: repositories that return plain records."""
 
-    def __init__(self, engine: Engine, clock: Clock, path: Path | None = None) -> None:
-        """Wrap an opened engine; use `Store.open` to open a file safely."""
+    def __init__(
+        self, engine: Engine, clock: Clock, path: Path | None = None, readonly_reason: str = ""
+    ) -> None:
+        """Wrap an opened engine; use `Store.open` to open a file safely.
+
+        `readonly_reason` (non-empty) makes the store read-only: every write is refused.
+        """
         from bounceback.store.applications import ApplicationRepo
         from bounceback.store.checkins import CheckInRepo
         from bounceback.store.goals import GoalRepo
@@ -37,6 +42,7 @@ class Store:
         self._read_engine = engine.execution_options(bb_readonly=True)
         self.clock = clock
         self.path = path
+        self.readonly_reason = readonly_reason
         self.settings = SettingsRepo(self)
         self.applications = ApplicationRepo(self)
         self.rejections = RejectionRepo(self)
@@ -53,8 +59,13 @@ class Store:
         cls, path: Path, clock: Clock, steps: Sequence[str] = migrations.STEPS
     ) -> Store:
         """Open (creating or migrating) the database at `path`; raises StoreError subclasses."""
-        engine = open_engine(Path(path), clock.now(), steps)
-        return cls(engine, clock, Path(path))
+        opened = open_database(Path(path), clock.now(), steps)
+        return cls(opened.engine, clock, Path(path), opened.readonly_reason)
+
+    @property
+    def readonly(self) -> bool:
+        """True when the file (or its folder) cannot be written: browsing only."""
+        return bool(self.readonly_reason)
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
@@ -64,7 +75,17 @@ class Store:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
-        """A short write session: BEGIN IMMEDIATE, commit on success, rollback on error."""
+        """A short write session: BEGIN IMMEDIATE, commit on success, rollback on error.
+
+        Raises UnwritableError (nothing is attempted) when the store is read-only.
+        """
+        if self.readonly:
+            where = str(self.path) if self.path else "the database"
+            raise UnwritableError(
+                f"Not saved: {where} is open read-only ({self.readonly_reason}). "
+                "Browsing only; your text is still here.",
+                self.path,
+            )
         try:
             with Session(self.engine, expire_on_commit=False) as session:
                 yield session

@@ -11,10 +11,12 @@ import logging
 import os
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 
 from bounceback.store import migrations
 from bounceback.store.errors import (
@@ -217,20 +219,44 @@ def migrate(
     return latest
 
 
+@dataclass(frozen=True)
+class OpenedDatabase:
+    """An engine, and why it is read-only (empty when it can be written)."""
+
+    engine: Engine
+    readonly_reason: str = ""
+
+
+def unwritable_reason(path: Path) -> str:
+    """Why `path` cannot be written ("" when it and its folder both can).
+
+    The folder matters too: SQLite creates `-wal`/`-shm`/`-journal` files beside the database.
+    """
+    if not os.access(path, os.W_OK):
+        return "the database file is not writable"
+    if not os.access(path.parent, os.W_OK):
+        return "its folder is not writable"
+    return ""
+
+
 def open_engine(
     path: Path, now: datetime, steps: Sequence[str] = migrations.STEPS
 ) -> Engine:
     """The open sequence of DATA-SAFETY.md, then a SQLAlchemy engine with our pragmas."""
+    return open_database(path, now, steps).engine
+
+
+def open_database(
+    path: Path, now: datetime, steps: Sequence[str] = migrations.STEPS
+) -> OpenedDatabase:
+    """Open read-write, or read-only when the file or its folder cannot be written."""
     path = Path(path)
     ensure_private_dir(path.parent)
     precreate_private_file(path)
     check_file(path)
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-        raise UnwritableError(
-            f"{path} is read-only (or its folder is); bounceback needs to write there. "
-            "Fix the permissions or copy it elsewhere and use --db PATH.",
-            path,
-        )
+    reason = unwritable_reason(path)
+    if reason:
+        return OpenedDatabase(_open_readonly(path, len(steps), reason), reason)
     checked = precheck(path, len(steps))
     try:
         conn = _raw_connect(path)
@@ -246,7 +272,56 @@ def open_engine(
             raise _classify(exc, path) from exc
     finally:
         conn.close()
-    return build_engine(f"sqlite:///{path}")
+    return OpenedDatabase(build_engine(f"sqlite:///{path}"))
+
+
+def readonly_uri(path: Path, *, immutable: bool = False) -> str:
+    """The SQLite URI of `path` opened read-only (`immutable`: no locks, no -shm, no -wal)."""
+    uri = f"{Path(path).absolute().as_uri()}?mode=ro"
+    return uri + "&immutable=1" if immutable else uri
+
+
+def _open_readonly(path: Path, latest: int, reason: str) -> Engine:
+    """Check and version-check through a read-only connection; never migrate.
+
+    `mode=ro` first (it still sees a -wal's committed frames). When that cannot even read
+    (a WAL file with no -shm in a folder we cannot write), fall back to `immutable=1`, but
+    only when no -wal with frames sits beside it (immutable would not see them).
+    """
+    immutable = False
+    if not precheck(path, latest):
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise UnwritableError(
+                f"{path} cannot be opened read-only: {reason} and unsaved changes wait in "
+                f"{wal.name}. Open it once where it can be written.",
+                path,
+            )
+        immutable = True
+        try:
+            conn = sqlite3.connect(readonly_uri(path, immutable=True), uri=True)
+        except sqlite3.Error as exc:
+            raise CorruptDatabaseError(f"Cannot open {path} ({exc}).", path) from exc
+        try:
+            quick_check(conn, path)
+            version = stored_version(conn)
+        except sqlite3.DatabaseError as exc:
+            raise _classify(exc, path) from exc
+        finally:
+            conn.close()
+        _refuse_newer(version, latest, path)
+    else:
+        with contextlib.closing(readonly_connect(path)) as conn:
+            version = stored_version(conn)
+    if version < latest:
+        raise UnwritableError(
+            f"{path} needs an upgrade to schema v{latest} (it is v{version}), but {reason}; "
+            "it was left untouched. Fix the permissions or copy it elsewhere and use --db PATH.",
+            path,
+        )
+    query = {"mode": "ro", "uri": "true", **({"immutable": "1"} if immutable else {})}
+    url = URL.create("sqlite", database="file:" + quote(str(Path(path).absolute())), query=query)
+    return build_engine(url, readonly=True)
 
 
 def readonly_connect(path: Path) -> sqlite3.Connection:
@@ -303,8 +378,12 @@ def _classify(exc: sqlite3.DatabaseError, path: Path) -> StoreError:
     return StoreError(f"Cannot open {path} ({exc}).", path)
 
 
-def build_engine(url: str) -> Engine:
-    """An engine whose every connection has WAL, FULL sync, foreign keys and a busy timeout."""
+def build_engine(url: str | URL, *, readonly: bool = False) -> Engine:
+    """An engine whose every connection has WAL, FULL sync, foreign keys and a busy timeout.
+
+    `readonly`: the URL opens the file read-only; the journal mode is left as it is (changing
+    it is a write) and `query_only` refuses any write that slips past the Store.
+    """
     engine = create_engine(
         url,
         hide_parameters=True,  # an IntegrityError must not carry the user's journal text
@@ -315,12 +394,12 @@ def build_engine(url: str) -> Engine:
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
         dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (SQLAlchemy's recipe)
         cur = dbapi_conn.cursor()
-        for pragma in (
-            "journal_mode=WAL",
-            "synchronous=FULL",
-            "foreign_keys=ON",
-            f"busy_timeout={BUSY_TIMEOUT_MS}",
-        ):
+        pragmas = (
+            ("query_only=ON",)
+            if readonly
+            else ("journal_mode=WAL", "synchronous=FULL")
+        )
+        for pragma in (*pragmas, "foreign_keys=ON", f"busy_timeout={BUSY_TIMEOUT_MS}"):
             cur.execute(f"PRAGMA {pragma}")
         cur.close()
 
@@ -328,8 +407,8 @@ def build_engine(url: str) -> Engine:
     def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
         # Writers take the lock up front: a deferred BEGIN that upgrades later gets
         # "database is locked" under concurrency instead of waiting its turn.
-        readonly = conn.get_execution_options().get("bb_readonly", False)
-        conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+        reading = readonly or conn.get_execution_options().get("bb_readonly", False)
+        conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
     return engine
 

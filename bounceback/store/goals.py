@@ -156,7 +156,7 @@ class GoalRepo:
 
         Checked with a read first, so the usual case (goals exist) takes no write lock.
         """
-        if self._count():
+        if self._store.readonly or self._count():  # browsing only: first-run seeding waits
             return False
         valid = [d.validated(rule_problem) for d in drafts]
         start, now = today(self._store.clock), self._store.clock.now()
@@ -260,7 +260,7 @@ class GoalRepo:
         returns how many days were written.
         """
         goals = [g for g in self.all() if g.auto_source is not None]
-        if not goals:
+        if not goals or self._store.readonly:  # read-only: show what is stored
             return 0
         counts = activity_counts(self._store, first, last)
         stored = {(r.goal_id, r.day): r.count for r in self.days(first, last)}

@@ -37,6 +37,8 @@ class RitualRepo:
     def seed(self, titles: Sequence[str]) -> bool:
         """Add `titles` when there has never been a ritual (first run); True if it did."""
         now = self._store.clock.now()
+        if self._store.readonly:  # browsing only: first-run seeding waits
+            return False
         with self._store.write() as s:
             if s.exec(select(func.count()).select_from(Ritual)).one()[0]:  # type: ignore[call-overload]
                 return False

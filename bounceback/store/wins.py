@@ -257,7 +257,8 @@ class WinRepo:
         playbook's `pick_wins`, pinned ones come first, then the least recently shown.
         """
         w = Win.__table__.c  # type: ignore[attr-defined]
-        with self._store.write() as s:
+        stamp = not self._store.readonly  # read-only: pick the same way, remember nothing
+        with self._store.write() if stamp else self._store.read() as s:
             candidates = s.connection().execute(
                 select(w.id, w.pinned, w.last_shown_at).where(w.deleted_at.is_(None))
             ).all()
@@ -267,7 +268,8 @@ class WinRepo:
             for win_id in chosen:
                 win = s.get(Win, win_id)
                 assert win is not None and win.id is not None
-                win.last_shown_at = now
+                if stamp:
+                    win.last_shown_at = now
                 cards.append(WinCard(win.id, win.title, win.impact, WinCategory(win.category),
                                      win.pinned))
         return cards

@@ -12,14 +12,26 @@ class ModeBar(Static):
     """`1 Today  2 Pipeline ...`: shows where you are and which digit goes where."""
 
     DEFAULT_CSS = """
-    ModeBar { height: 1; background: $panel; color: $text-muted; padding: 0 1; }
+    ModeBar {
+        height: auto; max-height: 3; background: $panel; color: $text-muted; padding: 0 1;
+    }
     """
 
     def __init__(
-        self, modes: Sequence[tuple[str, str, str]], current: str, extra: str = ""
+        self,
+        modes: Sequence[tuple[str, str, str]],
+        current: str,
+        extra: str = "",
+        banner: Content | None = None,
     ) -> None:
-        """`modes` are (key, name, title) triples; `current` is the active mode's name."""
-        super().__init__(self._build(modes, current, extra))
+        """`modes` are (key, name, title) triples; `current` is the active mode's name.
+
+        `banner` (e.g. the read-only notice) is a second line under the modes.
+        """
+        bar = self._build(modes, current, extra)
+        if banner is not None:
+            bar = Content("\n").join([bar, banner])
+        super().__init__(bar)
 
     @staticmethod
     def _build(modes: Sequence[tuple[str, str, str]], current: str, extra: str) -> Content:

@@ -48,3 +48,8 @@ def one_line(text: str, limit: int = 80) -> str:
     """A single display line: newlines flattened, cut with an ellipsis past `limit`."""
     flat = " ".join(clean_text(text).split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def readonly_banner(reason: str) -> Content:
+    """The banner of a store opened read-only: "read-only: <why> — browsing only"."""
+    return template("[bold $warning]read-only:[/] $why — browsing only", why=reason)
