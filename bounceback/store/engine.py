@@ -163,6 +163,15 @@ def _refuse_newer(current: int, latest: int, path: Path) -> None:
         )
 
 
+def unused_name(path: Path) -> Path:
+    """`path`, or `name-2.db`, `name-3.db`… when it exists (a retried upgrade, same second)."""
+    candidate, n = path, 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
+
+
 def migrate(
     conn: sqlite3.Connection,
     path: Path,
@@ -179,7 +188,7 @@ def migrate(
         from bounceback.paths import backup_dir
 
         stamp = now.strftime("%Y%m%dT%H%M%S")
-        backup_file(conn, backup_dir(path) / f"pre-v{latest}-{stamp}.db")
+        backup_file(conn, unused_name(backup_dir(path) / f"pre-v{latest}-{stamp}.db"))
     # foreign_keys must be off before BEGIN: a table rebuild would otherwise cascade deletes.
     conn.execute("PRAGMA foreign_keys=OFF")
     conn.execute("BEGIN IMMEDIATE")

@@ -116,3 +116,24 @@ def test_migration_waits_for_another_instance_that_migrated_first(
     finally:
         conn.close()
     assert versions(path) == (1, 1)
+
+
+def test_a_retried_upgrade_in_the_same_second_keeps_both_backups(tmp_path):
+    """A failed upgrade leaves its pre-upgrade backup; retrying at once must not be blocked."""
+    from datetime import UTC, datetime
+
+    from bounceback.clock import FixedClock
+    from bounceback.store import migrations
+    from bounceback.store.db import Store
+    from bounceback.store.errors import MigrationError
+
+    clock = FixedClock(datetime(2026, 11, 25, 9, tzinfo=UTC))
+    path = tmp_path / "b.db"
+    Store.open(path, clock).close()
+    bad = (*migrations.STEPS, "CREATE TABLE extra (id INTEGER); INSERT INTO nope VALUES (1)")
+    good = (*migrations.STEPS, "CREATE TABLE extra (id INTEGER)")
+    with pytest.raises(MigrationError):
+        Store.open(path, clock, steps=bad)
+    Store.open(path, clock, steps=good).close()  # same clock second: a second backup name
+    backups = sorted(p.name for p in (tmp_path / "backups").glob("pre-v2-*.db"))
+    assert backups == ["pre-v2-20261125T090000-2.db", "pre-v2-20261125T090000.db"]
