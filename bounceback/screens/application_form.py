@@ -6,21 +6,16 @@ from collections.abc import Callable
 from datetime import date
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Select, TextArea
 
-from bounceback.dates import DATE_EXAMPLES, DateParseError, parse_date
 from bounceback.domain import PROGRESSION, Stage
+from bounceback.screens.draft_form import DraftForm
 from bounceback.store.drafts import ApplicationDraft
-from bounceback.store.errors import ConflictError, NotFoundError, StoreError, ValidationError
 from bounceback.store.records import ApplicationDetail
 from bounceback.widgets.form import Field
-from bounceback.widgets.safe import content
 
 SaveFn = Callable[[ApplicationDraft, bool], ApplicationDetail]
 """Persist a draft; the bool is "overwrite even if it changed elsewhere"."""
@@ -35,26 +30,19 @@ _DATE_FIELDS = (("applied_on", "Applied on"), ("next_action_on", "Next action da
 _LONG_FIELDS = (("description", "Job description"), ("notes", "Notes"))
 
 
-class ApplicationForm(ModalScreen[ApplicationDetail | None]):
+class ApplicationForm(DraftForm[ApplicationDraft, ApplicationDetail]):
     """Add or edit an application. ctrl+s saves, escape cancels (asking if anything changed)."""
 
     AUTO_FOCUS = "#input-company"
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="form-save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="form-cancel"),
-    ]
+    DATE_FIELDS: ClassVar[tuple[str, ...]] = tuple(name for name, _ in _DATE_FIELDS)
+    THING = "this application"
 
     def __init__(
         self, save: SaveFn, today: date, initial: ApplicationDetail | None = None
     ) -> None:
         """`save` persists; `initial` is the application being edited (None for new)."""
-        super().__init__()
-        self._save = save
-        self._today = today
+        super().__init__(save, today)
         self._initial = initial
-        self._force = False
-        self._start_values: dict[str, str] = {}
 
     # ---- layout ---------------------------------------------------------------------------
 
@@ -104,7 +92,7 @@ class ApplicationForm(ModalScreen[ApplicationDetail | None]):
 
     def on_mount(self) -> None:
         """Remember what was there to know if anything changed; hint at the date defaults."""
-        self._start_values = self._values()
+        super().on_mount()
         if self._initial is None:
             # query, not query_one: a form pushed while the app is quitting has no children
             for field in self.query("#field-applied-on").results(Field):
@@ -114,105 +102,16 @@ class ApplicationForm(ModalScreen[ApplicationDetail | None]):
 
     # ---- values ---------------------------------------------------------------------------
 
-    def _values(self) -> dict[str, str]:
-        return {f.field_name: f.value for f in self.query(Field)}
-
-    def _draft(self) -> ApplicationDraft:
-        """Build a draft, raising ValidationError for dates that cannot be read."""
-        values = self._values()
-        errors: dict[str, str] = {}
-        dates: dict[str, date | None] = {}
-        for name, _ in _DATE_FIELDS:
-            try:
-                dates[name] = parse_date(values[name], self._today)
-            except DateParseError:
-                errors[name] = f"Couldn't read that date. Try: {DATE_EXAMPLES}"
-        if errors:
-            raise ValidationError(errors)
+    def build_draft(self, values: dict[str, str], errors: dict[str, str]) -> ApplicationDraft:
+        """The draft from what was typed; unreadable dates go into `errors`."""
         stage = Stage(values["stage"]) if "stage" in values else Stage.APPLIED
         return ApplicationDraft(
             **{name: values[name] for name, _ in _TEXT_FIELDS + _LONG_FIELDS},
-            applied_on=dates["applied_on"],
-            next_action_on=dates["next_action_on"],
+            applied_on=self.read_date(values, "applied_on", errors),
+            next_action_on=self.read_date(values, "next_action_on", errors),
             stage=stage,
         )
 
-    @on(Input.Changed)
-    def _date_hint(self, event: Input.Changed) -> None:
-        """Echo how a typed date was understood, as it is typed."""
-        field = event.input.parent
-        if not isinstance(field, Field) or field.field_name not in dict(_DATE_FIELDS):
-            return
-        field.set_error(None)
-        if not event.value.strip():
-            field.set_hint(None)
-            return
-        try:
-            parsed = parse_date(event.value, self._today)
-        except DateParseError:
-            field.set_hint(None)
-            return
-        if parsed is not None:
-            field.set_hint(f"→ {parsed:%a %b} {parsed.day}, {parsed.year}")
-
-    # ---- actions --------------------------------------------------------------------------
-
-    def _show_errors(self, errors: dict[str, str]) -> None:
-        first: Field | None = None
-        for field in self.query(Field):
-            message = errors.get(field.field_name)
-            field.set_error(message)
-            if message and first is None:
-                first = field
-        if first is not None:
-            first.control.focus()
-            first.scroll_visible()
-        self._banner(f"{len(errors)} field(s) need a look — see the red lines." if errors else "")
-
-    def _banner(self, message: str, tone: str = "error") -> None:
-        banner = self.query_one("#form-banner", Label)
-        banner.update(content(message))
-        banner.set_classes(f"-{tone}" if message else "")
-
-    def action_save(self) -> None:
-        """Validate, save through the screen's callback, and close; on trouble keep it all."""
-        try:
-            draft = self._draft().validated()
-        except ValidationError as exc:
-            self._show_errors(exc.errors)
-            return
-        self._show_errors({})
-        try:
-            saved = self._save(draft, self._force)
-        except ValidationError as exc:
-            self._show_errors(exc.errors)
-        except ConflictError:
-            self._force = True
-            self._banner(
-                "Someone changed this application in another window since you opened it. "
-                "Your text is still here: ctrl+s again saves yours over theirs, "
-                "escape keeps theirs."
-            )
-        except NotFoundError:
-            self._banner("This application was deleted elsewhere; copy anything you need, "
-                         "then escape.")
-        except StoreError as exc:
-            self._banner(exc.message)
-        else:
-            self.dismiss(saved)
-
-    def action_cancel(self) -> None:
-        """Close; if anything was typed, ask first."""
-        if self._values() == self._start_values:
-            self.dismiss(None)
-            return
-        from bounceback.screens.modals import ConfirmModal
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmModal(Content("Discard what you typed?"), yes="Discard", no="Keep editing"),
-            answered,
-        )
+    def validate(self, draft: ApplicationDraft) -> ApplicationDraft:
+        """ApplicationDraft's rules (they need no date of today)."""
+        return draft.validated()
