@@ -58,6 +58,10 @@ class BouncebackApp(App[None]):
     def on_mount(self) -> None:
         """Draw the loading state, then open the database off the event loop."""
         self.push_screen(StartupScreen())
+        # start after the first frame is out: the thread's imports would hold the GIL over it
+        self.call_after_refresh(self._start_opening)
+
+    def _start_opening(self) -> None:
         self.run_worker(self._open, thread=True, exit_on_error=False, name="open-store")
 
     def _open(self) -> tuple[Store, WallowRecord | None]:
