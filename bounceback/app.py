@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.widgets import Input, TextArea
 from textual.worker import Worker, WorkerState
 
 from bounceback.clock import Clock, SystemClock
+from bounceback.sanitize import strip_unsafe
 from bounceback.screens.registry import DEFAULT_MODE, MODES
 from bounceback.screens.startup import OpenErrorScreen, StartupScreen
 
@@ -138,6 +141,31 @@ class BouncebackApp(App[None]):
         from bounceback.screens.data_transfer import export_data
 
         export_data(self)
+
+    # ---- no escape byte from a paste ever reaches the terminal -------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        """Clean a terminal paste before any field sees (and paints) it."""
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            cleaned = strip_unsafe(event.text)
+            if cleaned != event.text:
+                event = events.Paste(cleaned)
+        await super().on_event(event)
+
+    @on(Input.Changed)
+    def _scrub_input(self, event: Input.Changed) -> None:
+        """Backstop for text that arrived another way (a programmatic paste, an insert)."""
+        cleaned = strip_unsafe(event.value)
+        if cleaned != event.value:
+            event.input.value = cleaned
+
+    @on(TextArea.Changed)
+    def _scrub_text_area(self, event: TextArea.Changed) -> None:
+        """The same backstop for multi-line fields."""
+        text = event.text_area.text
+        cleaned = strip_unsafe(text)
+        if cleaned != text:
+            event.text_area.text = cleaned
 
     def on_unmount(self) -> None:
         """Close the database's connections."""

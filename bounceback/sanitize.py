@@ -21,3 +21,8 @@ def clean_text(text: str, *, single_line: bool = False) -> str:
     if single_line:
         text = text.replace("\n", " ").replace("\t", " ")
     return text
+
+
+def strip_unsafe(text: str) -> str:
+    """Only remove what must never reach the terminal (a field being edited keeps its shape)."""
+    return _UNSAFE.sub("", text)

@@ -52,9 +52,10 @@ def validate_changes(changes: dict[str, Any]) -> dict[str, Any]:
             value = value.strip() if single else value
             check_length(errors, name, name.replace("_", " ").capitalize(), value, _TEXT_CAPS[name])
         elif name in _LIST_FIELDS:
-            value = [clean_text(v, single_line=True).strip() for v in value if v.strip()]
+            cleaned = (clean_text(v, single_line=True).strip() for v in value)
+            value = [v for v in cleaned if v]  # drop what is empty once cleaned
             if name == "feelings":
-                value = [v[:40] for v in value]
+                value = [v[:40].rstrip() for v in value]
                 if len(value) > len(FEELING_WORDS) + 3:
                     errors[name] = "That is a lot of feelings; pick the strongest few."
         elif name.startswith("intensity"):

@@ -46,3 +46,19 @@ def empty_app(tmp_path: Path) -> BouncebackApp:
 async def ready(pilot) -> None:  # type: ignore[no-untyped-def]
     """Wait for the store, the first load and the repaint."""
     await settle(pilot)
+
+
+@pytest.fixture(autouse=True)
+def _steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A blinking cursor makes a snapshot depend on when it was taken: keep it lit."""
+    from textual.widgets import Input, TextArea
+
+    for cls in (Input, TextArea):
+        original = cls._on_mount
+
+        def steady(self, event, _original=original):  # type: ignore[no-untyped-def]
+            self.cursor_blink = False
+            return _original(self, event)
+
+        monkeypatch.setattr(cls, "_on_mount", steady)
+
