@@ -539,8 +539,10 @@ def _plan_csv_row(plan: ImportPlan, line: int, values: dict[str, str], today: da
         except ValueError as exc:
             problems.append(ImportProblem(line, "history", str(exc)))
     draft: ApplicationDraft | None = None
-    text_fields = {k: v for k, v in values.items()
-                   if k not in ("stage", "history", *_DATE_FIELDS)}
+    # a row shorter than the header has no cell for later columns: those are blank, not absent
+    text_fields = {"company": "", "role": ""}
+    text_fields.update((k, v) for k, v in values.items()
+                       if k not in ("stage", "history", *_DATE_FIELDS))
     try:
         draft = ApplicationDraft(
             **text_fields, stage=stage or Stage.APPLIED,

@@ -268,3 +268,13 @@ def test_hypothesis_arbitrary_bytes_only_refuse_or_plan(data):
         assert exc.message and "\n" not in exc.message
     else:
         p.report_lines(plan)
+
+
+def test_a_row_shorter_than_the_header_is_named_not_a_crash():
+    """Found by hypothesis in CI: a row missing its last cells has blank fields, not absent ones."""
+    from datetime import date
+
+    from bounceback.store.portability import plan_bytes
+
+    plan = plan_bytes(b"company,stage,role\nAcme,applied\n", date(2026, 11, 25))
+    assert [(p.line, p.field) for p in plan.problems] == [(2, "role")]
