@@ -190,18 +190,6 @@ class ApplicationRepo:
             app.deleted_at = None
         return self.get(app_id)
 
-    def purge_deleted(self, older_than: timedelta = timedelta(days=30)) -> int:
-        """Remove applications deleted more than `older_than` ago (with their history)."""
-        cutoff = self._store.clock.now() - older_than
-        deleted_at = Application.__table__.c.deleted_at  # type: ignore[attr-defined]
-        with self._store.write() as s:
-            doomed = s.exec(  # type: ignore[call-overload]
-                select(Application).where(deleted_at < cutoff)
-            ).scalars().all()
-            for app in doomed:
-                s.delete(app)
-        return len(doomed)
-
     # ---- helpers -------------------------------------------------------------------------
 
     def _next_action_defaults(

@@ -420,13 +420,3 @@ def build_engine(url: str | URL, *, readonly: bool = False) -> Engine:
         conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
     return engine
-
-
-@contextlib.contextmanager
-def raw_connection(path: Path):  # type: ignore[no-untyped-def]
-    """A plain sqlite3 connection for check/backup tools (closed on exit)."""
-    conn = _raw_connect(path)
-    try:
-        yield conn
-    finally:
-        conn.close()

@@ -8,7 +8,6 @@ characters and bidi overrides are stripped again at render, whatever the store h
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import App
 from textual.content import Content
 
@@ -19,11 +18,6 @@ def content(text: str, style: str = "") -> Content:
     """User text as Content: never parsed as markup."""
     plain = Content(clean_text(text))
     return plain.stylize(style) if style else plain
-
-
-def rich_text(text: str, style: str = "") -> Text:
-    """User text as a rich Text (for table cells and Rich renderables)."""
-    return Text(clean_text(text), style=style)
 
 
 def template(markup: str, **values: object) -> Content:
