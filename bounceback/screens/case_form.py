@@ -12,7 +12,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Select, SelectionList, TextArea
 from textual.widgets.selection_list import Selection
 
@@ -20,6 +19,7 @@ from bounceback.dates import DATE_EXAMPLES, DateParseError, parse_date
 from bounceback.domain import FEELING_WORDS, FeedbackStatus, RejectionKind
 from bounceback.playbook.feedback import FEEDBACK_STATUS_LABELS
 from bounceback.playbook.triage import CAUSES_BY_KEY, KIND_SUMMARY, causes_for
+from bounceback.screens.draft_form import close_asking_if_changed, set_banner, show_field_errors
 from bounceback.store.errors import ConflictError, NotFoundError, StoreError, ValidationError
 from bounceback.store.records import RejectionRecord
 from bounceback.widgets.form import Field
@@ -255,21 +255,10 @@ class CaseForm(ModalScreen[RejectionRecord | None]):
     # ---- actions --------------------------------------------------------------------------
 
     def _show_errors(self, errors: dict[str, str]) -> None:
-        first: Widget | None = None
-        for field in self.query(Field):
-            message = errors.get(field.field_name)
-            field.set_error(message)
-            if message and first is None:
-                first = field.control
-        if first is not None:
-            first.focus()
-            first.scroll_visible()
-        self._banner(f"{len(errors)} field(s) need a look — see the red lines." if errors else "")
+        show_field_errors(self, errors)
 
     def _banner(self, message: str) -> None:
-        banner = self.query_one("#form-banner", Label)
-        banner.update(content(message))
-        banner.set_classes("-error" if message else "")
+        set_banner(self, message)
 
     def action_save(self) -> None:
         """Validate, save the changed fields, and close; on trouble keep everything typed."""
@@ -301,19 +290,7 @@ class CaseForm(ModalScreen[RejectionRecord | None]):
 
     def action_cancel(self) -> None:
         """Close; if anything was typed, ask first."""
-        if self._raw() == self._start:
-            self.dismiss(None)
-            return
-        from bounceback.screens.modals import ConfirmModal
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmModal(Content("Discard what you typed?"), yes="Discard", no="Keep editing"),
-            answered,
-        )
+        close_asking_if_changed(self, self._raw() != self._start)
 
 
 def _num(value: int | None) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from textual import on
 from textual.binding import Binding, BindingType
@@ -23,6 +23,44 @@ from bounceback.widgets.safe import content
 
 D = TypeVar("D")
 R = TypeVar("R")
+
+
+def set_banner(screen: ModalScreen[Any], message: str, tone: str = "error") -> None:
+    """The line under a form's title (`#form-banner`); an empty message hides it."""
+    banner = screen.query_one("#form-banner", Label)
+    banner.update(content(message))
+    banner.set_classes(f"-{tone}" if message else "")
+
+
+def show_field_errors(screen: ModalScreen[Any], errors: dict[str, str]) -> None:
+    """Each message under its Field, the first bad field focused, a banner counting them."""
+    first: Field | None = None
+    for field in screen.query(Field):
+        message = errors.get(field.field_name)
+        field.set_error(message)
+        if message and first is None:
+            first = field
+    if first is not None:
+        first.control.focus()
+        first.scroll_visible()
+    set_banner(screen, f"{len(errors)} field(s) need a look — see the red lines." if errors else "")
+
+
+def close_asking_if_changed(screen: ModalScreen[Any], changed: bool) -> None:
+    """Dismiss a form; when something was typed, ask "Discard what you typed?" first."""
+    if not changed:
+        screen.dismiss(None)
+        return
+    from bounceback.screens.modals import ConfirmModal
+
+    def answered(discard: bool | None) -> None:
+        if discard:
+            screen.dismiss(None)
+
+    screen.app.push_screen(
+        ConfirmModal(Content("Discard what you typed?"), yes="Discard", no="Keep editing"),
+        answered,
+    )
 
 
 class DraftForm(ModalScreen[R | None], Generic[D, R]):
@@ -88,22 +126,11 @@ class DraftForm(ModalScreen[R | None], Generic[D, R]):
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Each message under its field, the first bad field focused, a banner counting them."""
-        first: Field | None = None
-        for field in self.query(Field):
-            message = errors.get(field.field_name)
-            field.set_error(message)
-            if message and first is None:
-                first = field
-        if first is not None:
-            first.control.focus()
-            first.scroll_visible()
-        self.banner(f"{len(errors)} field(s) need a look — see the red lines." if errors else "")
+        show_field_errors(self, errors)
 
     def banner(self, message: str, tone: str = "error") -> None:
         """A line under the title (empty hides it)."""
-        banner = self.query_one("#form-banner", Label)
-        banner.update(content(message))
-        banner.set_classes(f"-{tone}" if message else "")
+        set_banner(self, message, tone)
 
     def action_save(self) -> None:
         """Validate, save through the callback and close; on trouble keep everything typed."""
@@ -137,16 +164,4 @@ class DraftForm(ModalScreen[R | None], Generic[D, R]):
 
     def action_cancel(self) -> None:
         """Close; if anything was typed, ask first."""
-        if self._values() == self._start_values:
-            self.dismiss(None)
-            return
-        from bounceback.screens.modals import ConfirmModal
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmModal(Content("Discard what you typed?"), yes="Discard", no="Keep editing"),
-            answered,
-        )
+        close_asking_if_changed(self, self._values() != self._start_values)

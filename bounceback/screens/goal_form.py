@@ -16,11 +16,11 @@ from textual.widgets import Footer, Input, Label, Select
 from bounceback.domain import GoalSource
 from bounceback.playbook.daily import SOURCE_LABELS
 from bounceback.playbook.goals import DAILY_RRULE, WEEKDAYS_RRULE, describe_days
+from bounceback.screens.draft_form import close_asking_if_changed, set_banner, show_field_errors
 from bounceback.store.errors import NotFoundError, StoreError, ValidationError
 from bounceback.store.goals import GoalDraft
 from bounceback.store.records import GoalRecord
 from bounceback.widgets.form import Field
-from bounceback.widgets.safe import content
 
 SaveFn = Callable[[GoalDraft], GoalRecord]
 """Persist a draft (the screen binds create or update and the rule check)."""
@@ -113,20 +113,10 @@ class GoalForm(ModalScreen[GoalRecord | None]):
         )
 
     def _show_errors(self, errors: dict[str, str]) -> None:
-        first: Field | None = None
-        for field in self.query(Field):
-            message = errors.get(field.field_name)
-            field.set_error(message)
-            if message and first is None:
-                first = field
-        if first is not None:
-            first.control.focus()
-        self._banner(f"{len(errors)} field(s) need a look — see the red lines." if errors else "")
+        show_field_errors(self, errors)
 
     def _banner(self, message: str) -> None:
-        banner = self.query_one("#form-banner", Label)
-        banner.update(content(message))
-        banner.set_classes("-error" if message else "")
+        set_banner(self, message)
 
     def action_save(self) -> None:
         """Check, save through the screen's callback and close; on trouble keep everything."""
@@ -143,16 +133,4 @@ class GoalForm(ModalScreen[GoalRecord | None]):
 
     def action_cancel(self) -> None:
         """Close; if anything was typed, ask first."""
-        if self._values() == self._start:
-            self.dismiss(None)
-            return
-        from bounceback.screens.modals import ConfirmModal
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmModal(Content("Discard what you typed?"), yes="Discard", no="Keep editing"),
-            answered,
-        )
+        close_asking_if_changed(self, self._values() != self._start)
