@@ -196,7 +196,29 @@ CREATE INDEX ix_wallow_window_ended_at ON wallow_window (ended_at);
 CREATE INDEX ix_wallow_window_rejection_id ON wallow_window (rejection_id);
 """
 
-STEPS: tuple[str, ...] = (_V1,)
+# Version 2 (issue 9): a case can be deleted (with undo) and can come from an import; the theme
+# is remembered; a goal keeps the plan (target, days) each past day was judged by.
+_V2 = """
+ALTER TABLE rejection ADD COLUMN deleted_at DATETIME;
+CREATE INDEX ix_rejection_deleted_at ON rejection (deleted_at);
+ALTER TABLE rejection ADD COLUMN imported BOOLEAN DEFAULT 0 NOT NULL;
+ALTER TABLE setting ADD COLUMN theme VARCHAR(40) DEFAULT '' NOT NULL;
+CREATE TABLE goal_plan (
+	id INTEGER NOT NULL,
+	goal_id INTEGER NOT NULL,
+	starts_on DATE NOT NULL,
+	target INTEGER NOT NULL,
+	rrule VARCHAR(500) NOT NULL,
+	PRIMARY KEY (id),
+	CONSTRAINT uq_goal_plan UNIQUE (goal_id, starts_on),
+	FOREIGN KEY(goal_id) REFERENCES goal (id) ON DELETE CASCADE
+);
+CREATE INDEX ix_goal_plan_goal_id ON goal_plan (goal_id);
+INSERT INTO goal_plan (goal_id, starts_on, target, rrule)
+	SELECT id, starts_on, target, rrule FROM goal
+"""
+
+STEPS: tuple[str, ...] = (_V1, _V2)
 """Step N (1-based) takes the schema from version N-1 to N."""
 
 LATEST = len(STEPS)

@@ -181,6 +181,9 @@ class Rejection(SQLModel, table=True):
     created_at: datetime = Field(sa_column=_when())
     updated_at: datetime = Field(sa_column=_when())
     version: int = Field(default=1, sa_column=_rejection_version)
+    # v2: appended columns (SQLite adds them at the end of the table)
+    deleted_at: datetime | None = Field(default=None, sa_column=_when(nullable=True, index=True))
+    imported: bool = Field(default=False, sa_column=_bool(False))
 
     __mapper_args__ = {"version_id_col": _rejection_version}
 
@@ -296,6 +299,18 @@ class GoalDay(SQLModel, table=True):
     rest: bool = Field(default=False, sa_column=_bool(False))
 
 
+class GoalPlan(SQLModel, table=True):
+    """A goal's target and days from `starts_on` on: past days are judged by their own plan."""
+
+    __tablename__ = "goal_plan"
+    __table_args__ = (sa.UniqueConstraint("goal_id", "starts_on", name="uq_goal_plan"),)
+    id: int | None = Field(default=None, primary_key=True)
+    goal_id: int = Field(sa_column=_fk("goal.id", "CASCADE", nullable=False))
+    starts_on: date = Field(sa_column=sa.Column(sa.Date, nullable=False))
+    target: int = Field(sa_column=sa.Column(sa.Integer, nullable=False))
+    rrule: str = Field(sa_column=_str(500, default=None))
+
+
 class CheckIn(SQLModel, table=True):
     """The daily check-in: one per calendar day."""
 
@@ -320,6 +335,7 @@ class Setting(SQLModel, table=True):
     follow_up_days: int = Field(default=7, sa_column=_int("7"))
     min_active: int = Field(default=5, sa_column=_int("5"))
     feedback_let_go_days: int = Field(default=14, sa_column=_int("14"))
+    theme: str = Field(default="", sa_column=_str(40))  # v2; "" = the built-in default
 
 
 def metadata() -> sa.MetaData:

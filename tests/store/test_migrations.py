@@ -51,10 +51,10 @@ def test_failing_migration_rolls_back_completely(
 
     assert str(db_path) in str(info.value)
     assert "\n" not in str(info.value)
-    assert versions(db_path) == (1, 1)
+    assert versions(db_path) == (migrations.LATEST, migrations.LATEST)
     assert "extra" not in tables(db_path)
     assert dump(db_path) == before
-    backups = sorted((db_path.parent / "backups").glob("pre-v2-*.db"))
+    backups = sorted((db_path.parent / "backups").glob(f"pre-v{migrations.LATEST + 1}-*.db"))
     assert len(backups) == 1
     conn = sqlite3.connect(backups[0])
     try:
@@ -80,7 +80,7 @@ def test_migration_that_breaks_references_is_refused(
     )
     with pytest.raises(MigrationError, match="references"):
         Store.open(db_path, clock, steps=(*migrations.STEPS, orphan))
-    assert versions(db_path) == (1, 1)
+    assert versions(db_path) == (migrations.LATEST, migrations.LATEST)
     assert dump(db_path) == before
 
 
@@ -92,8 +92,8 @@ def test_successful_migration_applies_and_bumps_the_version(
     step = "ALTER TABLE application ADD COLUMN extra_note TEXT DEFAULT '' NOT NULL"
     upgraded = Store.open(db_path, clock, steps=(*migrations.STEPS, step))
     upgraded.close()
-    assert versions(db_path) == (2, 2)
-    assert len(list((db_path.parent / "backups").glob("pre-v2-*.db"))) == 1
+    assert versions(db_path) == (migrations.LATEST + 1, migrations.LATEST + 1)
+    assert len(list((db_path.parent / "backups").glob(f"pre-v{migrations.LATEST + 1}-*.db"))) == 1
 
 
 def test_migration_waits_for_another_instance_that_migrated_first(
@@ -115,7 +115,7 @@ def test_migration_waits_for_another_instance_that_migrated_first(
         assert engine.migrate(conn, path, clock.now()) == migrations.LATEST
     finally:
         conn.close()
-    assert versions(path) == (1, 1)
+    assert versions(path) == (migrations.LATEST, migrations.LATEST)
 
 
 def test_a_retried_upgrade_in_the_same_second_keeps_both_backups(tmp_path):
@@ -135,5 +135,59 @@ def test_a_retried_upgrade_in_the_same_second_keeps_both_backups(tmp_path):
     with pytest.raises(MigrationError):
         Store.open(path, clock, steps=bad)
     Store.open(path, clock, steps=good).close()  # same clock second: a second backup name
-    backups = sorted(p.name for p in (tmp_path / "backups").glob("pre-v2-*.db"))
-    assert backups == ["pre-v2-20261125T090000-2.db", "pre-v2-20261125T090000.db"]
+    backups = sorted(p.name for p in (tmp_path / "backups").glob(f"pre-v{migrations.LATEST + 1}-*.db"))
+    nxt = migrations.LATEST + 1
+    assert backups == [f"pre-v{nxt}-20261125T090000-2.db", f"pre-v{nxt}-20261125T090000.db"]
+
+
+# ---- upgrades from every released schema version ---------------------------------------------
+
+RELEASED = sorted((Path(__file__).parent.parent / "data").glob("schema-v*.db"))
+"""One frozen database per released schema version (a demo database written by that release)."""
+
+
+def _snapshot(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table of a released version, in a comparable form."""
+    conn = sqlite3.connect(path)
+    try:
+        names = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name != 'schema_version'")]
+        return {
+            name: conn.execute(f'SELECT * FROM "{name}" ORDER BY 1').fetchall() for name in names
+        }
+    finally:
+        conn.close()
+
+
+def test_there_is_a_fixture_for_every_released_version_but_the_latest() -> None:
+    assert [p.name for p in RELEASED] == [f"schema-v{n}.db" for n in range(1, migrations.LATEST)]
+
+
+@pytest.mark.parametrize("fixture", RELEASED, ids=lambda p: p.stem)
+def test_upgrade_from_a_released_version_keeps_every_row(
+    fixture: Path, tmp_path: Path, clock: FixedClock
+) -> None:
+    import shutil
+
+    path = tmp_path / "old.db"
+    shutil.copyfile(fixture, path)
+    before = _snapshot(path)
+    assert sum(len(rows) for rows in before.values()) > 100  # a real database, not an empty one
+    Store.open(path, clock).close()
+    assert versions(path) == (migrations.LATEST, migrations.LATEST)
+    after = _snapshot(path)
+    for table, rows in before.items():
+        # new columns are appended: the old part of every row is kept exactly, children included
+        width = len(rows[0]) if rows else 0
+        assert [row[:width] for row in after[table]] == rows, table
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        # v2: every goal starts with one plan, its target and days as they were
+        assert conn.execute("SELECT goal_id, target, rrule FROM goal_plan ORDER BY 1").fetchall() \
+            == conn.execute("SELECT id, target, rrule FROM goal ORDER BY 1").fetchall()
+    finally:
+        conn.close()
+    backups = list((tmp_path / "backups").glob("pre-v*.db"))
+    assert len(backups) == 1
