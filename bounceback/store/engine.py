@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from sqlalchemy import URL, Engine, create_engine, event
 
+from bounceback.files import private_temp_for, publish
 from bounceback.store import migrations
 from bounceback.store.errors import (
     CorruptDatabaseError,
@@ -140,17 +141,26 @@ def quick_check(conn: sqlite3.Connection, path: Path) -> None:
 
 
 def backup_file(src: sqlite3.Connection, dest: Path) -> Path:
-    """Copy a live database consistently with SQLite's backup API into a new 0600 file."""
+    """Copy a live database consistently with SQLite's backup API into a new 0600 file.
+
+    The copy is made under a temp name and linked into place only once complete, so a backup
+    that fails midway (disk full) leaves nothing at `dest` and the retry is not blocked.
+    """
     ensure_private_dir(dest.parent)
-    if not precreate_private_file(dest):
+    if dest.exists() or dest.is_symlink():
         raise StoreError(f"{dest} already exists; not overwriting it.", dest)
-    target = sqlite3.connect(dest)
-    try:
-        src.backup(target)
-        # One self-contained file: readable anywhere (even read-only media) without a -wal.
-        target.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        target.close()
+    with private_temp_for(dest) as tmp:
+        target = sqlite3.connect(tmp)
+        try:
+            src.backup(target)
+            # One self-contained file: readable anywhere (even read-only media) without a -wal.
+            target.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            target.close()
+        try:
+            publish(tmp, dest)
+        except FileExistsError as exc:
+            raise StoreError(f"{dest} already exists; not overwriting it.", dest) from exc
     return dest
 
 

@@ -24,7 +24,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bounceback.dates import DateParseError, parse_date
 from bounceback.domain import Stage
-from bounceback.files import write_private_text
+from bounceback.files import write_private_files, write_private_text
 from bounceback.sanitize import clean_text
 from bounceback.store.applications import search_fold
 from bounceback.store.drafts import ApplicationDraft
@@ -237,10 +237,10 @@ def export_csv(store: Store, folder: Path, *, overwrite: bool = False) -> dict[s
         for row in apps
     ]
     rej_rows = [[row[c] for c in _REJ_COLUMNS] for row in rejections]
-    write_private_text(folder / "applications.csv", _csv_text(_APP_COLUMNS, app_rows),
-                       overwrite=overwrite)
-    write_private_text(folder / "rejections.csv", _csv_text(_REJ_COLUMNS, rej_rows),
-                       overwrite=overwrite)
+    write_private_files({  # both files or neither: a retry is never blocked by half an export
+        folder / "applications.csv": _csv_text(_APP_COLUMNS, app_rows),
+        folder / "rejections.csv": _csv_text(_REJ_COLUMNS, rej_rows),
+    }, overwrite=overwrite)
     return {"applications.csv": len(app_rows), "rejections.csv": len(rej_rows)}
 
 
