@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
-from bounceback.dates import DateParseError, parse_date
+from bounceback.dates import DateParseError, Lean, parse_date
 from bounceback.domain import Stage
 from bounceback.files import write_private_files, write_private_text
 from bounceback.sanitize import clean_text
@@ -502,6 +502,7 @@ STAGE_SYNONYMS: dict[Stage, tuple[str, ...]] = {
 _STAGES = {_norm(s): stage for stage, synonyms in STAGE_SYNONYMS.items() for s in synonyms}
 KNOWN_STAGE_WORDS = ", ".join(s for synonyms in STAGE_SYNONYMS.values() for s in synonyms[:2])
 _DATE_FIELDS = ("applied_on", "next_action_on")
+_DATE_LEAN: dict[str, Lean] = {"applied_on": "past", "next_action_on": "future"}
 
 
 def stage_from_text(text: str) -> Stage | None:
@@ -573,7 +574,7 @@ def _plan_csv_row(plan: ImportPlan, line: int, values: dict[str, str], today: da
     dates: dict[str, date | None] = {}
     for name in _DATE_FIELDS:
         try:
-            dates[name] = parse_date(values.get(name, ""), today)
+            dates[name] = parse_date(values.get(name, ""), today, _DATE_LEAN[name])
         except DateParseError as exc:
             problems.append(ImportProblem(line, name, str(exc)))
         except (ValueError, OverflowError):
@@ -593,7 +594,7 @@ def _plan_csv_row(plan: ImportPlan, line: int, values: dict[str, str], today: da
         draft = ApplicationDraft(
             **text_fields, stage=stage or Stage.APPLIED,
             applied_on=dates.get("applied_on"), next_action_on=dates.get("next_action_on"),
-        ).validated()
+        ).validated(today)
     except ValidationError as exc:
         problems.extend(ImportProblem(line, name, message) for name, message in exc.errors.items())
     if problems or draft is None:
