@@ -11,6 +11,8 @@ from textual.widgets import Input, TextArea
 
 from bounceback.sanitize import clean_text, is_typable, is_unsafe, strip_unsafe
 
+_MANY = 64  # unsafe code points beyond which a field's text is replaced, not edited in place
+
 
 def clean_paste(text: str, target: Widget | None) -> str:
     """A paste as the target field should receive it.
@@ -57,7 +59,17 @@ def scrub_text_area(area: TextArea) -> None:
     would land before the pasted ones.
     """
     text = area.text
-    if strip_unsafe(text) == text:
+    cleaned = strip_unsafe(text)
+    if cleaned == text:
+        return
+    if len(text) - len(cleaned) > _MANY:
+        # one edit per code point would re-scan a long text each time: swap the text instead,
+        # and put the cursor back where it was among the characters that stay
+        row, column = area.cursor_location
+        before = strip_unsafe(area.document.get_text_range((0, 0), (row, column)))
+        area.text = cleaned
+        lines = before.split("\n")
+        area.move_cursor((len(lines) - 1, len(lines[-1])))
         return
     document = area.document
     for row in range(document.line_count - 1, -1, -1):

@@ -129,3 +129,16 @@ async def test_typed_emoji_keep_their_zero_width_joiner(pilot, store):
     saved = store.applications.get(row.id)
     assert saved.company == f"Dev {technologist}\u00a0co"
     assert saved.notes == f"x {technologist} mi\u200cdoonam ."
+
+
+async def test_many_unsafe_characters_are_scrubbed_at_once_keeping_the_cursor(pilot, store):
+    await pilot.press("n")
+    await settle(pilot)
+    notes = pilot.app.screen.query_one("#input-notes", TextArea)
+    notes.focus()
+    await pilot.pause()
+    await pilot.press("a", "b", "left")
+    notes.insert("x\x01" * 500 + "\ny\x1b")
+    await pilot.pause()
+    await pilot.press("Z")
+    assert notes.text == "a" + "x" * 500 + "\nyZb"
