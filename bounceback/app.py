@@ -13,9 +13,9 @@ from textual.widgets import Input, TextArea
 from textual.worker import Worker, WorkerState
 
 from bounceback.clock import Clock, SystemClock
-from bounceback.sanitize import strip_unsafe
 from bounceback.screens.registry import DEFAULT_MODE, MODES
 from bounceback.screens.startup import OpenErrorScreen, StartupScreen
+from bounceback.widgets.text_entry import clean_paste, insert_typed, scrub_input, scrub_text_area
 
 if TYPE_CHECKING:
     from bounceback.store.db import Store
@@ -145,27 +145,25 @@ class BouncebackApp(App[None]):
     # ---- no escape byte from a paste ever reaches the terminal -------------------------------
 
     async def on_event(self, event: events.Event) -> None:
-        """Clean a terminal paste before any field sees (and paints) it."""
+        """Clean a terminal paste before any field sees (and paints) it; keep typed joiners."""
         if isinstance(event, events.Paste) and not event.is_forwarded:
-            cleaned = strip_unsafe(event.text)
+            cleaned = clean_paste(event.text, self.focused)
             if cleaned != event.text:
                 event = events.Paste(cleaned)
+        elif (isinstance(event, events.Key) and not event.is_forwarded
+              and event.character is not None and insert_typed(self.focused, event.character)):
+            return  # a zero-width joiner (or such) Textual's fields would have dropped
         await super().on_event(event)
 
     @on(Input.Changed)
     def _scrub_input(self, event: Input.Changed) -> None:
         """Backstop for text that arrived another way (a programmatic paste, an insert)."""
-        cleaned = strip_unsafe(event.value)
-        if cleaned != event.value:
-            event.input.value = cleaned
+        scrub_input(event.input)
 
     @on(TextArea.Changed)
     def _scrub_text_area(self, event: TextArea.Changed) -> None:
-        """The same backstop for multi-line fields."""
-        text = event.text_area.text
-        cleaned = strip_unsafe(text)
-        if cleaned != text:
-            event.text_area.text = cleaned
+        """The same backstop for multi-line fields (cursor and order kept)."""
+        scrub_text_area(event.text_area)
 
     def on_unmount(self) -> None:
         """Close the database's connections."""

@@ -286,6 +286,7 @@ def _export_data(args: argparse.Namespace, path: Path, out: Path, clock: Clock) 
 def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
     """Report what a file holds, then (unless --dry-run) import it in one transaction."""
     from bounceback.clock import today
+    from bounceback.playbook.triage import judge
     from bounceback.store import portability
     from bounceback.store.db import Store
 
@@ -308,13 +309,12 @@ def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
             print("Dry run: nothing was changed.")
             return 0
         try:
-            counts = portability.apply_import(store, plan)
+            counts = portability.apply_import(store, plan, judge)
         except portability.ImportRefused as exc:
             raise CliError(exc.message) from exc
     finally:
         store.close()
-    added = ", ".join(f"{n:,} {name}" for name, n in counts.items() if n) or "nothing"
-    print(f"Imported: {added}.")
+    print(f"Imported: {portability.counts_text(counts)}.")
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Literal
 
 from dateutil import parser as du_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
@@ -32,12 +33,52 @@ def _shift(today: date, sign: int, n: int, unit: str) -> date:
     return today + timedelta(days=sign * n)
 
 
-def parse_date(text: str, today: date) -> date | None:
+Lean = Literal["future", "past"] | None
+"""Which year a date typed without one belongs to: the next one of its kind ("future", for
+plans such as a next action), the last one ("past", for what already happened, such as an
+application sent), or simply this year (None)."""
+
+
+def parse_date(text: str, today: date, lean: Lean = None) -> date | None:
     """Parse a typed date relative to `today`; empty text is None; nonsense raises DateParseError.
 
     Slashed dates are day-first (20/11/2026) unless the first number cannot be a day-first
-    reading (11/20/2026 is read as November 20). A bare "Nov 20" means this year.
+    reading (11/20/2026 is read as November 20). A bare "Nov 20" means this year, unless
+    `lean` says otherwise: "Jan 5" typed on Dec 30 is next January for a "future" field, and
+    "Dec 28" typed on Jan 2 is last December for a "past" one. A typed year is always kept.
     """
+    parsed = _parse(text, today)
+    if parsed is None or lean is None or not _year_left_out(text, today):
+        return parsed
+    if lean == "future" and parsed < today:
+        return _add_years(parsed, 1)
+    if lean == "past" and parsed > today:
+        return _add_years(parsed, -1)
+    return parsed
+
+
+def _year_left_out(text: str, today: date) -> bool:
+    """True when the text names a day of a year without the year ("Jan 5", "5/1")."""
+    raw = text.strip().lower()
+    if not re.search(r"\d", raw) or _OFFSET.match(raw) or _IN.match(raw) or _AGO.match(raw):
+        return False  # relative words and offsets already say which day
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", raw):
+        return False
+    # Parse again as if "this year" were another one: a typed year does not move.
+    other = date(today.year + 4 if today.year < 2090 else today.year - 4, today.month, 1)
+    try:
+        again = _parse(text, other)
+    except DateParseError:
+        return False
+    first = _parse(text, today)
+    return again is not None and first is not None and again.year != first.year
+
+
+def _add_years(day: date, years: int) -> date:
+    return day + relativedelta(years=years)  # Feb 29 becomes Feb 28 in a common year
+
+
+def _parse(text: str, today: date) -> date | None:
     raw = text.strip().lower()
     if not raw:
         return None

@@ -1,38 +1,144 @@
-"""Writing files for the person (feedback drafts, exports): 0600, atomic, never via a symlink."""
+"""Writing files for the person (exports, feedback drafts, backups): 0600, atomic, no symlinks.
+
+Every file is first written in full to a private temp file in the destination folder and
+fsynced; only then does it get its name, in one step: a hard link (which refuses an existing
+name, so nothing is ever clobbered without `overwrite`) or `os.replace` (with `overwrite`).
+A write that fails midway (disk full, a crash) therefore leaves no half file behind to block
+the retry, and a symlink at the destination is never followed.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import tempfile
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+
+# link(2) errors that mean "this file system has no hard links" (FAT, some network mounts)
+_NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS}
 
 
 def write_private_text(path: Path, text: str, *, overwrite: bool = False) -> Path:
-    """Write `text` to `path` at 0600. FileExistsError unless `overwrite`.
+    """Write `text` (UTF-8) to `path` at 0600, atomically. FileExistsError unless `overwrite`."""
+    write_private_files({Path(path): text}, overwrite=overwrite)
+    return Path(path).expanduser()
 
-    A new file is created with O_EXCL|O_NOFOLLOW; replacing one goes through a temp file in the
-    same folder, fsync and os.replace, so a crash never leaves half a file and a symlink at
-    `path` is replaced, not followed.
+
+def write_private_files(files: Mapping[Path, str], *, overwrite: bool = False) -> list[Path]:
+    """Write several text files as one step: all of them appear, or none of the new ones.
+
+    Each is written to a temp file first; they are named only once all are complete. Without
+    `overwrite`, an existing destination raises FileExistsError before anything is written,
+    and a name taken meanwhile removes the files this call had already put in place.
     """
-    path = Path(path).expanduser()
-    if path.is_symlink() and not overwrite:
-        raise FileExistsError(path)
+    targets = {Path(p).expanduser(): text for p, text in files.items()}
     if not overwrite:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        return path
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        for target in targets:
+            if target.exists() or target.is_symlink():
+                raise FileExistsError(errno.EEXIST, "File exists", str(target))
+    temps: dict[Path, Path] = {}
+    placed: list[Path] = []
+    try:
+        for target, text in targets.items():
+            temps[target] = _write_temp(target, text.encode("utf-8"))
+        for target, tmp in temps.items():
+            publish(tmp, target, overwrite=overwrite)
+            placed.append(target)
+    except BaseException:
+        for tmp in temps.values():
+            tmp.unlink(missing_ok=True)
+        if not overwrite:
+            for target in placed:  # ours, created a moment ago: all or none
+                target.unlink(missing_ok=True)
+        raise
+    return list(targets)
+
+
+@contextlib.contextmanager
+def private_temp_for(target: Path) -> Iterator[Path]:
+    """A new, empty 0600 temp file beside `target`, removed again if the block fails.
+
+    For writers that need a path rather than a file object (SQLite's backup); call `publish`
+    inside the block once the file is complete.
+    """
+    target = Path(target)
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    tmp = Path(name)
     try:
         os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        os.close(fd)
+        yield tmp
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    tmp.unlink(missing_ok=True)  # published: the temp name is gone or is a second link
+
+
+def publish(tmp: Path, target: Path, *, overwrite: bool = False) -> None:
+    """Give the complete file `tmp` the name `target` in one step, then fsync the folder.
+
+    Without `overwrite` an existing `target` (file, folder or symlink) raises FileExistsError
+    and is left alone; with it, `target` is replaced (a symlink itself, never what it points to).
+    """
+    _fsync_file(tmp)
+    if overwrite:
+        os.replace(tmp, target)
+    else:
+        try:
+            os.link(tmp, target)
+        except FileExistsError:
+            raise
+        except OSError as exc:
+            if exc.errno not in _NO_LINKS:
+                raise
+            _claim_then_replace(tmp, target)
+        else:
+            os.unlink(tmp)
+    fsync_dir(target.parent)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a new or renamed name in `folder` survive a crash (a no-op where unsupported)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems refuse fsync on a folder; the data itself was fsynced
+    finally:
+        os.close(fd)
+
+
+def _write_temp(target: Path, data: bytes) -> Path:
+    """Write a complete 0600 temp file beside `target` (fsynced); remove it on failure."""
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    tmp = Path(name)
+    try:
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
-    return path
+    return tmp
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _claim_then_replace(tmp: Path, target: Path) -> None:
+    """No hard links here: claim the name with O_EXCL, then swap the full file in over it."""
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    os.close(fd)
+    os.replace(tmp, target)

@@ -121,3 +121,44 @@ def test_format_date() -> None:
     assert format_date(date(2026, 11, 5), TODAY) == "Nov 5"
     assert format_date(date(2025, 11, 5), TODAY) == "2025-11-05"
     assert format_date(date(2026, 11, 5)) == "2026-11-05"
+
+
+# --- which year a date typed without one means (issue 9, defect 15) ------------------------
+
+DEC_30 = date(2026, 12, 30)
+JAN_2 = date(2027, 1, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "lean", "expected"),
+    [
+        ("Jan 5", DEC_30, "future", date(2027, 1, 5)),  # a next action: next January
+        ("5 jan", DEC_30, "future", date(2027, 1, 5)),
+        ("5/1", DEC_30, "future", date(2027, 1, 5)),  # day-first, no year
+        ("Dec 31", DEC_30, "future", date(2026, 12, 31)),  # still ahead this year
+        ("Dec 30", DEC_30, "future", DEC_30),  # today is not the past
+        ("Jan 5", DEC_30, "past", date(2026, 1, 5)),  # applied: last January
+        ("Dec 28", JAN_2, "past", date(2026, 12, 28)),  # applied last week, across the year
+        ("Dec 28", JAN_2, "future", date(2027, 12, 28)),
+        ("Jan 2", JAN_2, "past", JAN_2),
+        ("Jan 5", JAN_2, "past", date(2026, 1, 5)),
+        ("Dec 28", JAN_2, None, date(2027, 12, 28)),  # no lean: this year, as before
+        # a typed year, an ISO date, words and offsets are never moved
+        ("Jan 5 2026", DEC_30, "future", date(2026, 1, 5)),
+        ("05/01/2026", DEC_30, "future", date(2026, 1, 5)),
+        ("2026-01-05", DEC_30, "future", date(2026, 1, 5)),
+        ("2027-12-28", JAN_2, "past", date(2027, 12, 28)),
+        ("yesterday", DEC_30, "future", date(2026, 12, 29)),
+        ("-3d", DEC_30, "future", date(2026, 12, 27)),
+        ("+7d", DEC_30, "past", date(2027, 1, 6)),
+        ("3 days ago", JAN_2, "future", date(2026, 12, 30)),
+        ("in 2 weeks", DEC_30, "past", date(2027, 1, 13)),
+    ],
+)
+def test_a_date_without_a_year_leans_the_way_the_field_looks(text, today, lean, expected):
+    assert parse_date(text, today, lean) == expected
+
+
+def test_feb_29_without_a_year_leaning_into_a_common_year_stays_in_february() -> None:
+    leap_day_ahead = parse_date("Feb 29", date(2028, 3, 1), "future")
+    assert leap_day_ahead == date(2029, 2, 28)

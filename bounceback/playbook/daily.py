@@ -8,12 +8,18 @@ changes are settled before anything reaches these rules.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from bounceback.domain import GoalSource
-from bounceback.playbook.goals import DayStatus, day_status, habit_strength, scheduled_days
+from bounceback.playbook.goals import (
+    DayStatus,
+    Plan,
+    day_status,
+    habit_strength,
+    targets_by_day,
+)
 
 MOOD_WORDS: dict[int, str] = {1: "rough", 2: "low", 3: "okay", 4: "good", 5: "great"}
 """What each mood digit means; no wrong answer, and 1 is a day, not a verdict."""
@@ -45,36 +51,39 @@ Days = Mapping[date, tuple[int, bool]]
 """A goal's stored days: day -> (count, rest). A day with no entry counts 0, not resting."""
 
 
-def statuses(
-    rrule: str, starts_on: date, target: int, days: Days, first: date, last: date
-) -> list[DayStatus]:
+def statuses(plans: Sequence[Plan], days: Days, first: date, last: date) -> list[DayStatus]:
     """How each day from `first` to `last` went for one goal, oldest first.
 
-    Days before the goal started, and days its rule skips, are NOT_SCHEDULED: a goal added on
-    a Wednesday owes nothing for that Monday. A day without any stored entry is a plain zero.
+    Each day is judged by the goal's plan of that day (its target and days then), so a target
+    raised today never re-judges the past. Days before the goal started, and days its rule
+    skipped, are NOT_SCHEDULED: a goal added on a Wednesday owes nothing for that Monday. A day
+    without any stored entry is a plain zero.
     """
     if last < first:
         return []
-    scheduled = scheduled_days(rrule, starts_on, first, last)
+    targets = targets_by_day(plans, first, last)
     out = []
     day = first
     while day <= last:
         count, rest = days.get(day, (0, False))
-        out.append(day_status(count, target, rest, scheduled=day in scheduled))
+        target = targets.get(day)
+        out.append(day_status(count, target or 0, rest, scheduled=target is not None))
         day += timedelta(days=1)
     return out
 
 
-def strength(rrule: str, starts_on: date, target: int, days: Days, today: date) -> float:
+def strength(plans: Sequence[Plan], days: Days, today: date) -> float:
     """The forgiving habit strength (0..1) as of `today`.
 
     It reads the finished days since the goal started (at most STRENGTH_DAYS of them) with
-    `goals.habit_strength`. Today is still in progress, so it joins only once it helps: a met
-    or partly met today counts, an untouched today is simply not judged yet.
+    `goals.habit_strength`, each judged by its own day's plan. Today is still in progress, so
+    it joins only once it helps: a met or partly met today counts, an untouched today is simply
+    not judged yet.
     """
-    first = max(starts_on, today - timedelta(days=STRENGTH_DAYS - 1))
-    history = statuses(rrule, starts_on, target, days, first, today - timedelta(days=1))
-    (now,) = statuses(rrule, starts_on, target, days, today, today)
+    started = min((p.starts_on for p in plans), default=today)
+    first = max(started, today - timedelta(days=STRENGTH_DAYS - 1))
+    history = statuses(plans, days, first, today - timedelta(days=1))
+    (now,) = statuses(plans, days, today, today)
     if now in (DayStatus.MET, DayStatus.PARTIAL):
         history.append(now)
     return habit_strength(history)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from functools import lru_cache
+from typing import Protocol
 
 from dateutil.rrule import rrule, rruleset, rrulestr
 
@@ -87,6 +88,70 @@ def scheduled_days(rrule_text: str, starts_on: date, first: date, last: date) ->
         inc=True,
     )
     return frozenset(hit.date() for hit in hits if first <= hit.date() <= last)
+
+
+class Plan(Protocol):
+    """A goal's target and days from `starts_on` until the next plan starts (plain values).
+
+    The store's plan records fit this shape; so does `PlanSpan`.
+    """
+
+    @property
+    def starts_on(self) -> date:
+        """The first day this plan judges."""
+        ...
+
+    @property
+    def target(self) -> int:
+        """How much a day, while this plan holds."""
+        ...
+
+    @property
+    def rrule(self) -> str:
+        """Which days, while this plan holds (RRULE text)."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class PlanSpan:
+    """A plan as a plain value (for callers and tests without a store)."""
+
+    starts_on: date
+    target: int
+    rrule: str
+
+
+def targets_by_day(plans: Sequence[Plan], first: date, last: date) -> dict[date, int]:
+    """Every scheduled day from `first` to `last`, with the target in effect on that day.
+
+    Each day is judged by the plan that held then, so raising a target today never turns a
+    past day that met the old one into a miss, and a change of days keeps the past schedule.
+    A plan that only changes the target keeps its rule's rhythm ("every 2 days" stays on the
+    same days): the rule counts from where that same rule first started.
+    Raises ValueError like `applies_on`.
+    """
+    ordered = sorted(plans, key=lambda p: p.starts_on)
+    out: dict[date, int] = {}
+    anchor = first
+    for i, plan in enumerate(ordered):
+        if i == 0 or _normalized(ordered[i - 1].rrule) != _normalized(plan.rrule):
+            anchor = plan.starts_on
+        end = ordered[i + 1].starts_on - timedelta(days=1) if i + 1 < len(ordered) else last
+        lo, hi = max(first, plan.starts_on), min(last, end)
+        if lo <= hi:
+            for day in scheduled_days(plan.rrule, anchor, lo, hi):
+                out[day] = plan.target
+    return out
+
+
+def plan_on(plans: Sequence[Plan], day: date) -> Plan | None:
+    """The plan in effect on `day` (None before the goal started)."""
+    current = None
+    for plan in sorted(plans, key=lambda p: p.starts_on):
+        if plan.starts_on > day:
+            break
+        current = plan
+    return current
 
 
 _DAY_NAMES = {"MO": "Mon", "TU": "Tue", "WE": "Wed", "TH": "Thu", "FR": "Fri", "SA": "Sat",

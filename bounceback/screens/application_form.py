@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Input, Label, Select, TextArea
 
+from bounceback.dates import Lean
 from bounceback.domain import PROGRESSION, Stage
 from bounceback.screens.draft_form import DraftForm
 from bounceback.store.drafts import ApplicationDraft
@@ -35,6 +36,8 @@ class ApplicationForm(DraftForm[ApplicationDraft, ApplicationDetail]):
 
     AUTO_FOCUS = "#input-company"
     DATE_FIELDS: ClassVar[tuple[str, ...]] = tuple(name for name, _ in _DATE_FIELDS)
+    # "Jan 5" typed on Dec 30: sent last January, but the next action is next January
+    DATE_LEAN: ClassVar[dict[str, Lean]] = {"applied_on": "past", "next_action_on": "future"}
     THING = "this application"
 
     def __init__(
@@ -113,5 +116,5 @@ class ApplicationForm(DraftForm[ApplicationDraft, ApplicationDetail]):
         )
 
     def validate(self, draft: ApplicationDraft) -> ApplicationDraft:
-        """ApplicationDraft's rules (they need no date of today)."""
-        return draft.validated()
+        """ApplicationDraft's rules (an applied-on date after today is refused)."""
+        return draft.validated(self._today)

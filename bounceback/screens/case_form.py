@@ -183,7 +183,7 @@ class CaseForm(ModalScreen[RejectionRecord | None]):
         }
         for name in _DATES:
             try:
-                values[name] = parse_date(str(raw[name]), self._today)
+                values[name] = parse_date(str(raw[name]), self._today, "past")
             except DateParseError:
                 errors[name] = f"Couldn't read that date. Try: {DATE_EXAMPLES}"
         if "received_on" not in errors and values["received_on"] is None:
@@ -247,7 +247,7 @@ class CaseForm(ModalScreen[RejectionRecord | None]):
             field.set_hint(None)  # an untouched date needs no echo
             return
         try:
-            parsed = parse_date(event.value, self._today)
+            parsed = parse_date(event.value, self._today, "past")  # both dates have happened
         except DateParseError:
             parsed = None
         field.set_hint(f"→ {parsed:%a %b} {parsed.day}, {parsed.year}" if parsed else None)

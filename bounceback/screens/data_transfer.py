@@ -36,12 +36,14 @@ class ImportPreviewModal(ModalScreen[bool]):
     DEFAULT_CSS = """
     ImportPreviewModal { align: center middle; }
     ImportPreviewModal > Vertical {
-        width: 90; height: auto; max-height: 90%; padding: 1 2;
+        width: 90; max-width: 100%; height: auto; max-height: 90%; padding: 1 2;
         border: thick $accent; background: $surface;
     }
-    ImportPreviewModal #import-title { text-style: bold; margin-bottom: 1; }
+    ImportPreviewModal #import-title { text-style: bold; margin-bottom: 1; width: 1fr; }
     ImportPreviewModal VerticalScroll { height: auto; max-height: 24; }
-    ImportPreviewModal #import-hint { margin-top: 1; }
+    ImportPreviewModal .import-line { width: 1fr; }
+    ImportPreviewModal .import-problem { padding-left: 2; }
+    ImportPreviewModal #import-hint { margin-top: 1; width: 1fr; }
     """
 
     def __init__(self, path: Path, lines: list[str], can_import: bool) -> None:
@@ -58,7 +60,10 @@ class ImportPreviewModal(ModalScreen[bool]):
                         id="import-title")
             with VerticalScroll(id="import-report"):
                 for line in self._lines:
-                    yield Label(content(line), classes="import-line")
+                    # long lines wrap (width 1fr); a problem's wrapped lines keep its indent
+                    problem = line.startswith("  ")
+                    yield Label(content(line.strip()),
+                                classes="import-line import-problem" if problem else "import-line")
             hint = ("Press y to import all of it (one step: all or nothing), n to cancel."
                     if self.can_import else
                     "Nothing can be imported as it is; fix the file and try again. (n closes)")
@@ -124,11 +129,12 @@ def _preview(app: App[Any], path: Path, plan: ImportPlan, problem: str | None) -
 
 def _apply(app: App[Any], plan: ImportPlan) -> None:
     """In a thread: one transaction; say how it went."""
+    from bounceback.playbook.triage import judge
     from bounceback.store.errors import StoreError
-    from bounceback.store.portability import ImportRefused, apply_import
+    from bounceback.store.portability import ImportRefused, apply_import, counts_text
 
     try:
-        counts = apply_import(app.store, plan)  # type: ignore[attr-defined]
+        counts = apply_import(app.store, plan, judge)  # type: ignore[attr-defined]
     except ImportRefused as exc:
         app.call_from_thread(notify, app, f"Not imported: {exc.message}", severity="error",
                              timeout=10)
@@ -136,8 +142,7 @@ def _apply(app: App[Any], plan: ImportPlan) -> None:
     except StoreError as exc:
         app.call_from_thread(notify, app, exc.message, severity="error", timeout=10)
         return
-    added = ", ".join(f"{n:,} {name}" for name, n in counts.items() if n) or "nothing"
-    app.call_from_thread(notify, app, f"Imported: {added}.", timeout=8)
+    app.call_from_thread(notify, app, f"Imported: {counts_text(counts)}.", timeout=8)
 
 
 def default_export_path(app: App[Any], fmt: str) -> Path:

@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from bounceback.dates import DateParseError, parse_date
+from bounceback.dates import DateParseError, Lean, parse_date
 from bounceback.store.errors import ConflictError, NotFoundError, StoreError, ValidationError
 from bounceback.widgets.form import Field
 from bounceback.widgets.safe import content
@@ -74,6 +74,8 @@ class DraftForm(ModalScreen[R | None], Generic[D, R]):
     ]
 
     DATE_FIELDS: ClassVar[tuple[str, ...]] = ()
+    DATE_LEAN: ClassVar[dict[str, Lean]] = {}
+    """Per date field, which year a date typed without one means (see `dates.parse_date`)."""
     THING: ClassVar[str] = "this entry"
 
     def __init__(self, save: Callable[[D, bool], R], today: date) -> None:
@@ -104,7 +106,7 @@ class DraftForm(ModalScreen[R | None], Generic[D, R]):
     def read_date(self, values: dict[str, str], name: str, errors: dict[str, str]) -> date | None:
         """A typed date, or None with a message in `errors` when it cannot be read."""
         try:
-            return parse_date(values.get(name, ""), self._today)
+            return parse_date(values.get(name, ""), self._today, self.DATE_LEAN.get(name))
         except DateParseError as exc:
             errors[name] = str(exc)
             return None
@@ -117,7 +119,7 @@ class DraftForm(ModalScreen[R | None], Generic[D, R]):
             return
         field.set_error(None)
         try:
-            parsed = parse_date(event.value, self._today)
+            parsed = parse_date(event.value, self._today, self.DATE_LEAN.get(field.field_name))
         except DateParseError:
             parsed = None
         field.set_hint(f"→ {parsed:%a %b} {parsed.day}, {parsed.year}" if parsed else None)

@@ -114,10 +114,10 @@ def build_views(
     views = []
     for goal in goals:
         mine = by_goal.get(goal.id, {})
-        judged = statuses(goal.rrule, goal.starts_on, goal.target, mine, first, today)
+        judged = statuses(goal.plans, mine, first, today)  # each day by its own day's plan
         views.append(GoalView(
             goal, days, tuple(judged), tuple(mine.get(d) for d in days),
-            strength(goal.rrule, goal.starts_on, goal.target, mine, today),
+            strength(goal.plans, mine, today),
         ))
     return views
 
@@ -309,8 +309,16 @@ def week_view(view: GoalView, today: date) -> Content:
         Content.assemble(content(goal.title, "bold"), "  ", content(
             f"{target_text(goal)} a day · {days} · {counted_text(goal)} "
             f"· since {format_date(goal.starts_on, today)}", muted)),
-        Content(""),
     ]
+    if len(goal.plans) > 1:  # say the change, so a past day judged by its old target is no surprise
+        before, latest = goal.plans[-2], goal.plans[-1]
+        was = describe_days(before.rrule)
+        until = format_date(latest.starts_on - timedelta(days=1), today)
+        amount = f"{before.target} {goal.unit}".rstrip()
+        lines.append(content(
+            f"until {until}: {amount} a day · {before.rrule if was == 'custom' else was}"
+            " — each day is judged by the plan it had", muted))
+    lines.append(Content(""))
     week = list(zip(view.days[-7:], view.statuses[-7:], view.counts[-7:], view.glyphs(7),
                     strict=True))
     names = "".join(f"{'today' if d == today else d.strftime('%a')[:2]:<6}"

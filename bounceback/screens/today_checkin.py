@@ -20,7 +20,6 @@ from textual.widgets import Input, Label, TextArea
 
 from bounceback.clock import Clock
 from bounceback.playbook.daily import MOOD_WORDS
-from bounceback.sanitize import clean_text
 from bounceback.store.records import CheckInRecord
 from bounceback.widgets.mood import MoodPicker
 
@@ -99,19 +98,12 @@ class CheckInPanel(Vertical):
 
     @on(Input.Changed, "#today-control")
     def _control_typed(self, event: Input.Changed) -> None:
-        clean = clean_text(event.value, single_line=True)
-        if clean != event.value:  # a pasted escape sequence never reaches the terminal
-            event.input.value = clean
-            return
+        # the app's scrubber keeps unsafe code points out (cursor in place); the store cleans again
         self._later("control")
 
     @on(TextArea.Changed, "#today-note")
     def _note_typed(self, event: TextArea.Changed) -> None:
         note = event.text_area
-        clean = clean_text(note.text)
-        if clean != note.text:
-            note.load_text(clean)
-            note.move_cursor(note.document.end)
         if note.has_focus:
             self._later("note")
 

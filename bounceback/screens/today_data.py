@@ -104,7 +104,7 @@ class TodayData:
 def _status(goal: GoalRecord, counts: Mapping[tuple[int, date], tuple[int, bool]],
             day: date) -> DayStatus:
     days = {day: counts[(goal.id, day)]} if (goal.id, day) in counts else {}
-    (status,) = statuses(goal.rrule, goal.starts_on, goal.target, days, day, day)
+    (status,) = statuses(goal.plans, days, day, day)
     return status
 
 

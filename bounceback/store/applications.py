@@ -99,7 +99,7 @@ class ApplicationRepo:
 
     def create(self, draft: ApplicationDraft, note: str = "") -> ApplicationDetail:
         """Validate and store a new application with its first stage event."""
-        draft = draft.validated()
+        draft = draft.validated(today(self._store.clock))
         now = self._store.clock.now()
         applied_on = draft.applied_on
         if applied_on is None and draft.stage in _SENT:
@@ -126,7 +126,7 @@ class ApplicationRepo:
 
     def update(self, app_id: int, draft: ApplicationDraft, version: int) -> ApplicationDetail:
         """Save edited fields; ConflictError if the row changed since `version` was read."""
-        draft = draft.validated()
+        draft = draft.validated(today(self._store.clock))
         with self._store.write() as s:
             app = self._live(s, app_id)
             if app.version != version:

@@ -39,6 +39,7 @@ from bounceback.store.models import (
     CheckIn,
     Goal,
     GoalDay,
+    GoalPlan,
     HelpAct,
     Rejection,
     Ritual,
@@ -62,7 +63,7 @@ WALLOW_MINUTES = 15
 # Tables that must be empty before the demo goes in (the Setting row is kept if present).
 _CONTENT_TABLES: tuple[type, ...] = (
     Application, StageEvent, Rejection, WallowWindow, Ritual, RitualDone, Win, Strength,
-    HelpAct, Goal, GoalDay, CheckIn,
+    HelpAct, Goal, GoalPlan, GoalDay, CheckIn,
 )
 
 
@@ -594,6 +595,10 @@ class _Demo:
             Application: apps, StageEvent: events, Rejection: rejections,
             WallowWindow: windows, Ritual: rituals, RitualDone: done, Win: wins,
             Strength: self._strengths(), HelpAct: self._help(), Goal: goals,
+            GoalPlan: [  # each goal's one plan so far: its target and days from its first day
+                {"id": g["id"], "goal_id": g["id"], "starts_on": g["starts_on"],
+                 "target": g["target"], "rrule": g["rrule"]} for g in goals
+            ],
             GoalDay: self._goal_days(), CheckIn: self._check_ins(),
         }
 

@@ -80,8 +80,11 @@ class ApplicationDraft:
                 changes[f.name] = value.strip() if single else value
         return replace(self, **changes)
 
-    def validated(self) -> ApplicationDraft:
-        """The cleaned draft, or ValidationError naming every bad field."""
+    def validated(self, today: date | None = None) -> ApplicationDraft:
+        """The cleaned draft, or ValidationError naming every bad field.
+
+        With `today`, an applied-on date after it is refused: nobody applies tomorrow.
+        """
         draft = self.cleaned()
         errors: dict[str, str] = {}
         check_required(errors, "company", "Company", draft.company)
@@ -94,6 +97,9 @@ class ApplicationDraft:
         ):
             errors["contact_email"] = "That doesn't look like an email address (name@example.com)."
         check_date(errors, "applied_on", "Applied date", draft.applied_on)
+        if "applied_on" not in errors and today is not None and draft.applied_on is not None \
+                and draft.applied_on > today:
+            errors["applied_on"] = "Applied on can't be in the future."
         check_date(errors, "next_action_on", "Next action date", draft.next_action_on)
         if errors:
             raise ValidationError(errors)

@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from sqlalchemy import URL, Engine, create_engine, event
 
+from bounceback.files import private_temp_for, publish
 from bounceback.store import migrations
 from bounceback.store.errors import (
     CorruptDatabaseError,
@@ -140,17 +141,26 @@ def quick_check(conn: sqlite3.Connection, path: Path) -> None:
 
 
 def backup_file(src: sqlite3.Connection, dest: Path) -> Path:
-    """Copy a live database consistently with SQLite's backup API into a new 0600 file."""
+    """Copy a live database consistently with SQLite's backup API into a new 0600 file.
+
+    The copy is made under a temp name and linked into place only once complete, so a backup
+    that fails midway (disk full) leaves nothing at `dest` and the retry is not blocked.
+    """
     ensure_private_dir(dest.parent)
-    if not precreate_private_file(dest):
+    if dest.exists() or dest.is_symlink():
         raise StoreError(f"{dest} already exists; not overwriting it.", dest)
-    target = sqlite3.connect(dest)
-    try:
-        src.backup(target)
-        # One self-contained file: readable anywhere (even read-only media) without a -wal.
-        target.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        target.close()
+    with private_temp_for(dest) as tmp:
+        target = sqlite3.connect(tmp)
+        try:
+            src.backup(target)
+            # One self-contained file: readable anywhere (even read-only media) without a -wal.
+            target.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            target.close()
+        try:
+            publish(tmp, dest)
+        except FileExistsError as exc:
+            raise StoreError(f"{dest} already exists; not overwriting it.", dest) from exc
     return dest
 
 
@@ -387,12 +397,44 @@ def _classify(exc: sqlite3.DatabaseError, path: Path) -> StoreError:
     return StoreError(f"Cannot open {path} ({exc}).", path)
 
 
+class RedactRows(logging.Filter):
+    """Keep stored rows and parameters out of SQLAlchemy's own logs, whatever the log level.
+
+    With `echo=True` or the `sqlalchemy.engine` loggers at DEBUG, SQLAlchemy logs every fetched
+    row ("Row (...)") and, without `hide_parameters`, every bound value: a person's journal
+    text. Records below INFO are dropped; the SQL text itself (our statements carry no user
+    text, only placeholders) stays, and any non-text argument (parameters) is redacted.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """False for row/column records; other records lose their parameter arguments."""
+        if record.levelno < logging.INFO:
+            return False
+        if record.args:
+            args = record.args if isinstance(record.args, tuple) else (record.args,)
+            record.args = tuple(a if isinstance(a, str) else "[redacted]" for a in args)
+        return True
+
+
+SQL_LOGGERS = ("sqlalchemy.engine", "sqlalchemy.engine.Engine", "sqlalchemy.engine.Connection")
+"""Where SQLAlchemy creates its engine records (a logger filter sees only its own records)."""
+
+
+def redact_sql_logging() -> None:
+    """Install `RedactRows` on SQLAlchemy's engine loggers, once (called for every engine)."""
+    for name in SQL_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, RedactRows) for f in logger.filters):
+            logger.addFilter(RedactRows())
+
+
 def build_engine(url: str | URL, *, readonly: bool = False) -> Engine:
     """An engine whose every connection has WAL, FULL sync, foreign keys and a busy timeout.
 
     `readonly`: the URL opens the file read-only; the journal mode is left as it is (changing
     it is a write) and `query_only` refuses any write that slips past the Store.
     """
+    redact_sql_logging()  # turning on SQLAlchemy's debug logs must not print stored rows
     engine = create_engine(
         url,
         hide_parameters=True,  # an IntegrityError must not carry the user's journal text

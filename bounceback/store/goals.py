@@ -20,8 +20,8 @@ from bounceback.sanitize import clean_text
 from bounceback.store.activity import activity_counts
 from bounceback.store.drafts import check_length, check_required
 from bounceback.store.errors import NotFoundError, ValidationError
-from bounceback.store.models import Goal, GoalDay
-from bounceback.store.records import GoalDayRecord, GoalRecord, GoalToday
+from bounceback.store.models import Goal, GoalDay, GoalPlan
+from bounceback.store.records import GoalDayRecord, GoalPlanRecord, GoalRecord, GoalToday
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -74,13 +74,50 @@ class GoalDraft:
         return draft
 
 
-def _record(g: Goal) -> GoalRecord:
+def _record(g: Goal, plans: Sequence[GoalPlanRecord] = ()) -> GoalRecord:
     assert g.id is not None
     return GoalRecord(
         id=g.id, title=g.title, target=g.target, unit=g.unit, rrule=g.rrule,
         auto_source=GoalSource(g.auto_source) if g.auto_source is not None else None,
         position=g.position, active=g.active, starts_on=g.starts_on,
+        plans=tuple(plans) or (GoalPlanRecord(g.id, g.starts_on, g.target, g.rrule),),
     )
+
+
+def _plans(s: Session, goal_ids: Sequence[int] | None = None) -> dict[int, list[GoalPlanRecord]]:
+    """Every plan of the given goals (all goals when None), oldest first per goal."""
+    p = GoalPlan.__table__.c  # type: ignore[attr-defined]
+    query = select(p.goal_id, p.starts_on, p.target, p.rrule).order_by(p.goal_id, p.starts_on)
+    if goal_ids is not None:
+        query = query.where(p.goal_id.in_(list(goal_ids)))
+    out: dict[int, list[GoalPlanRecord]] = {}
+    for goal_id, starts_on, target, rrule in s.connection().execute(query):
+        out.setdefault(goal_id, []).append(GoalPlanRecord(goal_id, starts_on, target, rrule))
+    return out
+
+
+def _replan(s: Session, goal: Goal, day: date) -> None:
+    """Record the goal's (new) target and days as its plan from `day` on.
+
+    A second change on the same day rewrites that day's plan; changing back to what held
+    before leaves no plan behind, so the history only lists real changes.
+    """
+    assert goal.id is not None
+    p = GoalPlan.__table__.c  # type: ignore[attr-defined]
+    rows = list(s.exec(  # type: ignore[call-overload]
+        select(GoalPlan).where(p.goal_id == goal.id).order_by(p.starts_on)
+    ).scalars())
+    earlier = [r for r in rows if r.starts_on < day]
+    todays = next((r for r in rows if r.starts_on == day), None)
+    same_as_before = bool(earlier) and (earlier[-1].target, earlier[-1].rrule) == (
+        goal.target, goal.rrule)
+    if todays is not None:
+        if same_as_before:
+            s.delete(todays)
+        else:
+            todays.target, todays.rrule = goal.target, goal.rrule
+    elif not same_as_before:
+        s.add(GoalPlan(goal_id=goal.id, starts_on=day, target=goal.target, rrule=goal.rrule))
 
 
 def _day_record(d: GoalDay) -> GoalDayRecord:
@@ -97,18 +134,20 @@ class GoalRepo:
     # ---- templates -----------------------------------------------------------------------
 
     def all(self, include_retired: bool = False) -> list[GoalRecord]:
-        """Goals in their order (retired ones last, when included)."""
+        """Goals in their order (retired ones last, when included), each with its plans."""
         g = Goal.__table__.c  # type: ignore[attr-defined]
         query = select(Goal).order_by(g.active.desc(), g.position, g.id)
         if not include_retired:
             query = query.where(g.active.is_(True))
         with self._store.read() as s:
-            return [_record(x) for x in s.exec(query).scalars()]  # type: ignore[call-overload]
+            goals = list(s.exec(query).scalars())  # type: ignore[call-overload]
+            plans = _plans(s)
+        return [_record(x, plans.get(x.id, ())) for x in goals]
 
     def get(self, goal_id: int) -> GoalRecord:
-        """One goal, retired or not."""
+        """One goal, retired or not, with its plans."""
         with self._store.read() as s:
-            return _record(self._get(s, goal_id))
+            return _record(self._get(s, goal_id), _plans(s, [goal_id]).get(goal_id, ()))
 
     def create(self, draft: GoalDraft, rule_problem: RuleCheck) -> GoalRecord:
         """A new goal at the end of the list, starting today (it owes nothing for earlier days)."""
@@ -124,17 +163,31 @@ class GoalRepo:
             )
             s.add(goal)
             s.flush()
-            return _record(goal)
+            _replan(s, goal, goal.starts_on)
+            s.flush()
+            return self._with_plans(s, goal)
 
     def update(self, goal_id: int, draft: GoalDraft, rule_problem: RuleCheck) -> GoalRecord:
-        """Save edited fields (its start day and its days so far are kept)."""
+        """Save edited fields; a new target or new days hold from today on.
+
+        Past days keep the plan they had (a new `goal_plan` row starts today), so raising a
+        target never turns a day that met the old one into a miss.
+        """
         draft = draft.validated(rule_problem)
         with self._store.write() as s:
             goal = self._get(s, goal_id)
+            replan = (goal.target, goal.rrule) != (draft.target, draft.rrule)
             goal.title, goal.target, goal.unit = draft.title, draft.target, draft.unit
             goal.rrule, goal.auto_source = draft.rrule, draft.auto_source
+            if replan:
+                _replan(s, goal, max(today(self._store.clock), goal.starts_on))
             s.flush()
-            return _record(goal)
+            return self._with_plans(s, goal)
+
+    @staticmethod
+    def _with_plans(s: Session, goal: Goal) -> GoalRecord:
+        assert goal.id is not None
+        return _record(goal, _plans(s, [goal.id]).get(goal.id, ()))
 
     def retire(self, goal_id: int) -> GoalRecord:
         """Stop showing a goal; its days stay (undone with `restore`)."""
@@ -149,7 +202,7 @@ class GoalRepo:
             goal = self._get(s, goal_id)
             goal.active = active
             s.flush()
-            return _record(goal)
+            return self._with_plans(s, goal)
 
     def seed(self, drafts: Sequence[GoalDraft], rule_problem: RuleCheck) -> bool:
         """Add `drafts` when there has never been a goal (first run); True if it did.
@@ -164,9 +217,12 @@ class GoalRepo:
             if s.exec(select(func.count()).select_from(Goal)).one()[0]:  # type: ignore[call-overload]
                 return False
             for i, d in enumerate(valid):
-                s.add(Goal(title=d.title, target=d.target, unit=d.unit, rrule=d.rrule,
-                           auto_source=d.auto_source, position=i, active=True, starts_on=start,
-                           created_at=now))
+                goal = Goal(title=d.title, target=d.target, unit=d.unit, rrule=d.rrule,
+                            auto_source=d.auto_source, position=i, active=True, starts_on=start,
+                            created_at=now)
+                s.add(goal)
+                s.flush()
+                _replan(s, goal, start)
         return True
 
     def _count(self) -> int:
@@ -188,9 +244,12 @@ class GoalRepo:
         )
         with self._store.read() as s:
             rows = s.connection().execute(query).all()
+            plans = _plans(s, [r[0] for r in rows])
         return [
             GoalToday(id=r[0], title=r[1], target=r[2], unit=r[3], rrule=r[4], starts_on=r[5],
-                      count=r[6] or 0, rest=bool(r[7]))
+                      count=r[6] or 0, rest=bool(r[7]),
+                      plans=tuple(plans.get(r[0], ())) or (
+                          GoalPlanRecord(r[0], r[5], r[2], r[4]),))
             for r in rows
         ]
 

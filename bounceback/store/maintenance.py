@@ -182,7 +182,6 @@ def restore_database(source: Path, db_path: Path, now: datetime) -> Path | None:
             with _read_only(db_path) as current:
                 backup_file(current, aside)
         except sqlite3.DatabaseError as exc:
-            aside.unlink(missing_ok=True)  # the empty file backup_file had just made
             raise StoreError(
                 f"Could not keep {db_path} aside ({exc}); nothing was restored.", db_path
             ) from exc

@@ -22,16 +22,24 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
-from bounceback.dates import DateParseError, parse_date
+from bounceback.dates import DateParseError, Lean, parse_date
 from bounceback.domain import Stage
-from bounceback.files import write_private_text
+from bounceback.files import write_private_files, write_private_text
 from bounceback.sanitize import clean_text
 from bounceback.store.applications import search_fold
 from bounceback.store.drafts import ApplicationDraft
 from bounceback.store.errors import ValidationError
 from bounceback.store.migrations import LATEST
-from bounceback.store.models import Application, Rejection, StageEvent, UTCDateTime, metadata
-from bounceback.store.rejections import validate_changes
+from bounceback.store.models import (
+    Application,
+    Goal,
+    GoalPlan,
+    Rejection,
+    StageEvent,
+    UTCDateTime,
+    metadata,
+)
+from bounceback.store.rejections import Judge, validate_changes
 
 if TYPE_CHECKING:
     from bounceback.store.db import Store
@@ -44,6 +52,35 @@ MAX_ROW_CELLS = 1_000
 MAX_TEXT = 1_000_000
 MAX_SHOWN_PROBLEMS = 50
 CSV_FILES = ("applications.csv", "rejections.csv")
+# What a table is called where a person reads it (counts, problems): (one, many).
+TABLE_NAMES: dict[str, tuple[str, str]] = {
+    "application": ("application", "applications"),
+    "stage_event": ("stage history entry", "stage history entries"),
+    "rejection": ("rejection case", "rejection cases"),
+    "wallow_window": ("wallow window", "wallow windows"),
+    "ritual": ("ritual", "rituals"),
+    "ritual_done": ("ritual done", "rituals done"),
+    "win": ("win", "wins"),
+    "strength": ("strength", "strengths"),
+    "help_act": ("time you helped", "times you helped"),
+    "goal": ("goal", "goals"),
+    "goal_day": ("goal day", "goal days"),
+    "goal_plan": ("goal target or days change", "goal target or days changes"),
+    "check_in": ("check-in", "check-ins"),
+    "setting": ("settings", "settings"),
+}
+
+
+def table_label(name: str, n: int = 1) -> str:
+    """A table's name in words ("stage history entries", not `stage_event`)."""
+    one, many = TABLE_NAMES.get(name, (name.replace("_", " "),) * 2)
+    return one if n == 1 else many
+
+
+def counts_text(counts: dict[str, int]) -> str:
+    """"3 applications, 5 stage history entries" (tables with rows only), or "nothing"."""
+    return ", ".join(f"{n:,} {table_label(name, n)}" for name, n in counts.items() if n) \
+        or "nothing"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -66,8 +103,8 @@ class ImportProblem:
     table: str = ""
 
     def describe(self) -> str:
-        """`line 4, stage: ...` for CSV; `application row 3, company: ...` for JSON."""
-        where = f"{self.table} row {self.line}" if self.table else f"line {self.line}"
+        """`line 4, stage: ...` for CSV; `application 3, company: ...` for JSON."""
+        where = f"{table_label(self.table)} {self.line}" if self.table else f"line {self.line}"
         return f"{where}, {self.field}: {self.message}"
 
 
@@ -91,6 +128,7 @@ class ImportPlan:
     problems: list[ImportProblem] = field(default_factory=list)
     applications: list[PlannedApplication] = field(default_factory=list)
     tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    new_cases: int = 0  # applications that ended rejected with no case in the file: one each
 
     @property
     def ok(self) -> bool:
@@ -230,17 +268,18 @@ def export_csv(store: Store, folder: Path, *, overwrite: bool = False) -> dict[s
         ):
             events.setdefault(app_id, []).append((Stage(stage), at))
         rejections = conn.execute(
-            sa.select(Rejection.__table__).order_by(r.id)  # type: ignore[attr-defined]
+            sa.select(Rejection.__table__).where(r.deleted_at.is_(None))  # type: ignore[attr-defined]
+            .order_by(r.id)
         ).mappings().all()
     app_rows = [
         [*(row[c] for c in _APP_COLUMNS[:-1]), history_text(events.get(row["id"], []))]
         for row in apps
     ]
     rej_rows = [[row[c] for c in _REJ_COLUMNS] for row in rejections]
-    write_private_text(folder / "applications.csv", _csv_text(_APP_COLUMNS, app_rows),
-                       overwrite=overwrite)
-    write_private_text(folder / "rejections.csv", _csv_text(_REJ_COLUMNS, rej_rows),
-                       overwrite=overwrite)
+    write_private_files({  # both files or neither: a retry is never blocked by half an export
+        folder / "applications.csv": _csv_text(_APP_COLUMNS, app_rows),
+        folder / "rejections.csv": _csv_text(_REJ_COLUMNS, rej_rows),
+    }, overwrite=overwrite)
     return {"applications.csv": len(app_rows), "rejections.csv": len(rej_rows)}
 
 
@@ -330,6 +369,12 @@ def _plan_json(text: str) -> ImportPlan:
             clean_rows.append(_json_row(plan, table, i, row))
         plan.tables[name] = clean_rows
         plan.counts[name] = len(clean_rows)
+    with_case = {r.get("application_id") for r in plan.tables.get("rejection", [])}
+    plan.new_cases = sum(
+        1 for a in plan.tables.get("application", [])
+        if a.get("stage") is Stage.REJECTED and a.get("deleted_at") is None
+        and a.get("id") not in with_case
+    )
     return plan
 
 
@@ -457,6 +502,7 @@ STAGE_SYNONYMS: dict[Stage, tuple[str, ...]] = {
 _STAGES = {_norm(s): stage for stage, synonyms in STAGE_SYNONYMS.items() for s in synonyms}
 KNOWN_STAGE_WORDS = ", ".join(s for synonyms in STAGE_SYNONYMS.values() for s in synonyms[:2])
 _DATE_FIELDS = ("applied_on", "next_action_on")
+_DATE_LEAN: dict[str, Lean] = {"applied_on": "past", "next_action_on": "future"}
 
 
 def stage_from_text(text: str) -> Stage | None:
@@ -512,6 +558,7 @@ def _plan_csv(text: str, today: date) -> ImportPlan:
         raise ImportRefused(f"line {reader.line_num}: not a readable CSV ({exc}).") from exc
     plan.counts = {"application": len(plan.applications),
                    "stage_event": sum(len(a.history) for a in plan.applications)}
+    plan.new_cases = sum(1 for a in plan.applications if a.draft.stage is Stage.REJECTED)
     return plan
 
 
@@ -527,7 +574,7 @@ def _plan_csv_row(plan: ImportPlan, line: int, values: dict[str, str], today: da
     dates: dict[str, date | None] = {}
     for name in _DATE_FIELDS:
         try:
-            dates[name] = parse_date(values.get(name, ""), today)
+            dates[name] = parse_date(values.get(name, ""), today, _DATE_LEAN[name])
         except DateParseError as exc:
             problems.append(ImportProblem(line, name, str(exc)))
         except (ValueError, OverflowError):
@@ -547,7 +594,7 @@ def _plan_csv_row(plan: ImportPlan, line: int, values: dict[str, str], today: da
         draft = ApplicationDraft(
             **text_fields, stage=stage or Stage.APPLIED,
             applied_on=dates.get("applied_on"), next_action_on=dates.get("next_action_on"),
-        ).validated()
+        ).validated(today)
     except ValidationError as exc:
         problems.extend(ImportProblem(line, name, message) for name, message in exc.errors.items())
     if problems or draft is None:
@@ -589,8 +636,12 @@ def report_lines(plan: ImportPlan, limit: int = MAX_SHOWN_PROBLEMS) -> list[str]
     """The dry-run report, one line each (user text is shortened and cleaned)."""
     kind = "a bounceback JSON export" if plan.kind == "json" else "a CSV table"
     lines = [f"This is {kind}."]
-    added = ", ".join(f"{n:,} {name}" for name, n in plan.counts.items() if n)
-    lines.append(f"Would add: {added or 'nothing'}.")
+    lines.append(f"Would add: {counts_text(plan.counts)}.")
+    if plan.new_cases:
+        n = plan.new_cases
+        lines.append(f"{n:,} application{'s' if n != 1 else ''} ended rejected: each gets its "
+                     "case in the casebook (kind read from its stages, marked imported, no "
+                     "first-aid flow).")
     if plan.ignored_columns:
         what = "tables" if plan.kind == "json" else "columns"
         lines.append(f"Ignored {what}: {', '.join(plan.ignored_columns)}.")
@@ -625,11 +676,17 @@ def _nonempty(conn: sa.Connection) -> str | None:
     return None
 
 
-def apply_import(store: Store, plan: ImportPlan) -> dict[str, int]:
-    """Store the plan in ONE transaction (all or nothing); returns rows added per table."""
+def apply_import(store: Store, plan: ImportPlan, judge: Judge) -> dict[str, int]:
+    """Store the plan in ONE transaction (all or nothing); returns rows added per table.
+
+    An application that ended rejected and has no case in the file gets one, so the casebook
+    and the pattern agree with the pipeline: `judge` (the playbook's `triage.judge`; the store
+    holds no judgement) reads its stages, and the case is marked imported, its flow done.
+    """
     if not plan.ok:
         raise ImportRefused(f"{len(plan.problems):,} problem(s) in the file; nothing was "
                             "imported.")
+    counts = dict(plan.counts)
     try:
         with store.write() as s:
             conn = s.connection()
@@ -642,16 +699,68 @@ def apply_import(store: Store, plan: ImportPlan) -> dict[str, int]:
                     rows = plan.tables.get(table.name, [])
                     if rows:
                         conn.execute(sa.insert(table), rows)
+                _plan_goals_without_plans(conn)  # a v1 export has no goal_plan table
+                app_ids = None  # the database was empty: every application is the file's
             else:
-                _insert_applications(s, plan.applications, store.clock.now())
+                app_ids = _insert_applications(s, plan.applications, store.clock.now())
+            opened = _open_imported_cases(s, app_ids, judge, store)
     except IntegrityError as exc:
         raise ImportRefused("the file's rows refer to records that are not in it (or repeat "
                             "one); nothing was imported.") from exc
-    return dict(plan.counts)
+    if opened:
+        counts["rejection"] = counts.get("rejection", 0) + opened
+    return counts
 
 
-def _insert_applications(s: Any, planned: Sequence[PlannedApplication], now: datetime) -> None:
+def _plan_goals_without_plans(conn: sa.Connection) -> None:
+    """Give every goal without a plan one from its first day (as the v2 upgrade does)."""
+    g = Goal.__table__.c  # type: ignore[attr-defined]
+    p = GoalPlan.__table__.c  # type: ignore[attr-defined]
+    conn.execute(sa.insert(GoalPlan.__table__).from_select(  # type: ignore[attr-defined]
+        ["goal_id", "starts_on", "target", "rrule"],
+        sa.select(g.id, g.starts_on, g.target, g.rrule).where(
+            ~sa.exists().where(p.goal_id == g.id)),
+    ))
+
+
+def _open_imported_cases(s: Any, app_ids: Sequence[int] | None, judge: Judge,
+                         store: Store) -> int:
+    """A case for each imported application that ended rejected and has none; how many."""
+    a = Application.__table__.c  # type: ignore[attr-defined]
+    r = Rejection.__table__.c  # type: ignore[attr-defined]
+    e = StageEvent.__table__.c  # type: ignore[attr-defined]
+    conn = s.connection()
+    # any case, even one the person deleted, means "already handled": never a second one
+    query = sa.select(a.id, a.company, a.role, a.applied_on).where(
+        a.stage == Stage.REJECTED, a.deleted_at.is_(None),
+        ~sa.exists().where(r.application_id == a.id),
+    )
+    if app_ids is not None:
+        query = query.where(a.id.in_(list(app_ids)))
+    now, tz = store.clock.now(), store.clock.tz
+    opened = 0
+    for app_id, company, role, applied_on in conn.execute(query).all():
+        events = conn.execute(sa.select(e.stage, e.at).where(e.application_id == app_id)
+                              .order_by(e.at, e.id)).all()
+        history = [Stage(stage) for stage, _ in events]
+        reached, rounds, kind = judge(history)
+        ended = [at for stage, at in events if Stage(stage) is Stage.REJECTED]
+        received = (ended[-1].astimezone(tz).date() if ended
+                    else applied_on or now.astimezone(tz).date())
+        s.add(Rejection(
+            application_id=app_id, company=company, role=role, received_on=received,
+            stage_reached=reached, interview_rounds=rounds, kind=kind, flow_step="done",
+            imported=True, created_at=now, updated_at=now,
+        ))
+        opened += 1
+    s.flush()
+    return opened
+
+
+def _insert_applications(s: Any, planned: Sequence[PlannedApplication],
+                         now: datetime) -> list[int]:
     names = [f.name for f in fields(ApplicationDraft) if f.name != "stage"]
+    ids = []
     for item in planned:
         d = item.draft
         app = Application(
@@ -662,13 +771,16 @@ def _insert_applications(s: Any, planned: Sequence[PlannedApplication], now: dat
         s.add(app)
         s.flush()
         assert app.id is not None
+        ids.append(app.id)
         for stage, at in item.history:
             s.add(StageEvent(application_id=app.id, stage=stage, at=at or now))
     s.flush()
+    return ids
 
 
-def import_file(store: Store, path: Path, today: date) -> tuple[ImportPlan, dict[str, int]]:
+def import_file(store: Store, path: Path, today: date,
+                judge: Judge) -> tuple[ImportPlan, dict[str, int]]:
     """Plan and apply in one go (the CLI shows the plan first)."""
     plan = plan_import(path, today)
-    return plan, apply_import(store, plan)
+    return plan, apply_import(store, plan, judge)
 

@@ -178,6 +178,7 @@ class GoalToday:
     starts_on: date
     count: int
     rest: bool
+    plans: tuple[GoalPlanRecord, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,8 +249,21 @@ class HelpCounts:
 
 
 @dataclass(frozen=True, slots=True)
+class GoalPlanRecord:
+    """A goal's target and days from `starts_on` on, until its next plan starts."""
+
+    goal_id: int
+    starts_on: date
+    target: int
+    rrule: str
+
+
+@dataclass(frozen=True, slots=True)
 class GoalRecord:
-    """A goal template: what, how much a day, which days (RRULE), counted by hand or by itself."""
+    """A goal template: what, how much a day, which days (RRULE), counted by hand or by itself.
+
+    `target` and `rrule` are today's; `plans` (oldest first) say what held on each past day.
+    """
 
     id: int
     title: str
@@ -260,6 +274,7 @@ class GoalRecord:
     position: int
     active: bool
     starts_on: date
+    plans: tuple[GoalPlanRecord, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

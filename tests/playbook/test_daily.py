@@ -23,6 +23,7 @@ from bounceback.playbook.goals import (
     DAILY_RRULE,
     WEEKDAYS_RRULE,
     DayStatus,
+    PlanSpan,
     applies_on,
     describe_days,
     habit_strength,
@@ -35,12 +36,17 @@ MONDAY = date(2026, 3, 2)
 WEEK = [MONDAY + timedelta(days=i) for i in range(7)]
 
 
+def one_plan(rrule: str, starts_on: date, target: int) -> list[PlanSpan]:
+    """A goal that never changed: one plan from its first day."""
+    return [PlanSpan(starts_on, target, rrule)]
+
+
 # --- statuses -------------------------------------------------------------------------------
 
 
 def test_days_without_any_stored_entry_are_plain_misses() -> None:
     # No GoalDay rows at all (no check-in, nothing counted): each scheduled day is a miss.
-    got = statuses(WEEKDAYS_RRULE, MONDAY, 2, {}, WEEK[0], WEEK[-1])
+    got = statuses(one_plan(WEEKDAYS_RRULE, MONDAY, 2), {}, WEEK[0], WEEK[-1])
     assert got == [MISS] * 5 + [OFF] * 2
 
 
@@ -49,20 +55,20 @@ def test_counts_rest_and_weekends() -> None:
         WEEK[0]: (2, False), WEEK[1]: (1, False), WEEK[2]: (0, True), WEEK[3]: (5, True),
         WEEK[5]: (3, False),  # Saturday counted, but the goal is for weekdays
     }
-    got = statuses(WEEKDAYS_RRULE, MONDAY, 2, days, WEEK[0], WEEK[-1])
+    got = statuses(one_plan(WEEKDAYS_RRULE, MONDAY, 2), days, WEEK[0], WEEK[-1])
     assert got == [MET, PART, REST, REST, MISS, OFF, OFF]
 
 
 def test_a_goal_added_mid_week_owes_nothing_for_earlier_days() -> None:
     wednesday = WEEK[2]
-    got = statuses(DAILY_RRULE, wednesday, 1, {wednesday: (1, False)}, WEEK[0], WEEK[-1])
+    got = statuses(one_plan(DAILY_RRULE, wednesday, 1), {wednesday: (1, False)}, WEEK[0], WEEK[-1])
     assert got == [OFF, OFF, MET, MISS, MISS, MISS, MISS]
-    assert strength(DAILY_RRULE, wednesday, 1, {wednesday: (1, False)}, wednesday) == \
+    assert strength(one_plan(DAILY_RRULE, wednesday, 1), {wednesday: (1, False)}, wednesday) == \
         pytest.approx(0.1)
 
 
 def test_empty_and_reversed_ranges() -> None:
-    assert statuses(DAILY_RRULE, MONDAY, 1, {}, WEEK[3], WEEK[2]) == []
+    assert statuses(one_plan(DAILY_RRULE, MONDAY, 1), {}, WEEK[3], WEEK[2]) == []
     assert scheduled_days(DAILY_RRULE, MONDAY, WEEK[3], WEEK[2]) == frozenset()
 
 
@@ -95,28 +101,28 @@ def test_describe_days() -> None:
 def test_today_in_progress_never_lowers_the_strength() -> None:
     days = {d: (1, False) for d in WEEK[:4]}
     friday = WEEK[4]
-    before = strength(DAILY_RRULE, MONDAY, 1, days, friday)  # Friday untouched so far
+    before = strength(one_plan(DAILY_RRULE, MONDAY, 1), days, friday)  # Friday untouched so far
     assert before == pytest.approx(habit_strength([MET] * 4))
-    assert strength(DAILY_RRULE, MONDAY, 1, {**days, friday: (1, False)}, friday) > before
-    assert strength(DAILY_RRULE, MONDAY, 2, {**days, friday: (1, False)}, friday) > \
-        strength(DAILY_RRULE, MONDAY, 2, days, friday)
+    assert strength(one_plan(DAILY_RRULE, MONDAY, 1), {**days, friday: (1, False)}, friday) > before
+    assert strength(one_plan(DAILY_RRULE, MONDAY, 2), {**days, friday: (1, False)}, friday) > \
+        strength(one_plan(DAILY_RRULE, MONDAY, 2), days, friday)
     # the next morning an untouched Friday is a miss
     saturday = WEEK[5]
-    assert strength(DAILY_RRULE, MONDAY, 1, days, saturday) < before
+    assert strength(one_plan(DAILY_RRULE, MONDAY, 1), days, saturday) < before
 
 
 def test_rest_days_freeze_the_strength() -> None:
     days = {d: (1, False) for d in WEEK[:3]}
     resting = {**days, WEEK[3]: (0, True), WEEK[4]: (0, True)}
-    assert strength(DAILY_RRULE, MONDAY, 1, resting, WEEK[5]) == \
-        pytest.approx(strength(DAILY_RRULE, MONDAY, 1, days, WEEK[3]))
+    assert strength(one_plan(DAILY_RRULE, MONDAY, 1), resting, WEEK[5]) == \
+        pytest.approx(strength(one_plan(DAILY_RRULE, MONDAY, 1), days, WEEK[3]))
 
 
 def test_strength_reads_at_most_the_last_180_days() -> None:
     start = date(2024, 1, 1)
     today = date(2026, 3, 1)
     days = {start + timedelta(days=i): (1, False) for i in range((today - start).days)}
-    got = strength(DAILY_RRULE, start, 1, days, today)
+    got = strength(one_plan(DAILY_RRULE, start, 1), days, today)
     # the finished days of the window: STRENGTH_DAYS minus today (untouched, not judged yet)
     assert got == habit_strength([MET] * (STRENGTH_DAYS - 1))
     assert got > 0.99999
@@ -125,9 +131,9 @@ def test_strength_reads_at_most_the_last_180_days() -> None:
 def test_a_single_miss_after_weeks_of_mets_costs_a_little() -> None:
     today = MONDAY + timedelta(days=30)
     days = {MONDAY + timedelta(days=i): (1, False) for i in range(29)}  # day 29 missed
-    after_miss = strength(DAILY_RRULE, MONDAY, 1, days, today)
-    all_met = strength(DAILY_RRULE, MONDAY, 1, {**days, today - timedelta(days=1): (1, False)},
-                       today)
+    after_miss = strength(one_plan(DAILY_RRULE, MONDAY, 1), days, today)
+    all_met = strength(one_plan(DAILY_RRULE, MONDAY, 1),
+                       {**days, today - timedelta(days=1): (1, False)}, today)
     assert 0 < all_met - after_miss <= 0.1 + 1e-9
     assert after_miss > 0.8
 
@@ -187,3 +193,40 @@ def test_rotate_is_daily_and_steps_with_the_offset() -> None:
 def test_rotate_stays_in_range(count: int, day: date, offset: int) -> None:
     index = rotate(count, day, offset)
     assert index is not None and 0 <= index < count
+
+
+# --- plans: a change never re-judges the past (issue 9, defect 17) -------------------------
+
+
+def test_raising_the_target_keeps_past_days_met() -> None:
+    days = {d: (2, False) for d in WEEK[:5]}
+    plans = [PlanSpan(MONDAY, 2, DAILY_RRULE), PlanSpan(WEEK[3], 5, DAILY_RRULE)]
+    got = statuses(plans, days, WEEK[0], WEEK[4])
+    assert got == [MET, MET, MET, PART, PART]  # Thursday on, 2 of 5 is partly met
+    assert strength(plans, days, WEEK[3]) == pytest.approx(
+        strength(one_plan(DAILY_RRULE, MONDAY, 2), days, WEEK[2]) + 0.05 * (
+            1 - strength(one_plan(DAILY_RRULE, MONDAY, 2), days, WEEK[2])))
+
+
+def test_changing_the_days_keeps_the_past_schedule() -> None:
+    # weekdays until Thursday, then Tuesdays and Thursdays only
+    plans = [PlanSpan(MONDAY, 1, WEEKDAYS_RRULE),
+             PlanSpan(WEEK[3], 1, "FREQ=WEEKLY;BYDAY=TU,TH")]
+    days = {WEEK[0]: (1, False), WEEK[1]: (1, False)}
+    got = statuses(plans, days, WEEK[0], WEEK[6])
+    assert got == [MET, MET, MISS, MISS, OFF, OFF, OFF]
+    next_week = [d + timedelta(days=7) for d in WEEK]
+    assert statuses(plans, {}, next_week[0], next_week[6]) == [
+        OFF, MISS, OFF, MISS, OFF, OFF, OFF]
+
+
+def test_a_target_change_keeps_an_interval_rule_on_its_days() -> None:
+    every_other = "FREQ=DAILY;INTERVAL=2"
+    plans = [PlanSpan(MONDAY, 1, every_other), PlanSpan(WEEK[1], 3, every_other)]
+    got = statuses(plans, {}, WEEK[0], WEEK[6])
+    assert got == [MISS, OFF, MISS, OFF, MISS, OFF, MISS]  # still Mon, Wed, Fri, Sun
+
+
+def test_before_the_first_plan_nothing_is_due() -> None:
+    plans = [PlanSpan(WEEK[2], 1, DAILY_RRULE)]
+    assert statuses(plans, {}, WEEK[0], WEEK[3]) == [OFF, OFF, MISS, MISS]

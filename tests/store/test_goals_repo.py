@@ -240,3 +240,51 @@ def test_sync_auto_on_the_short_and_the_long_day(tmp_path: Path) -> None:
         assert (row.goal_id, row.count) == (goal.id, 2)
     finally:
         store.close()
+
+
+# --- plans: past days keep the target and days they had (issue 9, defect 17) ----------------
+
+DAY = 86_400
+
+
+def plans_of(store: Store, goal_id: int) -> list[tuple[date, int, str]]:
+    return [(p.starts_on, p.target, p.rrule) for p in store.goals.get(goal_id).plans]
+
+
+def test_a_new_goal_has_one_plan_from_its_first_day(store: Store) -> None:
+    goal = store.goals.create(draft(target=2, rrule=WEEKDAYS_RRULE), rrule_problem)
+    assert plans_of(store, goal.id) == [(today(store.clock), 2, WEEKDAYS_RRULE)]
+    store.goals.seed([draft("Seeded")], rrule_problem)  # goals exist: nothing seeded
+    assert len(store.goals.all()) == 1
+
+
+def test_seeded_goals_get_their_plans(store: Store) -> None:
+    assert store.goals.seed([draft("A", target=3), draft("B")], rrule_problem)
+    assert [len(g.plans) for g in store.goals.all()] == [1, 1]
+    assert store.goals.all()[0].plans[0].target == 3
+
+
+def test_changing_the_target_starts_a_plan_today_and_keeps_the_old_one(store, clock) -> None:
+    goal = store.goals.create(draft(target=2), rrule_problem)
+    first = today(clock)
+    clock.advance(3 * DAY)
+    changed = store.goals.update(goal.id, draft(target=5), rrule_problem)
+    later = today(clock)
+    assert changed.target == 5 and changed.starts_on == first
+    assert plans_of(store, goal.id) == [(first, 2, DAILY_RRULE), (later, 5, DAILY_RRULE)]
+    # a second change the same day rewrites today's plan instead of adding one
+    store.goals.update(goal.id, draft(target=4, rrule=WEEKDAYS_RRULE), rrule_problem)
+    assert plans_of(store, goal.id) == [(first, 2, DAILY_RRULE), (later, 4, WEEKDAYS_RRULE)]
+    # changing back the same day leaves no change behind
+    store.goals.update(goal.id, draft(target=2), rrule_problem)
+    assert plans_of(store, goal.id) == [(first, 2, DAILY_RRULE)]
+    # a title or unit edit is not a new plan
+    store.goals.update(goal.id, draft("Renamed", target=2, unit="emails"), rrule_problem)
+    assert plans_of(store, goal.id) == [(first, 2, DAILY_RRULE)]
+    assert [len(g.plans) for g in store.goals.for_day(later)] == [1]
+
+
+def test_a_change_on_the_first_day_rewrites_that_day(store, clock) -> None:
+    goal = store.goals.create(draft(target=2), rrule_problem)
+    store.goals.update(goal.id, draft(target=3), rrule_problem)
+    assert plans_of(store, goal.id) == [(today(clock), 3, DAILY_RRULE)]

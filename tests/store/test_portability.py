@@ -11,11 +11,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bounceback.domain import Stage
+from bounceback.domain import RejectionKind, Stage
+from bounceback.playbook.goals import rrule_problem
+from bounceback.playbook.triage import judge
 from bounceback.store import portability as p
 from bounceback.store.db import Store
 from bounceback.store.demo import build_demo
 from bounceback.store.drafts import ApplicationDraft
+from bounceback.store.goals import GoalDraft
 
 TODAY = date(2026, 11, 25)
 
@@ -43,7 +46,7 @@ def test_json_round_trip_of_the_demo_is_identical(tmp_path, clock):
     assert first["format"] == "bounceback" and first["version"] == 1
     assert first["tables"]["stage_event"] and first["tables"]["rejection"]
     fresh = _fresh(tmp_path, clock, "fresh.db")
-    p.apply_import(fresh, p.plan_import(tmp_path / "a.json", TODAY))
+    p.apply_import(fresh, p.plan_import(tmp_path / "a.json", TODAY), judge)
     assert _export(fresh, tmp_path / "b.json") == first
 
 
@@ -88,7 +91,7 @@ def test_csv_round_trip_with_formula_cells_is_lossless(tmp_path, store, clock):
     other = _fresh(tmp_path, clock, "other.db")
     plan = p.plan_import(tmp_path / "out" / "applications.csv", TODAY)
     assert plan.ok, p.report_lines(plan)
-    p.apply_import(other, plan)
+    p.apply_import(other, plan, judge)
     p.export_csv(other, tmp_path / "again")
     assert (tmp_path / "again" / "applications.csv").read_text() == raw
     assert sorted(r.company for r in other.applications.rows()) == sorted(hostile)
@@ -127,7 +130,7 @@ def test_csv_synonyms_for_headers_stages_and_dates(tmp_path, store):
                                                            "https://a.example", "LinkedIn")
     assert plan.applications[1].draft.applied_on == date(2026, 11, 3)
     assert plan.applications[4].draft.applied_on == date(2026, 11, 24)
-    p.apply_import(store, plan)
+    p.apply_import(store, plan, judge)
     assert len(store.applications.rows()) == 5
 
 
@@ -146,7 +149,7 @@ def test_a_bad_row_is_named_and_nothing_is_stored(tmp_path, store):
     assert plan.unknown_stages == {"maybe later": 1}
     before = p.export_data(store)["tables"]
     with pytest.raises(p.ImportRefused):
-        p.apply_import(store, plan)
+        p.apply_import(store, plan, judge)
     assert p.export_data(store)["tables"] == before
 
 
@@ -163,7 +166,7 @@ def test_json_import_refuses_a_database_with_data(tmp_path, store):
     plan = p.plan_import(tmp_path / "a.json", TODAY)
     assert p.target_problem(store, plan)
     with pytest.raises(p.ImportRefused, match="already holds data"):
-        p.apply_import(store, plan)
+        p.apply_import(store, plan, judge)
     assert len(store.applications.rows()) == 1
 
 
@@ -179,7 +182,7 @@ def test_json_with_a_bad_value_or_reference_changes_nothing(tmp_path, store, clo
     (tmp_path / "dangling.json").write_text(json.dumps(data))
     fresh = _fresh(tmp_path, clock, "fresh.db")
     with pytest.raises(p.ImportRefused, match="nothing was imported"):
-        p.apply_import(fresh, p.plan_import(tmp_path / "dangling.json", TODAY))
+        p.apply_import(fresh, p.plan_import(tmp_path / "dangling.json", TODAY), judge)
     assert sum(_counts(fresh).values()) == 0
 
 
@@ -248,7 +251,7 @@ def test_hypothesis_csv_import_never_crashes_and_stores_what_it_showed(tmp_path_
         return
     store = Store.open(tmp_path_factory.mktemp("h") / "h.db", clock)
     try:
-        p.apply_import(store, plan)
+        p.apply_import(store, plan, judge)
         stored = sorted((d.company, d.role, d.stage, d.applied_on, d.notes)
                         for d in (store.applications.get(r.id) for r in
                                   store.applications.rows()))
@@ -278,3 +281,109 @@ def test_a_row_shorter_than_the_header_is_named_not_a_crash():
 
     plan = plan_bytes(b"company,stage,role\nAcme,applied\n", date(2026, 11, 25))
     assert [(p.line, p.field) for p in plan.problems] == [(2, "role")]
+
+
+# --- an imported "no" gets its case; v2 fields travel (issue 9, defect 17) ------------------
+
+
+def _cases(store: Store) -> list[dict]:  # type: ignore[type-arg]
+    import sqlalchemy as sa
+
+    with store.read() as s:
+        rows = s.connection().execute(sa.text(
+            "select application_id, company, received_on, stage_reached, interview_rounds, "
+            "kind, imported, flow_step from rejection order by id")).mappings().all()
+    return [dict(r) for r in rows]
+
+
+def test_csv_rows_that_ended_rejected_get_their_case(tmp_path, store):
+    path = tmp_path / "tracker.csv"
+    path.write_text(
+        "company,role,status,history\n"
+        "Acme,Dev,rejected,applied 2026-10-01; screening 2026-10-08; "
+        "interviewing 2026-10-15; rejected 2026-10-20\n"
+        "Beta,QA,rejected,\n"
+        "Gamma,PM,applied,\n"
+    )
+    plan = p.plan_import(path, TODAY)
+    assert plan.ok and plan.new_cases == 2
+    assert any("2 applications ended rejected" in line for line in p.report_lines(plan))
+    counts = p.apply_import(store, plan, judge)
+    assert counts["rejection"] == 2
+    acme, beta = _cases(store)
+    assert acme["company"] == "Acme" and acme["received_on"] == "2026-10-20"
+    assert (acme["stage_reached"], acme["interview_rounds"], acme["kind"]) == (
+        Stage.INTERVIEWING.value, 1, RejectionKind.MID.value)
+    assert (acme["imported"], acme["flow_step"]) == (1, "done")
+    assert beta["kind"] == RejectionKind.EARLY.value and beta["received_on"] == TODAY.isoformat()
+    assert store.wallow.open_window() is None  # no first-aid flow started
+    # the casebook and the pattern see them, as the pipeline does
+    assert sorted(r.company for r in store.rejections.rows()) == ["Acme", "Beta"]
+    assert sorted(store.rejections.recent_kinds()) == sorted(
+        [RejectionKind.MID, RejectionKind.EARLY])
+
+
+def test_a_json_export_with_its_cases_is_not_given_a_second_case(tmp_path, store, clock):
+    app_id = store.applications.create(ApplicationDraft(company="Acme", role="Dev")).id
+    store.rejections.log_for_application(app_id, judge)
+    lone = store.applications.create(ApplicationDraft(company="Beta", role="QA",
+                                                      stage=Stage.REJECTED)).id
+    p.export_json(store, tmp_path / "a.json")
+    plan = p.plan_import(tmp_path / "a.json", TODAY)
+    assert plan.new_cases == 1  # only Beta, which never had a case
+    fresh = _fresh(tmp_path, clock, "fresh.db")
+    counts = p.apply_import(fresh, plan, judge)
+    assert counts["rejection"] == 2
+    cases = _cases(fresh)
+    assert [(c["company"], c["imported"]) for c in cases] == [("Acme", 0), ("Beta", 1)]
+    assert cases[1]["application_id"] == lone
+
+
+def test_json_carries_goal_plans_theme_and_case_flags(tmp_path, store, clock):
+    import sqlalchemy as sa
+
+    goal = store.goals.create(GoalDraft("Walk", target=2), rrule_problem)
+    clock.advance(2 * 86_400)
+    store.goals.update(goal.id, GoalDraft("Walk", target=5), rrule_problem)
+    store.settings.update(wallow_minutes=20)  # the settings row exists once something is set
+    with store.write() as s:
+        s.connection().execute(sa.text("update setting set theme = 'textual-light'"))
+    data = p.export_data(store)
+    assert len(data["tables"]["goal_plan"]) == 2
+    assert data["tables"]["setting"][0]["theme"] == "textual-light"
+    p.export_json(store, tmp_path / "a.json")
+    fresh = _fresh(tmp_path, clock, "fresh.db")
+    p.apply_import(fresh, p.plan_import(tmp_path / "a.json", TODAY), judge)
+    assert [(x.target) for x in fresh.goals.get(goal.id).plans] == [2, 5]
+    assert p.export_data(fresh)["tables"] == data["tables"]
+
+
+def test_a_v1_json_export_still_imports(tmp_path, store, clock):
+    store.goals.create(GoalDraft("Walk", target=2), rrule_problem)
+    app_id = store.applications.create(ApplicationDraft(company="Acme", role="Dev")).id
+    store.rejections.log_for_application(app_id, judge)
+    data = p.export_data(store)
+    data["schema_version"] = 1  # what a v1 bounceback wrote: no goal_plan, no v2 columns
+    del data["tables"]["goal_plan"]
+    for row in data["tables"]["rejection"]:
+        del row["imported"], row["deleted_at"]
+    for row in data["tables"]["setting"]:
+        del row["theme"]
+    (tmp_path / "v1.json").write_text(json.dumps(data))
+    plan = p.plan_import(tmp_path / "v1.json", TODAY)
+    assert plan.ok, p.report_lines(plan)
+    fresh = _fresh(tmp_path, clock, "fresh.db")
+    p.apply_import(fresh, plan, judge)
+    (goal,) = fresh.goals.all()
+    assert [(x.starts_on, x.target) for x in goal.plans] == [(goal.starts_on, 2)]
+    assert [c["imported"] for c in _cases(fresh)] == [0]
+
+
+def test_counts_and_problems_use_plain_names(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("company,role,status\nAcme,Dev,applied\n")
+    lines = p.report_lines(p.plan_import(path, TODAY))
+    assert "Would add: 1 application, 1 stage history entry." in lines
+    assert not any("stage_event" in line for line in lines)
+    problem = p.ImportProblem(3, "stage", "bad", "stage_event")
+    assert problem.describe() == "stage history entry 3, stage: bad"

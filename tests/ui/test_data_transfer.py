@@ -117,3 +117,47 @@ async def test_export_csv_to_a_folder(make_app, store, tmp_path):
         await _answer_prompt(pilot, str(folder))
     text = (folder / "applications.csv").read_text()
     assert "'=cmd" in text and (folder / "rejections.csv").exists()
+
+
+async def test_the_preview_wraps_long_problems_and_names_things_plainly(make_app, store, tmp_path):
+    """At 80x24 every word of a long problem is on screen, and no table name shows."""
+    path = tmp_path / "t.csv"
+    path.write_text("company,role,status\nAcme,Dev,applied\nBeta,QA,Somewhere over the rainbow\n")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.action_import_data()
+        await settle(pilot)
+        await _answer_prompt(pilot, str(path))
+        assert isinstance(app.screen, ImportPreviewModal)
+        text = screen_text(app)
+        assert "1 application, 1 stage history entry" in text
+        assert "stage_event" not in text
+        # the end of the long "known: ..." list wraps onto the screen instead of being cut
+        assert "no response" in text and "line 3, stage:" in text
+        width = max(len(line.rstrip()) for line in text.splitlines())
+        assert width <= 80
+
+
+async def test_an_imported_rejection_lands_in_the_casebook_without_a_flow(make_app, store,
+                                                                          tmp_path):
+    from bounceback.screens.rejections import RejectionsScreen
+
+    path = tmp_path / "t.csv"
+    path.write_text("company,role,status\nAcme,Dev,rejected\n")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.action_import_data()
+        await settle(pilot)
+        await _answer_prompt(pilot, str(path))
+        assert "1 application ended rejected" in screen_text(app)
+        await pilot.press("y")
+        await settle(pilot)
+        assert store.wallow.open_window() is None
+        await pilot.press("3")
+        await settle(pilot)
+        assert isinstance(app.screen, RejectionsScreen)
+        assert "Acme" in screen_text(app)
+    (case,) = store.rejections.rows()
+    assert store.rejections.get(case.id).flow_step == "done"

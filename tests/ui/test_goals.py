@@ -107,22 +107,21 @@ async def test_retire_keeps_the_history_and_undo_brings_it_back(pilot, store):
     assert store.goals.all()[0].id == first.id
 
 
+def goal_started_days_ago(store, clock, days: int, draft: GoalDraft):  # type: ignore[no-untyped-def]
+    """Create a goal as if on a day `days` ago (the store starts new goals today)."""
+    clock.advance(-days * 86_400)
+    goal = store.goals.create(draft, rrule_problem)
+    clock.advance(days * 86_400)
+    return goal
+
+
 async def test_week_view_glyphs_counts_and_strength(pilot, store, clock):
     # a daily goal that started eight days ago: met, met, partly, rest, missed, met, met, (today)
     day = today(clock)
     for seeded in store.goals.all():
         store.goals.retire(seeded.id)
-    goal = store.goals.create(GoalDraft("Walk", target=2, unit="walks", rrule=DAILY_RRULE),
-                              rrule_problem)
-    # move its start back (the store starts new goals today); edit the row directly
-    from sqlmodel import Session
-
-    from bounceback.store.models import Goal
-
-    with Session(store.engine) as s:
-        row = s.get(Goal, goal.id)
-        row.starts_on = day - timedelta(days=7)
-        s.commit()
+    goal = goal_started_days_ago(store, clock, 7, GoalDraft("Walk", target=2, unit="walks",
+                                                            rrule=DAILY_RRULE))
     for back, count in ((7, 2), (6, 2), (5, 1), (2, 3), (1, 2)):
         store.goals.set_count(goal.id, day - timedelta(days=back), count)
     store.goals.set_rest(goal.id, day - timedelta(days=4), True)
@@ -152,3 +151,45 @@ async def test_hostile_goal_titles_are_shown_literally(pilot, store, text):
     await settle(pilot)
     assert pilot.app.is_running and pilot.app.screen is screen
     assert store.goals.all()[-1].title == f"goal:{expected}"
+
+
+async def test_raising_a_target_keeps_past_days_met(pilot, store, clock):
+    """Defect 17: a new target re-judged every past day; now each day keeps the plan it had."""
+    day = today(clock)
+    for seeded in store.goals.all():
+        store.goals.retire(seeded.id)
+    goal = goal_started_days_ago(store, clock, 3, GoalDraft("Walk", target=2, unit="walks",
+                                                            rrule=DAILY_RRULE))
+    for back in (3, 2, 1):
+        store.goals.set_count(goal.id, day - timedelta(days=back), 2)
+    await open_goals(pilot)
+    assert "●●●◌" in screen_text(pilot.app)
+    await pilot.press("e")
+    await pilot.pause()
+    target = pilot.app.screen.query_one("#goal-target", Input)
+    target.value = "5"
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, GoalsScreen)
+    assert store.goals.get(goal.id).target == 5
+    text = screen_text(pilot.app)
+    assert "●●●◌" in text and "3 of 3 met." in text  # not "0 of 3 met, 3 partly"
+    assert "until" in text and "2 walks a day" in text  # the change is said
+    store.goals.set_count(goal.id, day, 2)  # today is judged by the new target: partly
+    await pilot.press("1")
+    await settle(pilot)
+    assert "Yesterday: 1 of 1 goal met" in screen_text(pilot.app)
+
+
+async def test_changing_a_goals_days_keeps_the_past_schedule(pilot, store, clock):
+    day = today(clock)  # a Wednesday
+    for seeded in store.goals.all():
+        store.goals.retire(seeded.id)
+    goal = goal_started_days_ago(store, clock, 6, GoalDraft("Walk", target=1, unit="walks",
+                                                            rrule=DAILY_RRULE))
+    for back in range(6, 0, -1):
+        store.goals.set_count(goal.id, day - timedelta(days=back), 1)
+    store.goals.update(goal.id, GoalDraft("Walk", target=1, unit="walks",
+                                          rrule="FREQ=WEEKLY;BYDAY=SA"), rrule_problem)
+    await open_goals(pilot)
+    assert "●●●●●●" in screen_text(pilot.app)  # the six past days stay scheduled and met

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Footer, Label, Static
 
 from bounceback.domain import Stage
-from bounceback.playbook.goals import applies_on
+from bounceback.playbook.goals import targets_by_day
 from bounceback.playbook.health import HealthLevel, pipeline_health
 from bounceback.screens.bounce.base import FlowStep
 from bounceback.widgets.safe import template
@@ -64,7 +64,7 @@ class KeepMovingScreen(FlowStep):
             widgets.append(Label("Nothing saved yet: find two roles worth tailoring for today."))
         today = self.today()
         goals = [g for g in self.store.goals.for_day(today)
-                 if applies_on(g.rrule, g.starts_on, today)]
+                 if targets_by_day(g.plans, today, today)]
         if goals:
             widgets.append(Label(Content.styled("Today's goals", "bold $accent"),
                                  classes="moving-heading"))
