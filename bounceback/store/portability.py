@@ -230,7 +230,8 @@ def export_csv(store: Store, folder: Path, *, overwrite: bool = False) -> dict[s
         ):
             events.setdefault(app_id, []).append((Stage(stage), at))
         rejections = conn.execute(
-            sa.select(Rejection.__table__).order_by(r.id)  # type: ignore[attr-defined]
+            sa.select(Rejection.__table__).where(r.deleted_at.is_(None))  # type: ignore[attr-defined]
+            .order_by(r.id)
         ).mappings().all()
     app_rows = [
         [*(row[c] for c in _APP_COLUMNS[:-1]), history_text(events.get(row["id"], []))]
