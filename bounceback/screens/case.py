@@ -70,6 +70,8 @@ class CaseScreen(ModeScreen):
                 tooltip="Stop waiting for feedback on this one"),
         Binding("g", "resume_flow", "Go on with the flow", id="case-resume",
                 tooltip="Pick up the bounce-back flow where this case paused"),
+        Binding("delete", "delete", "Delete", show=False, id="case-delete",
+                tooltip="Delete this case (logged by mistake?); u in the casebook brings it back"),
     ]
 
     def __init__(self, case_id: int) -> None:
@@ -207,22 +209,34 @@ class CaseScreen(ModeScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer only the feedback moves that make sense from where the case stands."""
-        if action in ("edit", "reply"):
+        if action in ("edit", "reply", "delete"):
             return self.record is not None
         if action == "resume_flow":
-            return self.record is not None and self.record.flow_step not in ("done", "wallow")
+            return self.record is not None and self.record.flow_step != "done"
         if action == "feedback":
             r = self.record
             return r is not None and r.feedback_status in _QUICK_FROM[str(parameters[0])]
         return True
 
     def action_resume_flow(self) -> None:
-        """Open the step the case paused at (an open wallow window resumes on its own)."""
-        from bounceback.screens.bounce import screen_for
+        """Go on where the case paused: its step screen if one is open anywhere, else a new one."""
+        from bounceback.screens.bounce import resume_case
 
         r = self.record
-        if r is not None and r.flow_step not in ("done", "wallow"):
-            self.app.push_screen(screen_for(r.flow_step, r.id))
+        if r is not None and r.flow_step != "done":
+            resume_case(self.bb, r.id)
+
+    def action_delete(self) -> None:
+        """Delete this case after asking, and go back to the casebook (u there undoes it)."""
+        from bounceback.screens.case_removal import ask_delete_case
+
+        r = self.record
+        if r is not None:
+            ask_delete_case(self, r.id, r.company, self._deleted)
+
+    def _deleted(self) -> None:
+        if self.app.screen is self:
+            self.app.pop_screen()
 
     def action_feedback(self, move: str) -> None:
         """a / x / l: one keypress moves the feedback status (asked also records today)."""

@@ -106,6 +106,10 @@ class RejectionsScreen(ModeScreen):
         Binding("s", "cycle_status", "Feedback", id="rejections-status",
                 tooltip="Show all, or one feedback status at a time"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="rejections-clear"),
+        Binding("delete", "delete", "Delete", show=False, id="rejections-delete",
+                tooltip="Delete the highlighted case (logged by mistake?); u brings it back"),
+        Binding("u", "undo", "Undo delete", show=False, id="rejections-undo",
+                tooltip="Bring back the case deleted last"),
     ]
 
     def __init__(self) -> None:
@@ -117,6 +121,7 @@ class RejectionsScreen(ModeScreen):
         self._status: FeedbackStatus | None = None
         self._query = ""
         self._loaded = False
+        self._can_undo = False
 
     def compose(self) -> ComposeResult:
         """Mode bar, the header (filters, pattern, counts), filter box, table, footer."""
@@ -159,13 +164,16 @@ class RejectionsScreen(ModeScreen):
             repo.counts_since(today - timedelta(days=30)),
             repo.counts_since(today - timedelta(days=90)),
         )
-        self.app.call_from_thread(self._apply, items, overview)
+        can_undo = repo.last_deleted() is not None
+        self.app.call_from_thread(self._apply, items, overview, can_undo)
 
-    def _apply(self, items: list[CaseItem], overview: Overview) -> None:
+    def _apply(self, items: list[CaseItem], overview: Overview, can_undo: bool = False) -> None:
         self._items = items
         self._overview = overview
         self._loaded = True
+        self._can_undo = can_undo
         self._refilter(fresh=True)
+        self.refresh_bindings()
 
     # ---- filtering ------------------------------------------------------------------------
 
@@ -257,6 +265,10 @@ class RejectionsScreen(ModeScreen):
             return not isinstance(self.focused, Input | TextArea)
         if action == "clear_filter":
             return bool(self._query) or self.query_one("#rejections-filter-input").display
+        if action == "delete":
+            return self.is_mounted and self.table.current is not None
+        if action == "undo":
+            return self._can_undo
         return True
 
     # ---- rows -----------------------------------------------------------------------------
@@ -283,6 +295,21 @@ class RejectionsScreen(ModeScreen):
         from bounceback.screens.bounce import log_untracked_rejection
 
         log_untracked_rejection(self)
+
+    def action_delete(self) -> None:
+        """Delete the highlighted case after asking; u brings it back."""
+        from bounceback.screens.case_removal import ask_delete_case
+
+        item: CaseItem | None = self.table.current
+        if item is not None:
+            ask_delete_case(self, item.row.id, item.row.company, self.reload)
+
+    def action_undo(self) -> None:
+        """Bring back the case deleted last."""
+        from bounceback.screens.case_removal import undo_delete
+
+        undo_delete(self)
+        self.reload()
 
     def palette_commands(self) -> list[Any]:
         """Casebook entries for ctrl+p."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -67,7 +67,8 @@ class AcknowledgeScreen(FlowStep):
                 with Vertical(id="ack-right"):
                     yield Label("How strong, 0–10? (a digit, or ← →)", classes="ack-label")
                     yield IntensityScale(case.intensity_before, id="ack-intensity")
-                    yield Label("In one sentence, if you want to", classes="ack-label")
+                    yield Label("In one sentence, if you want to (just start typing)",
+                                classes="ack-label")
                     yield Input(case.feeling_note, id="ack-note",
                                 placeholder="e.g. I really wanted this team")
                     yield Label("Minutes to let it out", classes="ack-label")
@@ -98,11 +99,41 @@ class AcknowledgeScreen(FlowStep):
         # debounced: a sentence is saved a beat after the last keystroke (and on leaving)
         if self._note_timer is not None:
             self._note_timer.stop()
-        self._note_timer = self.set_timer(0.3, self._save_note)
+        self._note_timer = self.set_timer(0.3, self.save_note)
 
-    def _save_note(self) -> None:
+    @property
+    def note_pending(self) -> bool:
+        """Typed text waiting for its debounce."""
+        return self._note_timer is not None
+
+    def save_note(self) -> None:
+        """Write the sentence now (debounced while typing; always on leaving)."""
+        if self._note_timer is not None:
+            self._note_timer.stop()
         self._note_timer = None
         self.save(feeling_note=self.query_one("#ack-note", Input).value)
+
+    def flush(self) -> None:
+        """Write the sentence before the screen goes."""
+        self.save_note()
+
+    def on_key(self, event: events.Key) -> None:
+        """Words typed on the feelings list or the scale go into the sentence box.
+
+        One `tab` from the list lands on the scale, which has no use for letters; without this
+        they were dropped (or `q` quit). Digits still rate, space still picks a word, `?` helps.
+        """
+        char = event.character
+        if not event.is_printable or char is None or char in "0123456789 ?":
+            return
+        if not isinstance(self.focused, SelectionList | IntensityScale):
+            return
+        event.stop()
+        event.prevent_default()
+        note = self.query_one("#ack-note", Input)
+        note.focus()
+        note.cursor_position = len(note.value)
+        note.insert_text_at_cursor(char)
 
     def action_rate(self, value: int) -> None:
         """A digit sets the intensity (outside the sentence box)."""
@@ -112,7 +143,7 @@ class AcknowledgeScreen(FlowStep):
 
     def action_next_step(self) -> None:
         """Save everything and start the countdown."""
-        self._save_note()
+        self.save_note()
         minutes = self.query_one("#ack-minutes", Select).value
         try:
             self.store.wallow.start(self.case_id, int(minutes))  # type: ignore[arg-type]
@@ -125,6 +156,7 @@ class AcknowledgeScreen(FlowStep):
 
     def action_leave(self) -> None:
         """Out of the flow; everything typed is already saved."""
-        self._save_note()
-        self.say("Saved. The case waits in Rejections (3) whenever you want it.")
+        self.save_note()
+        self.say("Saved. Today (1) shows where you paused; enter there goes on whenever you "
+                 "want.")
         self.app.pop_screen()

@@ -127,6 +127,12 @@ class DetectiveScreen(FlowStep):
             self._text_timer.stop()
         self._text_timer = self.set_timer(0.3, self._save_text)
 
+    def flush(self) -> None:
+        """Write lessons and next steps if a keystroke is still waiting for its beat."""
+        if self._text_timer is not None:
+            self._text_timer.stop()
+            self._save_text()
+
     def _save_text(self) -> None:
         self._text_timer = None
         self.save(
