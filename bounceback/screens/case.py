@@ -19,9 +19,15 @@ from bounceback.clock import local
 from bounceback.dates import format_date
 from bounceback.domain import FeedbackStatus, Stage
 from bounceback.playbook.feedback import FEEDBACK_STATUS_LABELS, FeedbackAction, feedback_state
-from bounceback.playbook.triage import CAUSES_BY_KEY, KIND_SUMMARY, classify
+from bounceback.playbook.triage import (
+    CAUSES_BY_KEY,
+    KIND_SUMMARY,
+    classify,
+    kind_headline,
+    kind_label,
+)
 from bounceback.screens.base import ModeScreen
-from bounceback.screens.rejections import feeling_label, kind_label
+from bounceback.screens.rejections import feeling_label
 from bounceback.store.errors import ConflictError, NotFoundError, StoreError, ValidationError
 from bounceback.store.records import RejectionRecord, WallowRecord
 from bounceback.widgets.safe import content, template
@@ -144,13 +150,13 @@ class CaseScreen(ModeScreen):
         out += [
             _fact("Received", f"{format_date(r.received_on, today)} · {when}"),
             _fact("Reached", reached),
-            _fact("Kind", kind_label(r.kind)),
+            _fact("Kind", kind_headline(r.kind)),
             Static(Content.styled(KIND_SUMMARY[r.kind].explanation, _MUTED), classes="case-note"),
         ]
         judged = classify([r.stage_reached])
         if r.kind is not judged:
             why = r.kind_override_reason or "no reason noted"
-            out.append(_fact("Changed", f"from {judged.value} by you — {why}"))
+            out.append(_fact("Changed", f"from {kind_label(judged)} by you — {why}"))
         elif r.kind_override_reason:
             out.append(_fact("Kind note", r.kind_override_reason))
         if r.flow_step != "done":

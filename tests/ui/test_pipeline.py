@@ -231,6 +231,9 @@ async def test_r_records_the_rejection_and_keeps_the_history(make_app, store):
         await settle(pilot)
         await pilot.press("r")
         await settle(pilot)
+        assert type(app.screen).__name__ == "ConfirmModal"  # asks first
+        await pilot.press("enter")
+        await settle(pilot)
         assert isinstance(app.screen, AcknowledgeScreen)
         assert "it got as far as screening" in screen_text(app)
         detail = store.applications.get(app_id)
