@@ -10,12 +10,12 @@ from bounceback.domain import RejectionKind, Stage
 from bounceback.playbook.triage import (
     CAUSES_BY_KEY,
     KIND_SUMMARY,
-    kind_headline,
-    kind_label,
     Cause,
     causes_for,
     classify,
     interview_rounds,
+    kind_headline,
+    kind_label,
     pattern,
     stage_reached,
 )

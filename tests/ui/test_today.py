@@ -26,6 +26,7 @@ from bounceback.store.goals import GoalDraft
 from bounceback.widgets.goal_list import GoalList
 from bounceback.widgets.mood import MoodPicker
 from bounceback.widgets.record_table import RecordTable
+from bounceback.widgets.wallow_timer import WallowTimer
 from tests.ui.conftest import HOSTILE, add, screen_text, settle
 
 APPLY, NETWORK, LEARN = "Apply to targeted roles", "Reach out to someone in your network", \

@@ -69,7 +69,8 @@ class AcknowledgeScreen(FlowStep):
                     yield IntensityScale(case.intensity_before, id="ack-intensity")
                     yield Label("In one sentence, if you want to (just start typing)",
                                 classes="ack-label")
-                    yield Input(case.feeling_note, id="ack-note",
+                    # no select-all on focus: a first letter typed elsewhere lands here
+                    yield Input(case.feeling_note, id="ack-note", select_on_focus=False,
                                 placeholder="e.g. I really wanted this team")
                     yield Label("Minutes to let it out", classes="ack-label")
                     yield Select(
