@@ -84,7 +84,7 @@ KIND_SUMMARY: Mapping[RejectionKind, KindSummary] = {
         "your story, examples and skills came across when you spoke.",
     ),
     RejectionKind.FINAL: KindSummary(
-        "down to the last few",
+        "made the last few",
         "You made the last few; small things decided",
         "a product-fit problem",
         "You were one of the last few, so your materials and your story work. At this point "

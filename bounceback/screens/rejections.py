@@ -97,7 +97,7 @@ class RejectionsScreen(ModeScreen):
         # priority: the table's own `k` (cursor up) would swallow it; arrows still move
         Binding("k", "cycle_kind", "Kind", id="rejections-kind", priority=True,
                 tooltip="Show all, or one kind: resume not seen / talks didn't land / "
-                "down to the last few"),
+                "made the last few"),
         Binding("s", "cycle_status", "Feedback", id="rejections-status",
                 tooltip="Show all, or one feedback status at a time"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="rejections-clear"),
@@ -244,7 +244,7 @@ class RejectionsScreen(ModeScreen):
         self.table.focus()
 
     def action_cycle_kind(self) -> None:
-        """all → resume not seen → talks didn't land → down to the last few."""
+        """all → resume not seen → talks didn't land → made the last few."""
         self._kind = _KIND_ORDER[(_KIND_ORDER.index(self._kind) + 1) % len(_KIND_ORDER)]
         self._refilter()
 

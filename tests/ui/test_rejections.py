@@ -78,7 +78,7 @@ async def test_list_shows_every_case_with_its_kind_newest_first(store, make_app)
         text = screen_text(app)
         assert "resume not seen" in text  # plain words first; no jargon in the list
         assert "talks didn't land" in text
-        assert "down to the last few" in text
+        assert "made the last few" in text
         assert "marketing" not in text and "product-fit" not in text
         assert "not asked" in text and "3 shown of 3" in text
 
@@ -147,7 +147,7 @@ async def test_counts_over_30_and_90_days(store, make_app):
         app = pilot.app
         text = screen_text(app)
         assert ("30/90 days: resume not seen 1/2 · talks didn't land 0/0 · "
-                "down to the last few 0/0") in text
+                "made the last few 0/0") in text
 
 
 async def test_let_go_offer_in_the_list(store, make_app):

@@ -43,6 +43,7 @@ class AcknowledgeScreen(FlowStep):
         """Acknowledge case `case_id`."""
         super().__init__(case_id)
         self._note_timer: Timer | None = None
+        self._typing_on = False  # letters typed elsewhere are on their way to the box
 
     def compose(self) -> ComposeResult:
         """Feelings on the left; intensity, sentence and window length on the right."""
@@ -118,6 +119,10 @@ class AcknowledgeScreen(FlowStep):
         """Write the sentence before the screen goes."""
         self.save_note()
 
+    @on(events.DescendantBlur, "#ack-note")
+    def _left_note(self) -> None:
+        self._typing_on = False  # tab / shift+tab away: the keys mean what they say again
+
     def on_key(self, event: events.Key) -> None:
         """Words typed on the feelings list or the scale go into the sentence box.
 
@@ -125,14 +130,22 @@ class AcknowledgeScreen(FlowStep):
         they were dropped (or `q` quit). Digits still rate, space still picks a word, `?` helps.
         """
         char = event.character
-        if not event.is_printable or char is None or char in "0123456789 ?":
+        if not event.is_printable or char is None:
             return
-        if not isinstance(self.focused, SelectionList | IntensityScale):
-            return
+        # Keys typed in one burst were all handed to the list or the scale before the first
+        # one moved the focus; they arrive here after it, and belong in the box too (spaces
+        # and digits included), in order.
+        if not self._typing_on:
+            if char in "0123456789 ?" or not isinstance(self.focused,
+                                                        SelectionList | IntensityScale):
+                return
+            self._typing_on = True
         event.stop()
         event.prevent_default()
         note = self.query_one("#ack-note", Input)
-        note.focus()
+        # set_focus at once (not focus(), which waits a beat): keys typed in the same burst are
+        # routed to the box as soon as this one is handled, spaces and digits included
+        self.set_focus(note)
         note.cursor_position = len(note.value)
         note.insert_text_at_cursor(char)
 
