@@ -223,3 +223,18 @@ async def test_delete_a_case_from_the_case_screen(pilot, store):
     assert store.rejections.rows() == []
     await press(pilot, "u")
     assert [r.id for r in store.rejections.rows()] == [case.id]
+
+
+async def test_advance_from_ghosted_back_into_rejected_asks_too(pilot, store):
+    # ] on a ghosted row reopens it to the stage before — here an old "rejected" without a case
+    app_id = await on_row(pilot, store, "Ghost Of A No", Stage.REJECTED, Stage.GHOSTED)
+    pilot.app.screen.action_cycle_view()  # "all": closed rows show too
+    await settle(pilot)
+    await press(pilot, "right_square_bracket")
+    assert isinstance(pilot.app.screen, ConfirmModal)
+    await press(pilot, "n")  # nothing recorded, nothing moved
+    assert stages(store, app_id) == [Stage.APPLIED, Stage.REJECTED, Stage.GHOSTED]
+    await press(pilot, "right_square_bracket", "enter")
+    assert isinstance(pilot.app.screen, AcknowledgeScreen)
+    assert stages(store, app_id)[-1] is Stage.REJECTED
+    assert store.rejections.case_for_application(app_id) is not None

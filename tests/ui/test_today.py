@@ -100,7 +100,10 @@ async def test_the_note_saves_as_you_type_and_todays_check_in_stays_editable(
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("2", "tab", "tab", *"Slept badly.", "enter", *"Still here.")
-        await pilot.pause(0.5)
+        await pilot.pause()
+        checkin = app.screen.checkin
+        assert checkin.pending  # saved a beat after the last keystroke:
+        checkin.flush()  # that beat, without racing a wall-clock timer
         assert store.checkins.today().note == "Slept badly.\nStill here."
         assert "saved 09:30" in screen_text(app)
     app = make_home_app()  # later that day: the fields come back, and can be changed
