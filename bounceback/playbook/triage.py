@@ -55,30 +55,55 @@ def interview_rounds(history: Sequence[Stage]) -> int:
 
 @dataclass(frozen=True, slots=True)
 class KindSummary:
-    """A short title and a data-not-verdict explanation for one kind of rejection."""
+    """How one kind of rejection reads, plain words first (every screen takes its words here).
 
+    `label` is a few plain words for tables, filters and pickers; `title` the plain headline;
+    `gloss` the recruiting jargon, shown after the plain words at most; `explanation` data,
+    never a verdict on the person.
+    """
+
+    label: str
     title: str
+    gloss: str
     explanation: str
 
 
 KIND_SUMMARY: Mapping[RejectionKind, KindSummary] = {
     RejectionKind.EARLY: KindSummary(
-        "A marketing problem",
+        "resume not seen",
+        "The resume didn't get you seen",
+        "a marketing problem",
         "Nobody had talked to you yet, so this says nothing about you, only about how your "
         "resume and letter read to a filter and a busy recruiter. That part is fixable.",
     ),
     RejectionKind.MID: KindSummary(
-        "A conversation problem",
+        "talks didn't land",
+        "The first conversations didn't carry you through",
+        "a conversation problem",
         "Your materials opened the door; the first calls didn't carry you through. Look at how "
         "your story, examples and skills came across when you spoke.",
     ),
     RejectionKind.FINAL: KindSummary(
-        "A product-fit problem",
+        "made the last few",
+        "You made the last few; small things decided",
+        "a product-fit problem",
         "You were one of the last few, so your materials and your story work. At this point "
         "small differences and things outside your hands decide, so look at the final "
         "interviews and ask for feedback.",
     ),
 }
+
+
+def kind_label(kind: RejectionKind) -> str:
+    """The few plain words for a kind ("resume not seen"), as tables and filters show it."""
+    return KIND_SUMMARY[kind].label
+
+
+def kind_headline(kind: RejectionKind) -> str:
+    """The plain headline with the jargon as a gloss: "The resume didn't get you seen (a
+    marketing problem)"."""
+    summary = KIND_SUMMARY[kind]
+    return f"{summary.title} ({summary.gloss})"
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,9 +19,15 @@ from bounceback.clock import local
 from bounceback.dates import format_date
 from bounceback.domain import FeedbackStatus, Stage
 from bounceback.playbook.feedback import FEEDBACK_STATUS_LABELS, FeedbackAction, feedback_state
-from bounceback.playbook.triage import CAUSES_BY_KEY, KIND_SUMMARY, classify
+from bounceback.playbook.triage import (
+    CAUSES_BY_KEY,
+    KIND_SUMMARY,
+    classify,
+    kind_headline,
+    kind_label,
+)
 from bounceback.screens.base import ModeScreen
-from bounceback.screens.rejections import feeling_label, kind_label
+from bounceback.screens.rejections import feeling_label
 from bounceback.store.errors import ConflictError, NotFoundError, StoreError, ValidationError
 from bounceback.store.records import RejectionRecord, WallowRecord
 from bounceback.widgets.safe import content, template
@@ -70,6 +76,8 @@ class CaseScreen(ModeScreen):
                 tooltip="Stop waiting for feedback on this one"),
         Binding("g", "resume_flow", "Go on with the flow", id="case-resume",
                 tooltip="Pick up the bounce-back flow where this case paused"),
+        Binding("delete", "delete", "Delete", show=False, id="case-delete",
+                tooltip="Delete this case (logged by mistake?); u in the casebook brings it back"),
     ]
 
     def __init__(self, case_id: int) -> None:
@@ -142,13 +150,13 @@ class CaseScreen(ModeScreen):
         out += [
             _fact("Received", f"{format_date(r.received_on, today)} · {when}"),
             _fact("Reached", reached),
-            _fact("Kind", kind_label(r.kind)),
+            _fact("Kind", kind_headline(r.kind)),
             Static(Content.styled(KIND_SUMMARY[r.kind].explanation, _MUTED), classes="case-note"),
         ]
         judged = classify([r.stage_reached])
         if r.kind is not judged:
             why = r.kind_override_reason or "no reason noted"
-            out.append(_fact("Changed", f"from {judged.value} by you — {why}"))
+            out.append(_fact("Changed", f"from {kind_label(judged)} by you — {why}"))
         elif r.kind_override_reason:
             out.append(_fact("Kind note", r.kind_override_reason))
         if r.flow_step != "done":
@@ -207,22 +215,34 @@ class CaseScreen(ModeScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer only the feedback moves that make sense from where the case stands."""
-        if action in ("edit", "reply"):
+        if action in ("edit", "reply", "delete"):
             return self.record is not None
         if action == "resume_flow":
-            return self.record is not None and self.record.flow_step not in ("done", "wallow")
+            return self.record is not None and self.record.flow_step != "done"
         if action == "feedback":
             r = self.record
             return r is not None and r.feedback_status in _QUICK_FROM[str(parameters[0])]
         return True
 
     def action_resume_flow(self) -> None:
-        """Open the step the case paused at (an open wallow window resumes on its own)."""
-        from bounceback.screens.bounce import screen_for
+        """Go on where the case paused: its step screen if one is open anywhere, else a new one."""
+        from bounceback.screens.bounce import resume_case
 
         r = self.record
-        if r is not None and r.flow_step not in ("done", "wallow"):
-            self.app.push_screen(screen_for(r.flow_step, r.id))
+        if r is not None and r.flow_step != "done":
+            resume_case(self.bb, r.id)
+
+    def action_delete(self) -> None:
+        """Delete this case after asking, and go back to the casebook (u there undoes it)."""
+        from bounceback.screens.case_removal import ask_delete_case
+
+        r = self.record
+        if r is not None:
+            ask_delete_case(self, r.id, r.company, self._deleted)
+
+    def _deleted(self) -> None:
+        if self.app.screen is self:
+            self.app.pop_screen()
 
     def action_feedback(self, move: str) -> None:
         """a / x / l: one keypress moves the feedback status (asked also records today)."""

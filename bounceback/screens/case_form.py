@@ -127,7 +127,7 @@ class CaseForm(ModalScreen[RejectionRecord | None]):
         for name, label in _AREAS:
             area = TextArea(initial[name], id=f"input-{name}", soft_wrap=True, tab_behavior="focus")
             fields[name] = Field(label, area, name=name)
-        kinds = [(f"{k.value} — {KIND_SUMMARY[k].title.lower()}", k.value) for k in RejectionKind]
+        kinds = [(KIND_SUMMARY[k].label, k.value) for k in RejectionKind]
         fields["kind"] = Field("Kind", Select(kinds, value=r.kind.value, allow_blank=False,
                                               id="input-kind"), name="kind")
         statuses = [(FEEDBACK_STATUS_LABELS[s], s.value) for s in FeedbackStatus]

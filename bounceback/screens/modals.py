@@ -18,7 +18,12 @@ T = TypeVar("T")
 
 
 class ConfirmModal(ModalScreen[bool]):
-    """Ask a yes/no question; `y`/enter confirm, `n`/escape decline."""
+    """Ask a yes/no question; `y` confirms, `n`/escape decline, enter picks the focused answer.
+
+    Focus starts on the safe answer ("no"), so a stray enter changes nothing. A question the
+    person asked for themselves (`r` on the Pipeline: "record this rejection?") passes
+    `enter_means_yes=True`, so enter confirms there.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes", id="confirm-yes"),
@@ -35,24 +40,30 @@ class ConfirmModal(ModalScreen[bool]):
     ConfirmModal Button { margin-left: 2; }
     """
 
-    def __init__(self, question: Content, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(
+        self, question: Content, yes: str = "Yes", no: str = "No", *,
+        enter_means_yes: bool = False,
+    ) -> None:
         """`question` is Content so user text inside it is already safe."""
         super().__init__()
         self._question = question
         self._yes = yes
         self._no = no
+        self._enter_yes = enter_means_yes
 
     def compose(self) -> ComposeResult:
-        """A question and two buttons."""
+        """A question and two buttons; the one enter presses says so."""
+        enter_yes = self._enter_yes
         with Vertical():
             yield Label(self._question, id="confirm-question")
             with Horizontal():
                 yield Button(f"{self._no} (n)", id="no")
-                yield Button(f"{self._yes} (y)", id="yes", variant="warning")
+                yield Button(f"{self._yes} (y, enter)" if enter_yes else f"{self._yes} (y)",
+                             id="yes", variant="warning")
 
     def on_mount(self) -> None:
-        """Focus the safe answer."""
-        self.query_one("#no", Button).focus()
+        """Focus the answer enter picks: the safe one unless the caller said otherwise."""
+        self.query_one("#yes" if self._enter_yes else "#no", Button).focus()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

@@ -25,6 +25,7 @@ from bounceback.playbook.pipeline import (
     silence,
 )
 from bounceback.screens.base import ModeScreen
+from bounceback.screens.bounce.stage_moves import reject, take_over
 from bounceback.screens.modals import ConfirmModal, PickerModal
 from bounceback.store.errors import NotFoundError, StoreError
 from bounceback.store.records import ApplicationDetail, ApplicationRow, Settings
@@ -98,7 +99,7 @@ class PipelineScreen(ModeScreen):
         Binding("right_square_bracket", "advance", "Advance", id="pipeline-advance",
                 tooltip="Move to the next stage (reopens a ghosted one)"),
         Binding("r", "reject", "Rejected", id="pipeline-reject",
-                tooltip="Log a rejection for the highlighted application"),
+                tooltip="A no came in: asks first, then records it and opens first aid"),
         Binding("e", "edit", "Edit", show=False, id="pipeline-edit",
                 tooltip="Edit the highlighted application"),
         Binding("left_square_bracket", "back", "Back a stage", show=False, id="pipeline-back",
@@ -361,7 +362,7 @@ class PipelineScreen(ModeScreen):
     def action_advance(self) -> None:
         """One step along the happy path."""
         row = self.current
-        if row is None:
+        if row is None or take_over(self, row, "advance", self._moved):
             return
         moved = self._guard(self.store.applications.advance, row.id)
         if moved is None and row.stage.next is None and row.stage is not Stage.GHOSTED:
@@ -371,7 +372,7 @@ class PipelineScreen(ModeScreen):
     def action_back(self) -> None:
         """Back to the stage before (reopens)."""
         row = self.current
-        if row is None:
+        if row is None or take_over(self, row, "back", self._moved):
             return
         moved = self._guard(self.store.applications.back, row.id)
         if moved is None and self.current is not None:
@@ -393,7 +394,9 @@ class PipelineScreen(ModeScreen):
         start = list(Stage).index(row.stage)
 
         def picked(stage: Stage | None) -> None:
-            if stage is not None and (stage is not row.stage or stage is Stage.INTERVIEWING):
+            if stage is None or stage is row.stage and stage is not Stage.INTERVIEWING:
+                return
+            if not take_over(self, row, stage, self._moved):  # asks around rejected/ghosted
                 self._moved(self._guard(self.store.applications.move, row.id, stage))
 
         self.app.push_screen(
@@ -402,16 +405,10 @@ class PipelineScreen(ModeScreen):
         )
 
     def action_reject(self) -> None:
-        """A "no" landed: record it (history intact) and open the bounce-back flow."""
-        from bounceback.screens.bounce import start_for_application
-
+        """A "no" landed: ask, then record it (history intact) and open the bounce-back flow."""
         row = self.current
-        if row is None:
-            return
-        if row.stage is Stage.REJECTED:
-            self.say("Already rejected — its case is in Rejections (3).")
-            return
-        start_for_application(self, row.id)
+        if row is not None:
+            reject(self, row, self._moved)
 
     def action_delete(self) -> None:
         """Delete after a confirmation; undo brings it back."""

@@ -16,7 +16,7 @@ from textual.widgets import Footer, Input, Static, TextArea
 from bounceback.dates import format_date
 from bounceback.domain import FeedbackStatus, RejectionKind
 from bounceback.playbook.feedback import FEEDBACK_STATUS_LABELS, FeedbackAction, feedback_state
-from bounceback.playbook.triage import KIND_SUMMARY, Pattern, pattern
+from bounceback.playbook.triage import Pattern, kind_label, pattern
 from bounceback.screens.base import ModeScreen
 from bounceback.store.records import RejectionRow
 from bounceback.widgets.record_table import Column, RecordTable
@@ -36,12 +36,6 @@ _STATUS_ORDER: tuple[FeedbackStatus | None, ...] = (None, *FeedbackStatus)
 EMPTY = ('No rejections logged — and none needed. When a "no" arrives, press r on its row in '
          "the Pipeline (or n here): first aid comes before any analysis.")
 NO_MATCH = "Nothing matches — escape clears the filter, k and s change kind and feedback."
-
-
-def kind_label(kind: RejectionKind) -> str:
-    """"final · product-fit": the kind and the short name of what it points at."""
-    title = KIND_SUMMARY[kind].title.removeprefix("A ").removesuffix(" problem")
-    return f"{kind.value} · {title}"
 
 
 def feeling_label(before: int | None, after: int | None) -> str:
@@ -102,10 +96,15 @@ class RejectionsScreen(ModeScreen):
                 tooltip="Filter by company or role as you type"),
         # priority: the table's own `k` (cursor up) would swallow it; arrows still move
         Binding("k", "cycle_kind", "Kind", id="rejections-kind", priority=True,
-                tooltip="Show all / early / mid / final rejections"),
+                tooltip="Show all, or one kind: resume not seen / talks didn't land / "
+                "made the last few"),
         Binding("s", "cycle_status", "Feedback", id="rejections-status",
                 tooltip="Show all, or one feedback status at a time"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="rejections-clear"),
+        Binding("delete", "delete", "Delete", show=False, id="rejections-delete",
+                tooltip="Delete the highlighted case (logged by mistake?); u brings it back"),
+        Binding("u", "undo", "Undo delete", show=False, id="rejections-undo",
+                tooltip="Bring back the case deleted last"),
     ]
 
     def __init__(self) -> None:
@@ -117,6 +116,7 @@ class RejectionsScreen(ModeScreen):
         self._status: FeedbackStatus | None = None
         self._query = ""
         self._loaded = False
+        self._can_undo = False
 
     def compose(self) -> ComposeResult:
         """Mode bar, the header (filters, pattern, counts), filter box, table, footer."""
@@ -159,13 +159,16 @@ class RejectionsScreen(ModeScreen):
             repo.counts_since(today - timedelta(days=30)),
             repo.counts_since(today - timedelta(days=90)),
         )
-        self.app.call_from_thread(self._apply, items, overview)
+        can_undo = repo.last_deleted() is not None
+        self.app.call_from_thread(self._apply, items, overview, can_undo)
 
-    def _apply(self, items: list[CaseItem], overview: Overview) -> None:
+    def _apply(self, items: list[CaseItem], overview: Overview, can_undo: bool = False) -> None:
         self._items = items
         self._overview = overview
         self._loaded = True
+        self._can_undo = can_undo
         self._refilter(fresh=True)
+        self.refresh_bindings()
 
     # ---- filtering ------------------------------------------------------------------------
 
@@ -191,7 +194,7 @@ class RejectionsScreen(ModeScreen):
             "[b]Rejections[/b]  $counts   [dim]kind:[/dim] [b]$kind[/b] [dim](k)[/dim]   "
             "[dim]feedback:[/dim] [b]$status[/b] [dim](s)[/dim]$filter",
             counts=f"{shown:,} shown of {o.total:,}",
-            kind=self._kind.value if self._kind else "all",
+            kind=kind_label(self._kind) if self._kind else "all",
             status=FEEDBACK_STATUS_LABELS[self._status] if self._status else "all",
             filter=f"   filter: {self._query}" if self._query else "",
         )
@@ -204,17 +207,17 @@ class RejectionsScreen(ModeScreen):
                 "pattern — a few rejections are noise, not a trend.[/dim]",
                 more=str(more), s="" if more == 1 else "s",
             )
-        line3 = Content.assemble(
-            self._counts("last 30 days", o.last_30), "   ", self._counts("last 90 days", o.last_90)
-        )
+        line3 = self._counts(o.last_30, o.last_90)
         self.query_one("#rejections-header", Static).update(
             Content("\n").join([line1, line2, line3])
         )
 
     @staticmethod
-    def _counts(label: str, counts: dict[RejectionKind, int]) -> Content:
-        parts = " · ".join(f"{counts.get(kind, 0)} {kind.value}" for kind in RejectionKind)
-        return Content.assemble((f"{label}: ", "$text-muted"), parts)
+    def _counts(last_30: dict[RejectionKind, int], last_90: dict[RejectionKind, int]) -> Content:
+        """"30/90 days: resume not seen 6/9 · talks didn't land 1/3 · …" (plain words)."""
+        parts = " · ".join(f"{kind_label(kind)} {last_30.get(kind, 0)}/{last_90.get(kind, 0)}"
+                           for kind in RejectionKind)
+        return Content.assemble(("30/90 days: ", "$text-muted"), parts)
 
     @on(Input.Changed, "#rejections-filter-input")
     def _typed(self, event: Input.Changed) -> None:
@@ -241,7 +244,7 @@ class RejectionsScreen(ModeScreen):
         self.table.focus()
 
     def action_cycle_kind(self) -> None:
-        """all → early → mid → final."""
+        """all → resume not seen → talks didn't land → made the last few."""
         self._kind = _KIND_ORDER[(_KIND_ORDER.index(self._kind) + 1) % len(_KIND_ORDER)]
         self._refilter()
 
@@ -257,6 +260,10 @@ class RejectionsScreen(ModeScreen):
             return not isinstance(self.focused, Input | TextArea)
         if action == "clear_filter":
             return bool(self._query) or self.query_one("#rejections-filter-input").display
+        if action == "delete":
+            return self.is_mounted and self.table.current is not None
+        if action == "undo":
+            return self._can_undo
         return True
 
     # ---- rows -----------------------------------------------------------------------------
@@ -284,6 +291,21 @@ class RejectionsScreen(ModeScreen):
 
         log_untracked_rejection(self)
 
+    def action_delete(self) -> None:
+        """Delete the highlighted case after asking; u brings it back."""
+        from bounceback.screens.case_removal import ask_delete_case
+
+        item: CaseItem | None = self.table.current
+        if item is not None:
+            ask_delete_case(self, item.row.id, item.row.company, self.reload)
+
+    def action_undo(self) -> None:
+        """Bring back the case deleted last."""
+        from bounceback.screens.case_removal import undo_delete
+
+        undo_delete(self)
+        self.reload()
+
     def palette_commands(self) -> list[Any]:
         """Casebook entries for ctrl+p."""
         from textual.app import SystemCommand
@@ -292,7 +314,7 @@ class RejectionsScreen(ModeScreen):
             SystemCommand("rejections: Log a rejection",
                           "A \"no\" for a job you never tracked", self.action_log),
             SystemCommand("rejections: Filter", "Filter by company or role", self.action_filter),
-            SystemCommand("rejections: Cycle kind", "All / early / mid / final",
+            SystemCommand("rejections: Cycle kind", "All, or one kind at a time",
                           self.action_cycle_kind),
             SystemCommand("rejections: Cycle feedback status", "All / one status at a time",
                           self.action_cycle_status),

@@ -39,11 +39,11 @@ CELEBRATION = "Every goal for today is done. Small steps, kept: that is how mome
 
 
 class WallowPanel(Vertical, can_focus=True):
-    """The open wallow window on Today: focusable, so `enter` can take you back to it."""
+    """The open wallow window, or the flow paused most recently: `enter` goes on with it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "screen.open_wallow", "Go to it", id="today-wallow-open",
-                tooltip="Back to your wallow window (or on to the ritual once it is over)"),
+        Binding("enter", "screen.go_on", "Go on", id="today-wallow-open",
+                tooltip="Back to your wallow window, or on with the flow where it paused"),
     ]
 
 
@@ -62,6 +62,8 @@ class TodayScreen(ModeScreen):
                 tooltip="Leave the check-in (digits switch screens again)"),
         Binding("R", "rest_all", "Rest day", show=False, id="today-rest-all",
                 tooltip="Make today a rest day for every goal (again to undo)"),
+        Binding("g", "go_on", "Go on with the flow", id="today-go-on",
+                tooltip="Back to the wallow window, or on with the flow where it paused"),
     ]
 
     def __init__(self) -> None:
@@ -214,13 +216,18 @@ class TodayScreen(ModeScreen):
         assert data is not None
         panel = self.query_one("#today-wallow", WallowPanel)
         window = data.window
-        panel.display = window is not None
+        panel.display = window is not None or data.paused is not None
         if window is None or self._window_id != window.id:
             for timer in panel.query(WallowTimer):
                 timer.remove()
+        self.refresh_bindings()
         if window is None:
             self._window_id = None
+            panel.border_title = "Bouncing back, paused"
+            panel.border_subtitle = "enter or g: go on"
+            self.query_one("#today-wallow-line", Label).update(panels.paused_line(data))
             return
+        panel.border_title = "Wallow window"
         over = window.ends_at <= self.bb.clock.now()
         panel.border_subtitle = (
             "enter: on to your ritual" if over else "enter: back to the vent box")
@@ -233,8 +240,10 @@ class TodayScreen(ModeScreen):
 
     @on(WallowTimer.Finished)
     def _wallow_over(self) -> None:
+        # Only words change: focus and whatever is being typed here stay put.
         self.query_one("#today-wallow-line", Label).update(
-            Content.styled("Time's up. You gave it its space.", "bold $success"))
+            Content.styled("Time's up — enter when ready. You gave it its space.",
+                           "bold $success"))
         self.query_one("#today-wallow").border_subtitle = "enter: on to your ritual"
 
     # ---- check-in -------------------------------------------------------------------------
@@ -270,6 +279,9 @@ class TodayScreen(ModeScreen):
         """Escape only means something inside the check-in."""
         if action == "leave_check_in":
             return self.is_mounted and self.checkin.has_focus_inside
+        if action == "go_on":
+            return self.data is not None and (
+                self.data.window is not None or self.data.paused is not None)
         return True
 
     # ---- goals ----------------------------------------------------------------------------
@@ -346,24 +358,17 @@ class TodayScreen(ModeScreen):
 
         self.app.push_screen(ApplicationDetailScreen(event.row.row.id))
 
-    def action_open_wallow(self) -> None:
-        """Back to the open wallow window: where its screen already is, or a fresh one."""
-        from bounceback.screens.bounce import resume_window
-        from bounceback.screens.bounce.wallow import WallowScreen
+    def action_go_on(self) -> None:
+        """Back to the open wallow window, or on with the flow paused most recently.
 
-        window = self.store.wallow.open_window()
-        if window is None:
-            self.say("That wallow window has closed.")
+        Wherever its step screen already is (another mode's stack) is where this goes, so a
+        finished flow never leaves an old step behind (`bounce.resume_case`).
+        """
+        from bounceback.screens.bounce import go_on
+
+        if not go_on(self.bb):
+            self.say("Nothing is paused any more.")
             self.reload()
-            return
-        # Textual keeps one screen stack per mode; the flow's screen may sit on another one
-        stacks: dict[str, list[Any]] = getattr(self.app, "_screen_stacks", {})
-        for mode, stack in stacks.items():
-            if any(isinstance(s, WallowScreen) and s.case_id == window.rejection_id
-                   for s in stack):
-                self.bb.action_go(mode)
-                return
-        resume_window(self.bb, window)
 
     def action_another_boost(self) -> None:
         """Another win (stamped shown, so the rotation moves on) and the next strength."""

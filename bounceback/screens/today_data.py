@@ -70,6 +70,16 @@ class KeepMoving:
 
 
 @dataclass(frozen=True, slots=True)
+class PausedFlow:
+    """A bounce-back flow left unfinished: which case, where it stopped, how many in all."""
+
+    case_id: int
+    company: str
+    step: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
 class TodayData:
     """Everything Today draws, as plain values."""
 
@@ -87,6 +97,7 @@ class TodayData:
     window_company: str = ""
     window_feeling: str = ""
     strengths: tuple[StrengthRecord, ...] = field(default_factory=tuple)
+    paused: PausedFlow | None = None
 
     def lines(self) -> list[GoalLine]:
         """Today's scheduled goals as the list draws them."""
@@ -169,13 +180,18 @@ def load_today(store: Store, day: date) -> TodayData:
     if window is not None:
         case = store.rejections.get(window.rejection_id)
         company, feeling = case.company, ", ".join(case.feelings)
+    paused = None
+    if window is None:
+        latest, count = store.rejections.paused()
+        if latest is not None:
+            paused = PausedFlow(latest.id, latest.company, latest.flow_step, count)
     yesterday = store.checkins.yesterday()
     return TodayData(
         day=day, checkin=store.checkins.get(day),
         yesterday_mood=yesterday.mood if yesterday is not None else None,
         goals=goals, counts=counts, followups=tuple(f for _, f in followups), health=health,
         stale=stale, ghosted=ghosted, keep_moving=nudge, window=window, window_company=company,
-        window_feeling=feeling, strengths=tuple(store.strengths.all()),
+        window_feeling=feeling, strengths=tuple(store.strengths.all()), paused=paused,
     )
 
 

@@ -14,6 +14,7 @@ from bounceback.screens.today_data import FollowUp, TodayData
 from bounceback.store.records import WinCard
 from bounceback.widgets.record_table import Column
 from bounceback.widgets.safe import one_line, template
+from bounceback.widgets.step_bar import STEPS
 
 FOLLOWUP_COLUMNS = (
     Column("When", width=9),
@@ -101,7 +102,22 @@ def strength_line(data: TodayData, offset: int) -> Content:
 
 
 def wallow_line(data: TodayData, over: bool) -> Content:
-    """"Your time to feel it — company" (or "Time's up" once the deadline passed)."""
+    """"Your time to feel it — company" (or "Time's up — enter when ready" once it passed)."""
     return template("$what [dim]— $company[/dim]",
-                    what="Time's up" if over else "Your time to feel it",
+                    what="Time's up — enter when ready" if over else "Your time to feel it",
                     company=data.window_company or "a rejection")
+
+
+def paused_line(data: TodayData) -> Content:
+    """"Initrode — paused at step 3, Ritual. enter goes on" (and how many others wait)."""
+    paused = data.paused
+    if paused is None:
+        return Content("")
+    keys = [key for key, _ in STEPS]
+    step = paused.step if paused.step in keys else "ritual"
+    others = paused.count - 1
+    return template(
+        "[b]$company[/b] — paused at step $n, $title. [dim]$more[/dim]",
+        company=paused.company, n=str(keys.index(step) + 1), title=dict(STEPS)[step],
+        more=f"({others} more paused in Rejections)" if others > 0 else "",
+    )

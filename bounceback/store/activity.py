@@ -37,7 +37,8 @@ def activity_counts(store: Store, first: date, last: date) -> ActivityCounts:
 
     - applications: applications that reached "applied" that day (a StageEvent; each
       application once per day however often it was moved back and forth; deleted ones out)
-    - feedback_asked: feedback requests marked asked that day (`Rejection.feedback_asked_on`)
+    - feedback_asked: feedback requests marked asked that day (`Rejection.feedback_asked_on`;
+      deleted cases out)
     - wins: wins written down that day (`Win.created_at`, deleted ones out)
     - help: help given that day (`HelpAct.happened_on`, the day it happened)
     """
@@ -60,7 +61,8 @@ def activity_counts(store: Store, first: date, last: date) -> ActivityCounts:
         counts[GoalSource.APPLICATIONS].update(day for _, day in sent)
         for day, n in conn.execute(
             select(r.feedback_asked_on, func.count())
-            .where(r.feedback_asked_on >= first, r.feedback_asked_on <= last)
+            .where(r.feedback_asked_on >= first, r.feedback_asked_on <= last,
+                   r.deleted_at.is_(None))
             .group_by(r.feedback_asked_on)
         ).all():
             counts[GoalSource.FEEDBACK_ASKED][day] = n
@@ -91,6 +93,7 @@ def latest_rejection(store: Store) -> LatestRejection | None:
         conn = s.connection()
         row = conn.execute(
             select(r.id, r.company, r.received_on, r.created_at)
+            .where(r.deleted_at.is_(None))
             .order_by(r.received_on.desc(), r.created_at.desc(), r.id.desc()).limit(1)
         ).first()
         if row is None:

@@ -160,9 +160,9 @@ class ApplicationRepo:
     def advance(self, app_id: int) -> ApplicationDetail | None:
         """Move one step along the happy path; None when there is no next step."""
         current = self.get(app_id)
-        nxt = current.stage.next
         if current.stage is Stage.GHOSTED:
             return self.back(app_id)  # hearing back from a ghost reopens it
+        nxt = stage_after(current, forward=True)
         if nxt is None:
             return None
         return self.move(app_id, nxt)
@@ -170,7 +170,7 @@ class ApplicationRepo:
     def back(self, app_id: int) -> ApplicationDetail | None:
         """Return to the stage before the current one (reopens a ghosted or closed row)."""
         detail = self.get(app_id)
-        previous = previous_stage(detail.history)
+        previous = stage_after(detail, forward=False)
         if previous is None:
             return None
         return self.move(app_id, previous, note=f"back from {detail.stage.label}")
@@ -240,6 +240,17 @@ class ApplicationRepo:
                 for e in events
             ),
         )
+
+
+def stage_after(detail: ApplicationDetail, *, forward: bool) -> Stage | None:
+    """Where `]` (forward) or `[` would move an application, or None; screens ask before moving.
+
+    Forward walks the happy path, except that hearing back from a ghost reopens it to the stage
+    before; back returns to the stage before the current one.
+    """
+    if forward and detail.stage is not Stage.GHOSTED:
+        return detail.stage.next
+    return previous_stage(detail.history)
 
 
 def previous_stage(history: tuple[StageEventRecord, ...]) -> Stage | None:

@@ -86,10 +86,14 @@ class RejectionRepo:
         """Bind to a store."""
         self._store = store
 
-    def log_for_application(self, app_id: int, judge: Judge, note: str = "") -> RejectionRecord:
+    def log_for_application(
+        self, app_id: int, judge: Judge, note: str = "", *, move: bool = True
+    ) -> RejectionRecord:
         """Move the application to rejected (history kept) and open its case, in one commit.
 
         `judge` reads the history (the playbook's triage rules; the store holds no judgement).
+        With `move=False` the stage is left alone: a case for a ghosting, or for an application
+        already rejected whose case was removed.
         """
         now = self._store.clock.now()
         with self._store.write() as s:
@@ -98,10 +102,11 @@ class RejectionRepo:
                 raise NotFoundError(app_id)
             history = [Stage(e.stage) for e in self._events(s, app_id)]
             reached, rounds, kind = judge(history)
-            app.stage = Stage.REJECTED
-            app.last_activity_at = now
-            app.updated_at = now
-            s.add(StageEvent(application_id=app_id, stage=Stage.REJECTED, at=now, note=note))
+            if move:
+                app.stage = Stage.REJECTED
+                app.last_activity_at = now
+                app.updated_at = now
+                s.add(StageEvent(application_id=app_id, stage=Stage.REJECTED, at=now, note=note))
             case = Rejection(
                 application_id=app_id, company=app.company, role=app.role,
                 received_on=today(self._store.clock), stage_reached=reached,
@@ -132,11 +137,12 @@ class RejectionRepo:
         return self.get(case_id)
 
     def get(self, case_id: int) -> RejectionRecord:
-        """The whole case (with the contact's name from the application, if tracked)."""
+        """The whole case (with the contact's name from the application, if tracked).
+
+        A deleted case is NotFoundError, as if it were gone (until `restore`).
+        """
         with self._store.read() as s:
-            case = s.get(Rejection, case_id)
-            if case is None:
-                raise NotFoundError(case_id)
+            case = _live(s, case_id)
             contact = ""
             if case.application_id is not None:
                 app = s.get(Application, case.application_id)
@@ -147,9 +153,7 @@ class RejectionRepo:
         """Save some fields; with `version`, refuse a stale edit (ConflictError)."""
         clean = validate_changes(changes)
         with self._store.write() as s:
-            case = s.get(Rejection, case_id)
-            if case is None:
-                raise NotFoundError(case_id)
+            case = _live(s, case_id)
             if version is not None and case.version != version:
                 raise ConflictError("This rejection")
             for name, value in clean.items():
@@ -161,13 +165,60 @@ class RejectionRepo:
                 raise ConflictError("This rejection") from exc
         return self.get(case_id)
 
+    def delete(self, case_id: int) -> None:
+        """Take a case out of the casebook, the pattern and every count (undo: `restore`).
+
+        Soft: the row, its wallow window and rituals stay, so nothing written is lost.
+        """
+        with self._store.write() as s:
+            case = _live(s, case_id)
+            case.deleted_at = self._store.clock.now()
+
+    def restore(self, case_id: int) -> RejectionRecord:
+        """Bring a deleted case back."""
+        with self._store.write() as s:
+            case = s.get(Rejection, case_id)
+            if case is None:
+                raise NotFoundError(case_id)
+            case.deleted_at = None
+        return self.get(case_id)
+
+    def last_deleted(self) -> RejectionRow | None:
+        """The most recently deleted case (what `u` brings back), or None."""
+        r = Rejection.__table__.c  # type: ignore[attr-defined]
+        found = self._rows(r.deleted_at.is_not(None), order=(r.deleted_at.desc(), r.id.desc()),
+                           limit=1)
+        return found[0] if found else None
+
+    def case_for_application(self, app_id: int) -> RejectionRecord | None:
+        """The newest case of a tracked application that is not deleted, or None."""
+        r = Rejection.__table__.c  # type: ignore[attr-defined]
+        found = self._rows(r.application_id == app_id, r.deleted_at.is_(None),
+                           order=(r.created_at.desc(), r.id.desc()), limit=1)
+        return self.get(found[0].id) if found else None
+
+    def paused(self) -> tuple[RejectionRecord | None, int]:
+        """The flow left unfinished most recently, and how many are unfinished in all.
+
+        Imported cases never had a flow, so they are not "paused".
+        """
+        r = Rejection.__table__.c  # type: ignore[attr-defined]
+        found = self._rows(r.flow_step != "done", r.deleted_at.is_(None), r.imported.is_(False),
+                           order=(r.updated_at.desc(), r.id.desc()))
+        return (self.get(found[0].id) if found else None), len(found)
+
     def rows(self) -> list[RejectionRow]:
-        """Every case, newest first (columns only)."""
+        """Every case not deleted, newest first (columns only)."""
+        r = Rejection.__table__.c  # type: ignore[attr-defined]
+        return self._rows(r.deleted_at.is_(None), order=(r.received_on.desc(), r.id.desc()))
+
+    def _rows(self, *where: Any, order: tuple[Any, ...], limit: int | None = None
+              ) -> list[RejectionRow]:
         r = Rejection.__table__.c  # type: ignore[attr-defined]
         query = select(
             r.id, r.received_on, r.company, r.role, r.kind, r.intensity_before,
             r.intensity_after, r.feedback_status, r.feedback_asked_on,
-        ).order_by(r.received_on.desc(), r.id.desc())
+        ).where(*where).order_by(*order).limit(limit)
         with self._store.read() as s:
             result = s.connection().execute(query).all()
         return [
@@ -208,6 +259,13 @@ class RejectionRepo:
                 .order_by(StageEvent.__table__.c.at, StageEvent.__table__.c.id)  # type: ignore[attr-defined]
             ).scalars()
         )
+
+
+def _live(s: Session, case_id: int) -> Rejection:
+    case = s.get(Rejection, case_id)
+    if case is None or case.deleted_at is not None:
+        raise NotFoundError(case_id)
+    return case
 
 
 def _record(case: Rejection, contact: str) -> RejectionRecord:

@@ -39,7 +39,7 @@ class WallowRepo:
         )
         with self._store.write() as s:
             case = s.get(Rejection, rejection_id)
-            if case is None:
+            if case is None or case.deleted_at is not None:
                 raise NotFoundError(rejection_id)
             case.flow_step = "wallow"
             s.add(window)
@@ -57,11 +57,18 @@ class WallowRepo:
             return _record(window)
 
     def open_window(self) -> WallowRecord | None:
-        """The newest window not yet ended (running, or run out while the app was closed)."""
+        """The newest window not yet ended (running, or run out while the app was closed).
+
+        A window whose case was deleted does not count: that "no" was recorded by mistake.
+        """
         w = WallowWindow.__table__.c  # type: ignore[attr-defined]
+        r = Rejection.__table__.c  # type: ignore[attr-defined]
         with self._store.read() as s:
             window = s.exec(  # type: ignore[call-overload]
-                select(WallowWindow).where(w.ended_at.is_(None)).order_by(w.started_at.desc())
+                select(WallowWindow)
+                .join(Rejection.__table__, r.id == w.rejection_id)  # type: ignore[attr-defined]
+                .where(w.ended_at.is_(None), r.deleted_at.is_(None))
+                .order_by(w.started_at.desc())
             ).scalars().first()
             return _record(window) if window is not None else None
 

@@ -14,6 +14,8 @@ from bounceback.playbook.triage import (
     causes_for,
     classify,
     interview_rounds,
+    kind_headline,
+    kind_label,
     pattern,
     stage_reached,
 )
@@ -120,13 +122,19 @@ def test_interview_rounds_counts_interviewing_events_only() -> None:
 # --- summaries and causes ------------------------------------------------------------------
 
 
-def test_every_kind_has_a_summary() -> None:
+def test_every_kind_has_a_summary_in_plain_words_first() -> None:
     assert set(KIND_SUMMARY) == set(RejectionKind)
-    assert KIND_SUMMARY[E].title == "A marketing problem"
-    assert KIND_SUMMARY[F].title == "A product-fit problem"
-    for summary in KIND_SUMMARY.values():
-        assert summary.title and summary.explanation
+    assert KIND_SUMMARY[E].title == "The resume didn't get you seen"
+    assert KIND_SUMMARY[E].gloss == "a marketing problem"
+    assert KIND_SUMMARY[F].gloss == "a product-fit problem"
+    assert kind_headline(E) == "The resume didn't get you seen (a marketing problem)"
+    jargon = ("marketing", "product-fit", "conversation problem", "early", "mid", "final")
+    for kind, summary in KIND_SUMMARY.items():
+        assert summary.title and summary.explanation and summary.gloss
         assert summary.explanation.count(".") <= 2  # one or two sentences
+        # the words every screen shows carry no recruiting jargon; the gloss may
+        assert kind_label(kind) == summary.label and len(summary.label) <= 20
+        assert not any(word in f"{summary.label} {summary.title}".lower() for word in jargon)
 
 
 def test_every_kind_has_causes_with_fixes_and_some_out_of_control() -> None:

@@ -13,7 +13,7 @@ from tests.ui.conftest import settle
 async def _reject_top_row(pilot) -> int:  # type: ignore[no-untyped-def]
     """Press r on the Pipeline's first row; returns the new case id."""
     await settle(pilot)
-    await pilot.press("r")
+    await pilot.press("r", "enter")  # r asks first; enter records it
     await settle(pilot)
     return pilot.app.store.rejections.rows()[0].id
 

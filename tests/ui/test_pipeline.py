@@ -155,6 +155,10 @@ async def test_stage_moves_append_history_and_ghosted_reopens(make_app, store):
         await pilot.press("end", "enter")
         await settle(pilot)
         assert store.applications.get(app_id).stage is Stage.GHOSTED
+        assert isinstance(app.screen, ConfirmModal)  # first aid is offered, never forced
+        await pilot.press("n")
+        await settle(pilot)
+        assert store.rejections.rows() == []
         # ghosted is closed: hidden from the active view, shown under "all"
         assert "Stark" not in shown_companies(app)
         await pilot.press("f")
@@ -170,6 +174,9 @@ async def test_stage_moves_append_history_and_ghosted_reopens(make_app, store):
         await pilot.press("left_square_bracket")
         await settle(pilot)
         assert store.applications.get(app_id).stage is Stage.GHOSTED
+        await pilot.press("escape")
+        await settle(pilot)
+        assert store.rejections.rows() == []
 
 
 async def test_filter_as_you_type_and_escape_clears(make_app, store):
@@ -230,6 +237,9 @@ async def test_r_records_the_rejection_and_keeps_the_history(make_app, store):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("r")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ConfirmModal"  # asks first
+        await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, AcknowledgeScreen)
         assert "it got as far as screening" in screen_text(app)

@@ -76,9 +76,10 @@ async def test_list_shows_every_case_with_its_kind_newest_first(store, make_app)
         assert shown(app) == ["Hooli", "Globex", "Initech"]
         assert [r.company for r in store.rejections.rows()] == shown(app)
         text = screen_text(app)
-        assert "early · marketing" in text
-        assert "mid · conversation" in text
-        assert "final · product-fit" in text
+        assert "resume not seen" in text  # plain words first; no jargon in the list
+        assert "talks didn't land" in text
+        assert "made the last few" in text
+        assert "marketing" not in text and "product-fit" not in text
         assert "not asked" in text and "3 shown of 3" in text
 
 
@@ -92,7 +93,7 @@ async def test_kind_and_feedback_filters(store, make_app):
         app = pilot.app
         await pilot.press("k")
         assert shown(app) == ["Initech"]
-        assert "kind: early (k)" in screen_text(app)
+        assert "kind: resume not seen (k)" in screen_text(app)
         await pilot.press("k", "k")
         assert shown(app) == ["Hooli"]
         await pilot.press("k")  # back to all
@@ -145,8 +146,8 @@ async def test_counts_over_30_and_90_days(store, make_app):
     async with running(make_app, "3") as pilot:
         app = pilot.app
         text = screen_text(app)
-        assert "last 30 days: 1 early · 0 mid · 0 final" in text
-        assert "last 90 days: 2 early · 0 mid · 0 final" in text
+        assert ("30/90 days: resume not seen 1/2 · talks didn't land 0/0 · "
+                "made the last few 0/0") in text
 
 
 async def test_let_go_offer_in_the_list(store, make_app):
@@ -174,7 +175,8 @@ async def test_enter_opens_the_case_with_history_vent_and_rituals(store, make_ap
         text = screen_text(app)
         for expected in (
             "Globex — Platform Engineer", "interviewing · 2 interview rounds",
-            "mid · conversation", "Your materials opened the door", "7 → 4", "sad",
+            "The first conversations didn't carry you through (a conversation problem)",
+            "Your materials opened the door", "7 → 4", "sad",
             "Two rounds and a form letter. Ouch.", "ended early", "Walk to the river",
             "Tighter STAR stories.",
         ):
@@ -246,7 +248,8 @@ async def test_kind_override_and_out_of_control_cause(store, make_app):
         assert saved.causes == ("internal_candidate",)
         assert saved.out_of_control == ("internal_candidate",)
         text = screen_text(app)
-        assert "final · product-fit" in text and "from early by you — Met the whole team" in text
+        assert "You made the last few; small things decided (a product-fit problem)" in text
+        assert "from resume not seen by you — Met the whole team" in text
         assert "An internal candidate got the role  outside your control" in text
 
 

@@ -26,6 +26,7 @@ from bounceback.store.goals import GoalDraft
 from bounceback.widgets.goal_list import GoalList
 from bounceback.widgets.mood import MoodPicker
 from bounceback.widgets.record_table import RecordTable
+from bounceback.widgets.wallow_timer import WallowTimer
 from tests.ui.conftest import HOSTILE, add, screen_text, settle
 
 APPLY, NETWORK, LEARN = "Apply to targeted roles", "Reach out to someone in your network", \
@@ -99,7 +100,10 @@ async def test_the_note_saves_as_you_type_and_todays_check_in_stays_editable(
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("2", "tab", "tab", *"Slept badly.", "enter", *"Still here.")
-        await pilot.pause(0.5)
+        await pilot.pause()
+        checkin = app.screen.checkin
+        assert checkin.pending  # saved a beat after the last keystroke:
+        checkin.flush()  # that beat, without racing a wall-clock timer
         assert store.checkins.today().note == "Slept badly.\nStill here."
         assert "saved 09:30" in screen_text(app)
     app = make_home_app()  # later that day: the fields come back, and can be changed
@@ -289,7 +293,9 @@ async def test_an_open_wallow_window_counts_down_here_and_enter_goes_to_it(pilot
     app_id = add(store, "Initrode", "Designer")
     pilot.app.screen.reload()
     await settle(pilot)
-    await pilot.press("r", "ctrl+s")  # on the Pipeline: reject, then start the window
+    await pilot.press("r", "enter")  # on the Pipeline: a no (asks first; enter says yes)
+    await settle(pilot)
+    await pilot.press("ctrl+s")  # start the window
     await settle(pilot)
     assert isinstance(pilot.app.screen, WallowScreen)
     pilot.app.action_go("today")  # e.g. from the palette, mid-window
@@ -306,24 +312,41 @@ async def test_an_open_wallow_window_counts_down_here_and_enter_goes_to_it(pilot
     assert pilot.app.current_mode == "pipeline" and app_id
 
 
-async def test_the_window_ending_while_today_is_shown_moves_the_flow_on(pilot, store, clock):
-    WallowScreen.TIME_UP_BEAT = 0.05
+async def test_the_window_ending_while_today_is_shown_keeps_you_here(pilot, store, clock):
+    """Time's up while on Today: nothing switches screens or steals focus; enter goes on."""
     add(store, "Initrode", "Designer")
     pilot.app.screen.reload()
     await settle(pilot)
-    await pilot.press("r", "ctrl+s")
+    await pilot.press("r", "enter")
     await settle(pilot)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    wallow = pilot.app.screen
+    assert isinstance(wallow, WallowScreen)
     pilot.app.action_go("today")
     await settle(pilot)
+    today_screen = pilot.app.screen
+    today_screen.query_one("#today-control", Input).focus()
+    await pilot.press(*"Call ")
     clock.advance(15 * 60 + 1)
-    await pilot.pause(0.5)  # both timers tick; the flow's own screen ends the window
+    for timer in (today_screen.query_one(WallowTimer), wallow.query_one(WallowTimer)):
+        timer.tick()  # what each screen's interval does; no real time passes
+    await settle(pilot)
+    await pilot.press(*"Sam")
+    await settle(pilot)
+    assert pilot.app.screen is today_screen and pilot.app.current_mode == "today"
+    assert today_screen.query_one("#today-control", Input).value == "Call Sam"
+    assert "Time's up — enter when ready" in screen_text(pilot.app)
+    assert store.wallow.open_window() is None  # the window closed at its deadline
+    today_screen.query_one("#today-wallow").focus()
+    await pilot.press("enter")
     await settle(pilot)
     assert isinstance(pilot.app.screen, RitualScreen)
-    assert pilot.app.current_mode == "pipeline"
-    assert store.wallow.open_window() is None
+    assert pilot.app.current_mode == "pipeline"  # where the flow's own screen was
+    assert not any(isinstance(s, WallowScreen) for s in pilot.app.get_screen_stack("pipeline"))
     pilot.app.action_go("today")
     await settle(pilot)
-    assert not pilot.app.screen.query_one("#today-wallow").display
+    assert "paused at step 3, Ritual" in screen_text(pilot.app)
 
 
 async def test_left_open_overnight_it_turns_to_the_new_day(home, store, clock):

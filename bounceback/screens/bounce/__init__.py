@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 
 from bounceback.playbook.triage import judge
+from bounceback.screens.stacks import find_screen
 from bounceback.store.errors import NotFoundError, StoreError
+from bounceback.widgets.safe import notify
 
 if TYPE_CHECKING:
     from bounceback.app import BouncebackApp
@@ -39,10 +41,13 @@ def screen_for(step: str, case_id: int) -> Screen[None]:
     return steps.get(step, RitualScreen)(case_id)
 
 
-def start_for_application(screen: ModeScreen, app_id: int) -> None:
-    """`r` on the Pipeline: record the rejection (history kept) and open first aid."""
+def start_for_application(screen: ModeScreen, app_id: int, *, move: bool = True) -> None:
+    """Record the rejection (history kept; `move=False` leaves the stage) and open first aid.
+
+    Callers ask first (`stage_moves`): nothing here may run on a stray key.
+    """
     try:
-        case = screen.store.rejections.log_for_application(app_id, judge)
+        case = screen.store.rejections.log_for_application(app_id, judge, move=move)
     except NotFoundError:
         screen.say("That application no longer exists.", "warning")
         return
@@ -80,3 +85,51 @@ def resume_window(app: BouncebackApp, window: WallowRecord) -> None:
         from bounceback.screens.bounce.wallow import WallowScreen
 
         app.push_screen(WallowScreen(window.rejection_id))
+
+
+def go_on(app: BouncebackApp) -> bool:
+    """Today's "go on": the open wallow window first, else the flow paused most recently.
+
+    False when there is nothing to go on with.
+    """
+    window = app.store.wallow.open_window()
+    case_id = window.rejection_id if window is not None else None
+    if case_id is None:
+        paused, _count = app.store.rejections.paused()
+        case_id = paused.id if paused is not None else None
+    if case_id is None:
+        return False
+    resume_case(app, case_id)
+    return True
+
+
+def resume_case(app: BouncebackApp, case_id: int) -> None:
+    """Go on with a case's flow where it paused, never opening a second copy of it.
+
+    If a step screen of this case is still on some mode's stack (the person left it with the
+    palette or a digit), that is where they go, and a stale step (the wallow screen after its
+    time ran out) is replaced by the step the case is at. Otherwise a fresh screen opens here.
+    """
+    from bounceback.screens.bounce.base import FlowStep
+
+    store = app.store
+    try:
+        case = store.rejections.get(case_id)
+    except NotFoundError:
+        notify(app, "That rejection no longer exists.", severity="warning")  # type: ignore[arg-type]
+        return
+    window = store.wallow.for_rejection(case_id)
+    running = window if window is not None and window.ended_at is None else None
+    found = find_screen(app, lambda s: isinstance(s, FlowStep) and s.case_id == case_id)
+    if found is not None:
+        mode, screen, on_top = found
+        if mode != app.current_mode:
+            app.switch_mode(mode)
+        step = "moving" if case.flow_step == "done" else case.flow_step
+        if on_top and running is None and isinstance(screen, FlowStep) and step != screen.STEP:
+            screen.go_to(step)
+        return
+    if running is not None:
+        resume_window(app, running)
+    elif case.flow_step != "done":
+        app.push_screen(screen_for(case.flow_step, case_id))

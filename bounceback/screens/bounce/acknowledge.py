@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -43,6 +43,7 @@ class AcknowledgeScreen(FlowStep):
         """Acknowledge case `case_id`."""
         super().__init__(case_id)
         self._note_timer: Timer | None = None
+        self._typing_on = False  # letters typed elsewhere are on their way to the box
 
     def compose(self) -> ComposeResult:
         """Feelings on the left; intensity, sentence and window length on the right."""
@@ -67,8 +68,10 @@ class AcknowledgeScreen(FlowStep):
                 with Vertical(id="ack-right"):
                     yield Label("How strong, 0–10? (a digit, or ← →)", classes="ack-label")
                     yield IntensityScale(case.intensity_before, id="ack-intensity")
-                    yield Label("In one sentence, if you want to", classes="ack-label")
-                    yield Input(case.feeling_note, id="ack-note",
+                    yield Label("In one sentence, if you want to (just start typing)",
+                                classes="ack-label")
+                    # no select-all on focus: a first letter typed elsewhere lands here
+                    yield Input(case.feeling_note, id="ack-note", select_on_focus=False,
                                 placeholder="e.g. I really wanted this team")
                     yield Label("Minutes to let it out", classes="ack-label")
                     yield Select(
@@ -98,11 +101,53 @@ class AcknowledgeScreen(FlowStep):
         # debounced: a sentence is saved a beat after the last keystroke (and on leaving)
         if self._note_timer is not None:
             self._note_timer.stop()
-        self._note_timer = self.set_timer(0.3, self._save_note)
+        self._note_timer = self.set_timer(0.3, self.save_note)
 
-    def _save_note(self) -> None:
+    @property
+    def note_pending(self) -> bool:
+        """Typed text waiting for its debounce."""
+        return self._note_timer is not None
+
+    def save_note(self) -> None:
+        """Write the sentence now (debounced while typing; always on leaving)."""
+        if self._note_timer is not None:
+            self._note_timer.stop()
         self._note_timer = None
         self.save(feeling_note=self.query_one("#ack-note", Input).value)
+
+    def flush(self) -> None:
+        """Write the sentence before the screen goes."""
+        self.save_note()
+
+    @on(events.DescendantBlur, "#ack-note")
+    def _left_note(self) -> None:
+        self._typing_on = False  # tab / shift+tab away: the keys mean what they say again
+
+    def on_key(self, event: events.Key) -> None:
+        """Words typed on the feelings list or the scale go into the sentence box.
+
+        One `tab` from the list lands on the scale, which has no use for letters; without this
+        they were dropped (or `q` quit). Digits still rate, space still picks a word, `?` helps.
+        """
+        char = event.character
+        if not event.is_printable or char is None:
+            return
+        # Keys typed in one burst were all handed to the list or the scale before the first
+        # one moved the focus; they arrive here after it, and belong in the box too (spaces
+        # and digits included), in order.
+        if not self._typing_on:
+            if char in "0123456789 ?" or not isinstance(self.focused,
+                                                        SelectionList | IntensityScale):
+                return
+            self._typing_on = True
+        event.stop()
+        event.prevent_default()
+        note = self.query_one("#ack-note", Input)
+        # set_focus at once (not focus(), which waits a beat): keys typed in the same burst are
+        # routed to the box as soon as this one is handled, spaces and digits included
+        self.set_focus(note)
+        note.cursor_position = len(note.value)
+        note.insert_text_at_cursor(char)
 
     def action_rate(self, value: int) -> None:
         """A digit sets the intensity (outside the sentence box)."""
@@ -112,7 +157,7 @@ class AcknowledgeScreen(FlowStep):
 
     def action_next_step(self) -> None:
         """Save everything and start the countdown."""
-        self._save_note()
+        self.save_note()
         minutes = self.query_one("#ack-minutes", Select).value
         try:
             self.store.wallow.start(self.case_id, int(minutes))  # type: ignore[arg-type]
@@ -125,6 +170,7 @@ class AcknowledgeScreen(FlowStep):
 
     def action_leave(self) -> None:
         """Out of the flow; everything typed is already saved."""
-        self._save_note()
-        self.say("Saved. The case waits in Rejections (3) whenever you want it.")
+        self.save_note()
+        self.say("Saved. Today (1) shows where you paused; enter there goes on whenever you "
+                 "want.")
         self.app.pop_screen()

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 from textual.binding import Binding, BindingType
 
 from bounceback.screens.base import ModeScreen
+from bounceback.screens.stacks import mode_of
 from bounceback.store.errors import NotFoundError, StoreError
 from bounceback.store.records import RejectionRecord
 from bounceback.widgets.step_bar import StepBar
@@ -52,16 +53,19 @@ class FlowStep(ModeScreen):
         """Record the step and show its screen in place of this one."""
         from bounceback.screens.bounce import screen_for
 
+        self.flush()
         if step not in ("wallow",) and not self.save(flow_step=step):
             return
         if not self.is_current:
-            # The person went to another screen meanwhile (the palette, Today's wallow panel):
-            # switch_screen replaces the top of the *current* stack, so come back first.
-            stacks: dict[str, list[Any]] = getattr(self.app, "_screen_stacks", {})
-            mode = next((m for m, stack in stacks.items() if self in stack), None)
-            if mode is not None:
+            # Called from elsewhere (Today's panel goes on with a flow that sits on another
+            # mode's stack): switch_screen replaces the top of the *current* stack, so go there.
+            mode = mode_of(self.app, self)
+            if mode is not None and mode != self.app.current_mode:
                 self.app.switch_mode(mode)
         self.app.switch_screen(screen_for(step, self.case_id))
+
+    def flush(self) -> None:
+        """Write what is still waiting for its debounce (override where text is typed)."""
 
     def action_next_step(self) -> None:
         """Override: what ctrl+s does on this step."""

@@ -13,16 +13,10 @@ from textual.timer import Timer
 from textual.widgets import Footer, Label, SelectionList, TextArea
 
 from bounceback.domain import RejectionKind
-from bounceback.playbook.triage import KIND_SUMMARY, causes_for, pattern
+from bounceback.playbook.triage import KIND_SUMMARY, causes_for, kind_headline, pattern
 from bounceback.screens.bounce.base import FlowStep
 from bounceback.store.records import RejectionRecord
 from bounceback.widgets.safe import content, template
-
-KIND_SHORT = {
-    RejectionKind.EARLY: "early stage",
-    RejectionKind.MID: "mid stage",
-    RejectionKind.FINAL: "final round",
-}
 
 
 def stage_line(case: RejectionRecord) -> str:
@@ -83,8 +77,8 @@ class DetectiveScreen(FlowStep):
     def _show(self, case: RejectionRecord) -> None:
         summary = KIND_SUMMARY[case.kind]
         self.query_one("#detective-kind", Label).update(template(
-            "[b]$title[/b] [dim]($short)[/dim]  $stage",
-            title=summary.title, short=KIND_SHORT[case.kind], stage=stage_line(case)))
+            "[b]$title[/b] [dim]($gloss)[/dim]  $stage",
+            title=summary.title, gloss=summary.gloss, stage=stage_line(case)))
         explain = summary.explanation
         if case.kind_override_reason:
             explain += f"\nYou changed the kind: {case.kind_override_reason}"
@@ -127,6 +121,12 @@ class DetectiveScreen(FlowStep):
             self._text_timer.stop()
         self._text_timer = self.set_timer(0.3, self._save_text)
 
+    def flush(self) -> None:
+        """Write lessons and next steps if a keystroke is still waiting for its beat."""
+        if self._text_timer is not None:
+            self._text_timer.stop()
+            self._save_text()
+
     def _save_text(self) -> None:
         self._text_timer = None
         self.save(
@@ -155,9 +155,7 @@ class DetectiveScreen(FlowStep):
                 lambda reason: reason_given(kind, reason),
             )
 
-        choices = [
-            (k, Content(f"{KIND_SUMMARY[k].title} ({KIND_SHORT[k]})")) for k in RejectionKind
-        ]
+        choices = [(k, Content(kind_headline(k))) for k in RejectionKind]
         self.app.push_screen(
             PickerModal(Content("What kind of no was it?"), choices,
                         list(RejectionKind).index(case.kind)),

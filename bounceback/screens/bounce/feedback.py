@@ -49,7 +49,10 @@ class FeedbackScreen(FlowStep):
         Binding("n", "not_asking", "Not asking", id="feedback-skip", show=False,
                 tooltip="Decide not to ask (that is fine too)"),
         Binding("e", "edit", "Edit", id="feedback-edit", tooltip="Edit the email text"),
-        Binding("escape", "stop_editing", "Done editing", show=False, id="feedback-escape"),
+        Binding("escape", "stop_editing", "Done editing", id="feedback-escape",
+                tooltip="Stop editing the email (the keys work again)"),
+        Binding("escape", "leave", "Later", show=False, id="feedback-leave",
+                tooltip="Leave the flow; the case keeps its place"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -102,6 +105,8 @@ class FeedbackScreen(FlowStep):
             return not editing
         if action == "stop_editing":
             return editing
+        if action == "leave":
+            return not editing
         return True
 
     def action_edit(self) -> None:
@@ -172,3 +177,7 @@ class FeedbackScreen(FlowStep):
     def action_next_step(self) -> None:
         """On to keep moving."""
         self.go_to("moving")
+
+    def action_leave(self) -> None:
+        """Leave the flow like every other step; the case keeps its step."""
+        self.app.pop_screen()

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets.option_list import Option
 
 from bounceback.domain import Stage
 from bounceback.playbook.goals import targets_by_day
@@ -27,8 +29,11 @@ class KeepMovingScreen(FlowStep):
     HELP_TITLE = "Keep moving"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,escape,ctrl+s", "finish", "Back to the Pipeline", id="moving-finish",
+        Binding("escape,ctrl+s", "finish", "Back to the Pipeline", id="moving-finish",
                 priority=True, tooltip="Close the flow and return to your applications"),
+        # not priority: on the "send next" list, enter opens the highlighted application first
+        Binding("enter", "finish", "Back to the Pipeline", show=False, id="moving-enter",
+                tooltip="With nothing to open here, enter closes the flow too"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -48,18 +53,18 @@ class KeepMovingScreen(FlowStep):
         health = pipeline_health(len(active), settings.min_active, saved_count=len(saved))
         body = self.query_one("#moving-body", VerticalScroll)
         tone = "$success" if health.level is HealthLevel.OK else "$warning"
-        widgets: list[Static | Label] = [
+        widgets: list[Static | Label | OptionList] = [
             Label(Content.styled(
                 "One \"no\" is one data point. Here's what is still in motion.", "bold")),
             Label(Content.styled(health.message, tone), id="moving-health"),
             Label(Content.styled("Send next", "bold $accent"), classes="moving-heading"),
         ]
         if saved:
-            widgets += [
-                Static(template("• [b]$company[/b] — $role", company=r.company, role=r.role),
-                       classes="moving-saved")
+            widgets.append(OptionList(*[
+                Option(template("[b]$company[/b] — $role", company=r.company, role=r.role),
+                       id=str(r.id))
                 for r in saved[:NEXT_UP]
-            ]
+            ], id="moving-saved"))
         else:
             widgets.append(Label("Nothing saved yet: find two roles worth tailoring for today."))
         today = self.today()
@@ -75,12 +80,34 @@ class KeepMovingScreen(FlowStep):
                 for g in goals
             ]
         widgets.append(Label(Content.styled(
+            "The best time to send the next one is today. Enter opens one; ctrl+s (or escape) "
+            "takes you to the Pipeline." if saved else
             "The best time to send the next one is today. Enter takes you to the Pipeline.",
             "$text-muted"), classes="moving-heading"))
         body.mount_all(widgets)
+        if saved:
+            self.call_after_refresh(self.query_one("#moving-saved").focus)
+
+    @on(OptionList.OptionSelected, "#moving-saved")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a "send next" application opens it."""
+        from bounceback.screens.application_detail import ApplicationDetailScreen
+
+        if event.option.id is not None:
+            self.app.push_screen(ApplicationDetailScreen(int(event.option.id)))
 
     def action_finish(self) -> None:
-        """Close the flow and show the Pipeline."""
+        """Close the flow and show the Pipeline itself, never a step left behind there.
+
+        A flow the person walked away from mid-way (the palette, a digit) may still sit on the
+        Pipeline's stack; it is closed (its text written first), and its case stays paused for
+        Today to offer.
+        """
         self.app.pop_screen()
         if self.bb.current_mode != "pipeline":
             self.bb.action_go("pipeline")
+        for screen in reversed(self.app.get_screen_stack("pipeline")[1:]):
+            if not isinstance(screen, FlowStep):
+                break
+            screen.flush()
+            self.app.pop_screen()

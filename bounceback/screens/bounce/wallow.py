@@ -1,4 +1,10 @@
-"""Step 2, the wallow window: a live countdown to a stored deadline, and a vent box."""
+"""Step 2, the wallow window: a live countdown to a stored deadline, and a vent box.
+
+When the time is up nothing moves under the person's fingers: the window is closed in the store,
+a bell and a line say so, and focus and text stay where they are. Moving on takes a deliberate
+key (enter outside the box, or ctrl+s anywhere), so letters typed a moment too late land in the
+vent box instead of acting on the next screen.
+"""
 
 from __future__ import annotations
 
@@ -17,8 +23,14 @@ from bounceback.store.errors import StoreError, ValidationError
 from bounceback.store.records import WallowRecord
 from bounceback.widgets.wallow_timer import WallowTimer
 
-TIME_UP_BEAT = 3.0  # tests shorten it
-"""Seconds the "time's up" message stays before the ritual opens."""
+VENT_SAVE_DELAY = 0.25
+"""Seconds after the last keystroke before the vent box is written."""
+
+HINT_RUNNING = "Vent here. It saves as you type and stays between you and this file."
+HINT_OUTSIDE = "Out of the vent box: enter goes back to writing, x ends the window early."
+TIME_UP_TYPING = ("Time's up — enter when ready. Finish your sentence first if you like: "
+                  "escape leaves the box (ctrl+s works from anywhere).")
+TIME_UP = "Time's up — enter when ready. You gave it its space; now something kind for yourself."
 
 
 def set_terminal_title(app: object, title: str) -> None:
@@ -29,16 +41,28 @@ def set_terminal_title(app: object, title: str) -> None:
 
 
 class WallowScreen(FlowStep):
-    """The countdown; vent as you like; escape ends early (asks first). No extending."""
+    """The countdown and the vent box. Leaving the box (escape) and ending the window (x, asks
+    first) are different keys; there is no extending. At zero it waits for enter or ctrl+s."""
 
     STEP = "wallow"
     HELP_TITLE = "Wallow window"
-    TIME_UP_BEAT: ClassVar[float] = TIME_UP_BEAT
 
+    # One key, two meanings, never at once: check_action enables the one that fits (in the
+    # box or out of it, before or after the deadline), and the footer shows only that one.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "next_step", "End early", show=False, id="flow-next", priority=True,
-                tooltip="Same as escape: end the window now (asks first)"),
-        Binding("escape", "end_early", "End early", id="wallow-end",
+        Binding("ctrl+s", "end_early", "End early", id="wallow-end-early", priority=True,
+                tooltip="End the window now (asks first; there is no extending it)"),
+        Binding("ctrl+s", "move_on", "On to the ritual", id="wallow-next", priority=True,
+                tooltip="Time is up: on to the ritual (works from inside the vent box too)"),
+        Binding("escape", "leave_box", "Leave the box", id="wallow-leave-box",
+                tooltip="Leave the vent box; the clock keeps running and nothing ends"),
+        Binding("escape", "leave", "Later", id="wallow-leave",
+                tooltip="Leave the flow for now; Today (1) shows the window and brings you back"),
+        Binding("enter", "write", "Back to writing", id="wallow-write",
+                tooltip="Back into the vent box"),
+        Binding("enter", "move_on", "On to the ritual", id="wallow-move-on",
+                tooltip="Time is up: on to the ritual"),
+        Binding("x", "end_early", "End early", id="wallow-end",
                 tooltip="End the window now (asks first; there is no extending it)"),
     ]
 
@@ -48,6 +72,16 @@ class WallowScreen(FlowStep):
         self.window: WallowRecord | None = None
         self._vent_timer: Timer | None = None
         self._finished = False
+
+    @property
+    def time_up(self) -> bool:
+        """The deadline has passed (the window is closed; the screen waits for a key)."""
+        return self._finished
+
+    @property
+    def vent_pending(self) -> bool:
+        """Typed text waiting for its debounce."""
+        return self._vent_timer is not None
 
     def compose(self) -> ComposeResult:
         """Step bar, the timer, the vent box."""
@@ -63,8 +97,7 @@ class WallowScreen(FlowStep):
                     self.bb.clock, self.window.ends_at, self.window.minutes * 60,
                     feeling=", ".join(case.feelings), id="wallow-timer",
                 )
-            yield Label("Vent here. It saves as you type and stays between you and this file.",
-                        id="wallow-hint")
+            yield Label(HINT_RUNNING, id="wallow-hint")
             yield TextArea(self.window.vent_text if self.window else "", id="wallow-vent",
                            soft_wrap=True, tab_behavior="focus")
             yield Label("", id="wallow-status")
@@ -73,69 +106,137 @@ class WallowScreen(FlowStep):
     def on_mount(self) -> None:
         """Straight into the vent box."""
         self.set_terminal_title("bounceback — wallow window")
-        self.query_one("#wallow-vent").focus()
+        self.vent.focus()
+
+    @property
+    def vent(self) -> TextArea:
+        """The vent box."""
+        return self.query_one("#wallow-vent", TextArea)
 
     def set_terminal_title(self, title: str) -> None:
         """Name the window in the terminal's title bar too."""
         self.app.title = title
         set_terminal_title(self.app, title)
 
+    # ---- the vent box ---------------------------------------------------------------------
+
     @on(TextArea.Changed, "#wallow-vent")
     def _vent_changed(self) -> None:
         if self._vent_timer is not None:
             self._vent_timer.stop()
-        self._vent_timer = self.set_timer(0.25, self.save_vent)
+        self._vent_timer = self.set_timer(VENT_SAVE_DELAY, self.save_vent)
 
     def save_vent(self) -> None:
         """Write the vent box now (debounced while typing; always on leaving)."""
+        if self._vent_timer is not None:
+            self._vent_timer.stop()
         self._vent_timer = None
         if self.window is None:
             return
         try:
-            text = self.query_one("#wallow-vent", TextArea).text
-            self.store.wallow.save_vent(self.window.id, text)
+            self.store.wallow.save_vent(self.window.id, self.vent.text)
         except (StoreError, ValidationError) as exc:
             self.say(getattr(exc, "message", str(exc)), "error", timeout=10)
 
-    @on(WallowTimer.Finished)
-    def _time_up(self) -> None:
-        if self._finished:
-            return
-        self._finished = True
+    def flush(self) -> None:
+        """Write the vent box before the screen goes."""
         self.save_vent()
-        self.app.bell()
-        self.set_terminal_title("bounceback — time's up")
-        beat = self.TIME_UP_BEAT
-        self.say("Time's up. You gave it its space; now something kind for yourself.",
-                 timeout=beat + 2)
-        self.query_one("#wallow-status", Label).update(
-            Content.styled("Time's up. Taking you to your ritual…", "bold $success"))
-        self.set_timer(beat, lambda: self._close(early=False))
+
+    def on_descendant_focus(self) -> None:
+        """The footer follows where the keys go (in the box or on the screen)."""
+        self._show_where()
+
+    def on_descendant_blur(self) -> None:
+        """See on_descendant_focus."""
+        self._show_where()
+
+    def _show_where(self) -> None:
+        if not self.is_mounted:
+            return
+        if not self._finished:
+            in_box = self.focused is self.vent
+            self.query_one("#wallow-hint", Label).update(HINT_RUNNING if in_box else HINT_OUTSIDE)
+        self.refresh_bindings()
+
+    # ---- keys -----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Inside the vent box letters and enter are text; only escape and ctrl+s act there."""
+        in_box = self.is_mounted and self.focused is self.vent
+        if action == "end_early":
+            return not self._finished
+        if action == "move_on":
+            return self._finished
+        if action == "leave_box":
+            return in_box
+        if action in ("leave", "write"):
+            return not in_box and (action == "leave" or not self._finished)
+        return True
+
+    def action_leave_box(self) -> None:
+        """Out of the vent box (saved); nothing ends, the keys in the footer work now."""
+        self.save_vent()
+        self.set_focus(None)
+
+    def action_leave(self) -> None:
+        """Leave the flow for now; the window keeps its deadline (Today brings you back)."""
+        self.save_vent()
+        if not self._finished:
+            self.say("The clock keeps running: Today (1) shows it, and enter there brings you "
+                     "back.")
+        self.app.pop_screen()
+
+    def action_write(self) -> None:
+        """Back into the vent box."""
+        self.vent.focus()
+
+    def action_move_on(self) -> None:
+        """Time is up and the person says so: on to the ritual."""
+        self.set_terminal_title("bounceback")
+        self.go_to("ritual")
 
     def action_end_early(self) -> None:
         """Ask, then end now."""
         from bounceback.screens.modals import ConfirmModal
 
         def answered(yes: bool | None) -> None:
-            if yes:
+            if yes and not self._finished:
                 self.query_one("#wallow-timer", WallowTimer).stop()
-                self._close(early=True)
+                if self._close(early=True):
+                    self.action_move_on()
 
         self.app.push_screen(ConfirmModal(
             Content("End the wallow window now? It can't be extended or restarted later."),
             yes="End it", no="Keep going"), answered)
 
-    def action_next_step(self) -> None:
-        """ctrl+s here is the same as ending early (asks first)."""
-        self.action_end_early()
+    # ---- the end --------------------------------------------------------------------------
 
-    def _close(self, early: bool) -> None:
+    @on(WallowTimer.Finished)
+    def _time_up(self) -> None:
+        """Say so, close the window in the store, and wait: focus and text stay put."""
+        if self._finished:
+            return
+        if not self._close(early=False):
+            return
+        self._finished = True
+        self.app.bell()
+        self.set_terminal_title("bounceback — time's up")
+        self.say("Time's up. You gave it its space; enter when you're ready.", timeout=8)
+        typing = self.focused is self.vent
+        self.query_one("#wallow-status", Label).update(
+            Content.styled(TIME_UP_TYPING if typing else TIME_UP, "bold $success"))
+        self.query_one("#wallow-hint", Label).update(
+            "The vent box stays open; what you type is still saved.")
+        self.refresh_bindings()
+
+    def _close(self, early: bool) -> bool:
+        """Write the vent box and end the window in the store; False if the store refused."""
         self.save_vent()
         if self.window is not None:
             try:
                 self.store.wallow.finish(self.window.id, early=early)
             except StoreError as exc:
                 self.say(exc.message, "error", timeout=10)
-                return
+                return False
         self.set_terminal_title("bounceback")
-        self.go_to("ritual")
+        return True
