@@ -169,6 +169,12 @@ def write_backup(
             )
         fsync_file(temp)
         _link_into_place(temp, dest)
+    except (OSError, sqlite3.Error) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise StoreError(
+            f"Could not write the backup {dest} ({why}); nothing was written under that name.",
+            dest,
+        ) from exc
     finally:
         _remove_with_sidecars(temp)
     fsync_dir(folder)

@@ -278,10 +278,10 @@ def _tighten_note(path: Path) -> tuple[str, ...]:
     changed = tighten_data_files(path)
     if not changed:
         return ()
-    shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
+    # at most six items (the file, -wal, -shm, two folders, a count of backups): one line
     return (
-        f"Made private (other users could read them): {shown}. Files are now 0600, "
-        "folders 0700.",
+        f"Made private (other users could read them): {', '.join(changed)}. Files are now "
+        "0600, folders 0700.",
     )
 
 
