@@ -171,6 +171,8 @@ def cmd_demo(args: argparse.Namespace, clock: Clock) -> int:
     """Open the TUI on fresh demo data (or write it to --out and exit)."""
     if args.scale is not None and not 0 < args.scale <= 200_000:
         raise CliError("--scale must be between 1 and 200000.")
+    if args.out == "":
+        raise CliError("--out is empty; give the file for the demo database.")
     if args.out:
         out = Path(args.out).expanduser()
         if out.exists():
@@ -226,6 +228,8 @@ def cmd_backup(args: argparse.Namespace, clock: Clock) -> int:
     from bounceback.store.maintenance import backup_database
 
     path = _database(args)
+    if args.out == "":
+        raise CliError("--out is empty; give the backup file to write (or leave --out out).")
     if not path.exists():
         raise CliError(f"{path} does not exist; nothing to back up.")
     dest = backup_database(path, Path(args.out).expanduser() if args.out else None, clock.now())

@@ -104,6 +104,15 @@ def test_an_empty_db_is_refused_not_taken_as_the_default(capsys, argv):
     assert err.count("\n") == 1 and "--db is empty" in err
 
 
+@pytest.mark.parametrize("argv", [("backup", "--out", ""), ("demo", "--out", ""),
+                                  ("export", "--out", ""), ("import", ""), ("restore", "")])
+def test_an_empty_file_argument_is_refused(tmp_path, capsys, argv):
+    db = tmp_path / "b.db"
+    run(capsys, "demo", "--out", str(db))
+    code, _, err = run(capsys, "--db", str(db), *argv)
+    assert code == 2 and err.count("\n") == 1 and "empty" in err, err
+
+
 def test_an_empty_bounceback_db_variable_is_refused(capsys, monkeypatch):
     monkeypatch.setenv("BOUNCEBACK_DB", "")
     code, _, err = run(capsys, "check")

@@ -114,8 +114,9 @@ def daily_backup(db_path: Path, now: datetime, keep: int = 7) -> Path | None:
     """Make today's `backups/daily-<YYYY-MM-DD>.db` unless a checked one exists; keep `keep`.
 
     "Today" is the date of `now` as given (pass local time for local days). Only a backup that
-    passes its check (quick_check, our application id) counts as done: a damaged file under
-    today's name (from a killed older version) is renamed `….damaged` and made again. Only
+    passes its check counts as done (a new one is checked thoroughly before it gets its name;
+    an existing one by its structure: whole, no journal, ours): a damaged file under today's
+    name (from a killed older version) is renamed `….damaged` and made again. Only
     daily-*.db files are rotated, keeping the newest `keep` that pass the check; pre-v*.db,
     before-restore-*.db and manual backups are never touched. Returns the new file, or None
     when today's backup already exists or there is no database. A backups folder that is a
@@ -128,13 +129,13 @@ def daily_backup(db_path: Path, now: datetime, keep: int = 7) -> Path | None:
     refuse_symlinked_dir(folder)
     target = folder / f"daily-{now.date().isoformat()}.db"
     if target.exists() or target.is_symlink():
-        if not backup_problem(target):
+        if not backup_problem(target, thorough=False):
             return None
         set_aside(target)
     try:
         backup_database(db_path, target, now)
     except StoreError:
-        if target.exists() and not backup_problem(target):
+        if target.exists() and not backup_problem(target, thorough=False):
             return None  # another window made today's backup a moment ago
         raise
     _rotate(folder, keep, made=target)
@@ -149,7 +150,7 @@ def _rotate(folder: Path, keep: int, made: Path) -> None:
         if good >= max(keep, 1):
             for suffix in ("", *_SIDECARS):  # its journals would be rolled into a new namesake
                 Path(f"{daily}{suffix}").unlink(missing_ok=True)
-        elif daily == made or not backup_problem(daily):
+        elif daily == made or not backup_problem(daily, thorough=False):
             good += 1
 
 

@@ -206,3 +206,23 @@ def test_every_kind_of_backup_is_checked_and_private(db: Path, clock: FixedClock
         assert not backup_problem(made), made.name
         assert made.stat().st_mode & 0o777 == 0o600
     assert not [p for p in folder.iterdir() if PARTIAL.match(p.name)]
+
+
+def test_the_quick_structural_check_and_the_thorough_one(db: Path, clock: FixedClock) -> None:
+    """Cut short, a journal beside it, not ours: the cheap check sees it; a smashed page needs
+    quick_check, which is what the error screen and the hints use."""
+    good = backup_database(db, None, clock.now())
+    folder = good.parent
+    cut = broken_copy(good, folder / "cut.db")
+    journal = folder / "journal.db"
+    journal.write_bytes(good.read_bytes())
+    Path(f"{journal}-journal").write_bytes(b"hot")
+    smashed = folder / "smashed.db"
+    data = bytearray(good.read_bytes())
+    data[len(data) // 2 : len(data) // 2 + 4096] = b"\xff" * 4096
+    smashed.write_bytes(bytes(data))
+    assert backup_problem(cut, thorough=False) == "cut short"
+    assert "journal" in backup_problem(journal, thorough=False)
+    assert backup_problem(smashed, thorough=False) == ""
+    assert backup_problem(smashed) != ""
+    assert checked_backups(folder) == [good]
