@@ -195,10 +195,18 @@ def migrate(
 
 
 def _stamp(conn: sqlite3.Connection) -> None:
-    """Mark a bounceback file written before the application id existed (one transaction)."""
+    """Mark a bounceback file written before the application id existed (one transaction).
+
+    A file busy in another window stays unmarked this time (its schema still says it is
+    ours): the mark must never keep anyone from their data.
+    """
     if application_id(conn) == APPLICATION_ID:
         return
-    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError:
+        log.info("application id not set this time: the database is busy")
+        return
     try:
         conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
         conn.execute("COMMIT")

@@ -380,6 +380,26 @@ def test_an_existing_bounceback_file_is_marked_on_its_first_writable_open(
     assert restore_database(backup, path, clock.now() + timedelta(seconds=1)) is not None
 
 
+def test_a_busy_file_opens_unmarked_and_is_marked_next_time(
+    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bounceback.store.engine as engine
+
+    path = unstamped(tmp_path / "busy.db", clock)
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 50)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another window in the middle of a save
+    try:
+        store = Store.open(path, clock)
+        store.close()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert app_id(path) == 0
+    Store.open(path, clock).close()
+    assert app_id(path) == APPLICATION_ID
+
+
 def test_the_frozen_v1_fixture_still_upgrades_and_is_marked(
     tmp_path: Path, clock: FixedClock
 ) -> None:
