@@ -84,11 +84,14 @@ class BouncebackApp(App[None]):
             for mode in MODES:
                 self.add_mode(mode.name, mode.factory())
             self.switch_mode(DEFAULT_MODE)
-            if self._store.readonly:
-                from bounceback.widgets.safe import notify
+            from bounceback.widgets.safe import notify
 
+            if self._store.readonly:
                 notify(self, f"read-only: {self._store.readonly_reason} — browsing only",  # type: ignore[arg-type]
                        severity="warning", timeout=10)
+            for note in self._store.notes:  # e.g. permissions tightened: said once, then done
+                notify(self, note, severity="warning", timeout=10)  # type: ignore[arg-type]
+            self._store.notes.clear()
             if window is not None:
                 self.call_after_refresh(self._resume_flow, window)
         elif event.state is WorkerState.ERROR:

@@ -95,6 +95,38 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
         return 1
 
 
+def _database(args: argparse.Namespace) -> Path:
+    """The --db path, refused in one line when empty or not a regular file (nothing opened)."""
+    from bounceback.store.fs import require_regular
+
+    path = db_path(args.db)
+    require_regular(path, missing_ok=True, what="database file")
+    return path
+
+
+def _open_store(path: Path, clock: Clock) -> Store:
+    """Store.open, printing its notes (e.g. permissions tightened) on stderr, one line each."""
+    from bounceback.store.db import Store
+
+    store = Store.open(path, clock)
+    for note in store.notes:
+        print(f"bounceback: note: {note}", file=sys.stderr)
+    store.notes.clear()
+    return store
+
+
+def _refuse_special_target(target: Path) -> None:
+    """An export target that exists must be a regular file (a FIFO or device would hang)."""
+    import stat
+
+    from bounceback.store.fs import kind_of
+
+    with contextlib.suppress(OSError):
+        mode = target.lstat().st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode) or stat.S_ISDIR(mode)):
+            raise CliError(f"{target} is {kind_of(mode)}, not a file; choose another path.")
+
+
 def _run_tui(opener: Callable[[], Store], clock: Clock) -> int:
     from bounceback.app import BouncebackApp
 
@@ -108,32 +140,39 @@ def _run_tui(opener: Callable[[], Store], clock: Clock) -> int:
 
 def cmd_open(args: argparse.Namespace, clock: Clock) -> int:
     """Open the TUI on the user's database."""
-    path = db_path(args.db)
+    path = _database(args)
 
     def opener() -> Store:
         from bounceback.store.db import Store
 
         store = Store.open(path, clock)
-        _daily_backup(path, clock)
+        missed = _daily_backup(path, clock)
+        if not store.readonly:  # read-only already says so in its banner
+            store.notes.extend(missed)
         return store
 
     return _run_tui(opener, clock)
 
 
-def _daily_backup(path: Path, clock: Clock) -> None:
-    """The first open of a day keeps a copy (the last 7 are kept)."""
+def _daily_backup(path: Path, clock: Clock) -> list[str]:
+    """The first open of a day keeps a copy (the last 7 are kept); returns why not, if not."""
     from bounceback.store.errors import StoreError
     from bounceback.store.maintenance import daily_backup
 
-    # a missed daily copy must not keep anyone from their data
-    with contextlib.suppress(StoreError):
+    # a missed daily copy must not keep anyone from their data: it is a note, not an error
+    try:
         daily_backup(path, clock.now())
+    except StoreError as exc:
+        return [f"No daily backup today: {exc.message}"]
+    return []
 
 
 def cmd_demo(args: argparse.Namespace, clock: Clock) -> int:
     """Open the TUI on fresh demo data (or write it to --out and exit)."""
     if args.scale is not None and not 0 < args.scale <= 200_000:
         raise CliError("--scale must be between 1 and 200000.")
+    if args.out == "":
+        raise CliError("--out is empty; give the file for the demo database.")
     if args.out:
         out = Path(args.out).expanduser()
         if out.exists():
@@ -173,7 +212,7 @@ def cmd_check(args: argparse.Namespace, clock: Clock) -> int:
     """Integrity, schema version and counts; non-zero when something is wrong."""
     from bounceback.store.maintenance import check_database
 
-    report = check_database(db_path(args.db))
+    report = check_database(_database(args))
     print(f"database: {report.path}")
     print(f"integrity: {report.integrity or 'not checked'}")
     print(f"schema: v{report.schema_version} (this bounceback writes v{report.latest})")
@@ -188,7 +227,9 @@ def cmd_backup(args: argparse.Namespace, clock: Clock) -> int:
     """Write a consistent copy of the database."""
     from bounceback.store.maintenance import backup_database
 
-    path = db_path(args.db)
+    path = _database(args)
+    if args.out == "":
+        raise CliError("--out is empty; give the backup file to write (or leave --out out).")
     if not path.exists():
         raise CliError(f"{path} does not exist; nothing to back up.")
     dest = backup_database(path, Path(args.out).expanduser() if args.out else None, clock.now())
@@ -198,12 +239,14 @@ def cmd_backup(args: argparse.Namespace, clock: Clock) -> int:
 
 def cmd_restore(args: argparse.Namespace, clock: Clock) -> int:
     """Replace the database with a checked backup, keeping the current one aside."""
+    from bounceback.store.fs import require_regular
     from bounceback.store.maintenance import restore_database
 
+    if not args.file:
+        raise CliError("the backup file to restore is empty; give its path.")
     source = Path(args.file).expanduser()
-    if not source.is_file():
-        raise CliError(f"{source} is not a file.")
-    path = db_path(args.db)
+    require_regular(source, missing_ok=False, what="backup file", outcome="nothing was restored")
+    path = _database(args)
     kept = restore_database(source, path, clock.now())
     print(f"restored {path} from {source}")
     if kept is not None:
@@ -216,10 +259,13 @@ def cmd_export(args: argparse.Namespace, clock: Clock) -> int:
     if args.format not in ("md", "json", "csv"):
         raise CliError(f"--format {args.format} is not one bounceback writes; use md, json "
                        "or csv.")
-    path = db_path(args.db)
+    path = _database(args)
     if not path.exists():
         raise CliError(f"{path} does not exist; nothing to export.")
+    if not args.out:
+        raise CliError("--out is empty; give the file to write.")
     out = Path(args.out).expanduser()
+    _refuse_special_target(out)
     if args.format != "md":
         return _export_data(args, path, out, clock)
     if out.is_dir():
@@ -229,9 +275,8 @@ def cmd_export(args: argparse.Namespace, clock: Clock) -> int:
     if (out.exists() or out.is_symlink()) and not args.force:
         raise CliError(f"{out} already exists; add --force to replace it.")
     from bounceback.export_md import export_brag
-    from bounceback.store.db import Store
 
-    store = Store.open(path, clock)
+    store = _open_store(path, clock)
     try:
         counts = export_brag(store, out, overwrite=args.force)
     except FileExistsError as exc:
@@ -248,7 +293,6 @@ def cmd_export(args: argparse.Namespace, clock: Clock) -> int:
 def _export_data(args: argparse.Namespace, path: Path, out: Path, clock: Clock) -> int:
     """`export --format json|csv`: the logic is in bounceback.store.portability."""
     from bounceback.store import portability
-    from bounceback.store.db import Store
 
     if out.is_symlink():
         raise CliError(f"{out} is a symbolic link; choose another path.")
@@ -263,9 +307,10 @@ def _export_data(args: argparse.Namespace, path: Path, out: Path, clock: Clock) 
     if not out.parent.is_dir():
         raise CliError(f"{out.parent} does not exist; create the folder first.")
     for target in targets:
+        _refuse_special_target(target)
         if (target.exists() or target.is_symlink()) and not args.force:
             raise CliError(f"{target} already exists; add --force to replace it.")
-    store = Store.open(path, clock)
+    store = _open_store(path, clock)
     try:
         if args.format == "json":
             counts = portability.export_json(store, out, overwrite=args.force)
@@ -288,15 +333,20 @@ def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
     from bounceback.clock import today
     from bounceback.playbook.triage import judge
     from bounceback.store import portability
-    from bounceback.store.db import Store
+    from bounceback.store.fs import require_regular
 
+    path = _database(args)
+    if not args.file:
+        raise CliError("the file to import is empty; give its path.")
+    source = Path(args.file).expanduser()
+    require_regular(source, missing_ok=False, what="file to import", outcome="nothing was imported")
     try:
-        plan = portability.plan_import(Path(args.file), today(clock))
+        plan = portability.plan_import(source, today(clock))
     except portability.ImportRefused as exc:
         raise CliError(exc.message) from exc
     for line in portability.report_lines(plan):
         print(line)
-    store = Store.open(db_path(args.db), clock)
+    store = _open_store(path, clock)
     try:
         problem = portability.target_problem(store, plan)
         if problem:

@@ -82,7 +82,7 @@ def publish(tmp: Path, target: Path, *, overwrite: bool = False) -> None:
     Without `overwrite` an existing `target` (file, folder or symlink) raises FileExistsError
     and is left alone; with it, `target` is replaced (a symlink itself, never what it points to).
     """
-    _fsync_file(tmp)
+    fsync_file(tmp)
     if overwrite:
         os.replace(tmp, target)
     else:
@@ -129,7 +129,8 @@ def _write_temp(target: Path, data: bytes) -> Path:
     return tmp
 
 
-def _fsync_file(path: Path) -> None:
+def fsync_file(path: Path) -> None:
+    """Flush a finished file's bytes to disk before it is given its final name."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     try:
         os.fsync(fd)

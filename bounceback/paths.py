@@ -8,6 +8,15 @@ from pathlib import Path
 ENV_DB = "BOUNCEBACK_DB"
 
 
+class EmptyPathError(ValueError):
+    """`--db ""` or an empty $BOUNCEBACK_DB: refused rather than silently meaning the default."""
+
+    def __init__(self, message: str) -> None:
+        """Keep the one-line message the command line prints."""
+        super().__init__(message)
+        self.message = message
+
+
 def data_dir() -> Path:
     """The per-user data directory (platformdirs), not created here."""
     import platformdirs
@@ -16,11 +25,24 @@ def data_dir() -> Path:
 
 
 def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The database path: --db, then $BOUNCEBACK_DB, then the data directory."""
-    if explicit:
+    """The database path: --db, then $BOUNCEBACK_DB, then the data directory.
+
+    An empty --db or $BOUNCEBACK_DB raises EmptyPathError: "" must not quietly mean the
+    default database (or the current folder).
+    """
+    if explicit is not None:
+        if not os.fspath(explicit):
+            raise EmptyPathError(
+                "--db is empty; give the database file (or leave --db out for the default)."
+            )
         return Path(explicit).expanduser()
     env = os.environ.get(ENV_DB)
-    if env:
+    if env is not None:
+        if not env:
+            raise EmptyPathError(
+                f"${ENV_DB} is set but empty; give it a database file, or unset it for the "
+                "default."
+            )
         return Path(env).expanduser()
     return data_dir() / "bounceback.db"
 

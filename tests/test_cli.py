@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -87,3 +91,103 @@ def test_an_unwritable_location_is_one_line(tmp_path, capsys, monkeypatch):
     blocker.write_text("x")
     code, _, err = run(capsys, "demo", "--out", str(blocker / "sub" / "d.db"))
     assert code == 2 and "Traceback" not in err and str(Path(blocker)) in err
+
+
+# ---- issue 10, items 6 and 9: paths are exact, special files refused, notes printed -------
+
+
+@pytest.mark.parametrize("argv", [("--db", "", "check"), ("--db", "", "backup"), ("--db", ""),
+                                  ("where", "--db", "")])
+def test_an_empty_db_is_refused_not_taken_as_the_default(capsys, argv):
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "--db is empty" in err
+
+
+@pytest.mark.parametrize("argv", [("backup", "--out", ""), ("demo", "--out", ""),
+                                  ("export", "--out", ""), ("import", ""), ("restore", "")])
+def test_an_empty_file_argument_is_refused(tmp_path, capsys, argv):
+    db = tmp_path / "b.db"
+    run(capsys, "demo", "--out", str(db))
+    code, _, err = run(capsys, "--db", str(db), *argv)
+    assert code == 2 and err.count("\n") == 1 and "empty" in err, err
+
+
+def test_an_empty_bounceback_db_variable_is_refused(capsys, monkeypatch):
+    monkeypatch.setenv("BOUNCEBACK_DB", "")
+    code, _, err = run(capsys, "check")
+    assert code == 2 and err.count("\n") == 1 and "$BOUNCEBACK_DB is set but empty" in err
+
+
+@pytest.mark.parametrize("name", ["a?b.db", "a%20b.db", "a#b.db", "sp ace é.db"])
+def test_hostile_db_names_work_exactly_from_the_command_line(tmp_path, capsys, name):
+    folder = tmp_path / "x"
+    db = folder / name
+    code, _, err = run(capsys, "demo", "--out", str(db))
+    assert code == 0, err
+    code, out, err = run(capsys, "--db", str(db), "check")
+    assert code == 0 and "integrity: ok" in out, err
+    out_file = tmp_path / f"{name}.json"
+    code, _, err = run(capsys, "--db", str(db), "export", "--format", "json", "--out",
+                       str(out_file))
+    assert code == 0, err
+    assert sorted(p.name for p in folder.iterdir()) == [name]
+    assert db.stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["x", out_file.name])
+
+
+def _cli(*argv: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """The real command in a child with a deadline: a hang fails the test instead of the suite."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])}
+    return subprocess.run([sys.executable, "-m", "bounceback", *argv], env=env,
+                          capture_output=True, text=True, timeout=timeout,
+                          stdin=subprocess.DEVNULL)
+
+
+SPECIAL_RUNS = {
+    "open": lambda s, good, tmp: ("--db", s),
+    "check": lambda s, good, tmp: ("--db", s, "check"),
+    "backup": lambda s, good, tmp: ("--db", s, "backup"),
+    "export": lambda s, good, tmp: ("--db", s, "export", "--out", str(tmp / "out.md")),
+    "import into": lambda s, good, tmp: ("--db", s, "import", str(tmp / "in.csv")),
+    "restore into": lambda s, good, tmp: ("--db", s, "restore", good),
+    "restore from": lambda s, good, tmp: ("--db", str(tmp / "new.db"), "restore", s),
+    "import from": lambda s, good, tmp: ("--db", str(tmp / "new.db"), "import", s),
+    "export to": lambda s, good, tmp: ("--db", good, "export", "--format", "json", "--out", s),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_special_file_anywhere_a_file_is_expected_is_one_line_never_a_hang(tmp_path, kind):
+    """A FIFO (or /dev/null) as --db, restore source, import file or export target."""
+    special = tmp_path / "pipe" if kind == "fifo" else Path("/dev/null")
+    if kind == "fifo":
+        os.mkfifo(special)
+    good = tmp_path / "good.db"
+    assert _cli("demo", "--out", str(good)).returncode == 0
+    (tmp_path / "in.csv").write_text("company,role\nAcme,Analyst\n")
+    before = good.read_bytes()
+    words = "named pipe" if kind == "fifo" else "character device"
+    for what, argv in SPECIAL_RUNS.items():
+        done = _cli(*argv(str(special), str(good), tmp_path))
+        assert done.returncode == 2, (what, done.stderr)
+        assert done.stderr.count("\n") == 1 and words in done.stderr, (what, done.stderr)
+        assert "Traceback" not in done.stderr
+    assert good.read_bytes() == before
+    assert not (tmp_path / "new.db").exists()
+    if kind == "fifo":
+        assert stat.S_ISFIFO(special.stat().st_mode)
+
+
+def test_the_cli_prints_the_permissions_note_once(tmp_path, capsys):
+    db = tmp_path / "b.db"
+    run(capsys, "demo", "--out", str(db))
+    os.chmod(db, 0o644)
+    code, _, err = run(capsys, "--db", str(db), "export", "--out", str(tmp_path / "brag.md"))
+    assert code == 0
+    notes = [line for line in err.splitlines() if "note:" in line]
+    assert len(notes) == 1 and "b.db" in notes[0] and "0600" in notes[0]
+    assert db.stat().st_mode & 0o777 == 0o600
+    code, _, err = run(capsys, "--db", str(db), "export", "--out", str(tmp_path / "brag2.md"))
+    assert code == 0 and "note:" not in err

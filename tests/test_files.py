@@ -166,7 +166,7 @@ def test_without_hard_links_the_name_is_still_claimed_exclusively(tmp_path, monk
 
 
 def test_a_backup_that_fails_midway_leaves_nothing_and_the_retry_succeeds(tmp_path, monkeypatch):
-    from bounceback.store import engine
+    from bounceback.store import backups
 
     store = Store.open(tmp_path / "data" / "b.db", FixedClock(NOW))
     store.close()
@@ -175,8 +175,8 @@ def test_a_backup_that_fails_midway_leaves_nothing_and_the_retry_succeeds(tmp_pa
     def disk_full(tmp, target, *, overwrite=False):  # type: ignore[no-untyped-def]
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(engine, "publish", disk_full)
-    with pytest.raises(OSError):
+    monkeypatch.setattr(backups, "publish", disk_full)
+    with pytest.raises(StoreError, match="nothing was written"):
         backup_database(tmp_path / "data" / "b.db", dest, NOW)
     assert leftovers(dest.parent) == []
     monkeypatch.undo()

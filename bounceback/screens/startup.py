@@ -31,14 +31,15 @@ class StartupScreen(Screen[None]):
 
 
 def list_backups(db_path: Path) -> list[Path]:
-    """The backups beside `db_path`, newest first (by modification time)."""
-    from bounceback.paths import backup_dir
+    """The backups beside `db_path` that pass their check, newest first (by modification time).
 
-    folder = backup_dir(db_path)
-    if not folder.is_dir():
-        return []
-    found = [p for p in folder.glob("*.db") if p.is_file()]
-    return sorted(found, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+    A damaged or half-written file, another program's database or anything reached through a
+    symlinked backups folder is never offered.
+    """
+    from bounceback.paths import backup_dir
+    from bounceback.store.backups import checked_backups
+
+    return checked_backups(backup_dir(db_path))
 
 
 class OpenErrorScreen(Screen[None]):
@@ -90,14 +91,25 @@ class OpenErrorScreen(Screen[None]):
         return True
 
     def action_restore(self) -> None:
-        """List the backups, newest first; restore the chosen one after a confirmation."""
-        from bounceback.screens.modals import PickerModal
-
+        """List the checked backups, newest first; restore the chosen one after a confirmation."""
         if self._db_path is None:
             return
-        backups = list_backups(self._db_path)
+        path = self._db_path
+
+        def look() -> None:  # each backup is checked (quick_check): off the event loop
+            backups = list_backups(path)
+            self.app.call_from_thread(self._offer, backups)
+
+        self.run_worker(look, thread=True, exit_on_error=False, group="list-backups",
+                        exclusive=True)
+
+    def _offer(self, backups: list[Path]) -> None:
+        """The picker of checked backups, or a note that there is none."""
+        from bounceback.screens.modals import PickerModal
+
         if not backups:
-            notify(self.app, "No backup was found beside the database.", severity="warning")
+            notify(self.app, "No backup that passes its check was found beside the database.",
+                   severity="warning")
             return
         choices = [
             (b, content(f"{b.name}  ({datetime.fromtimestamp(b.stat().st_mtime):%Y-%m-%d %H:%M})"))

@@ -21,11 +21,17 @@ class Store:
     """The database as the app sees it: repositories that return plain records."""
 
     def __init__(
-        self, engine: Engine, clock: Clock, path: Path | None = None, readonly_reason: str = ""
+        self,
+        engine: Engine,
+        clock: Clock,
+        path: Path | None = None,
+        readonly_reason: str = "",
+        notes: Sequence[str] = (),
     ) -> None:
         """Wrap an opened engine; use `Store.open` to open a file safely.
 
         `readonly_reason` (non-empty) makes the store read-only: every write is refused.
+        `notes`: one-line remarks from opening it, for the app or the CLI to show once.
         """
         from bounceback.store.applications import ApplicationRepo
         from bounceback.store.checkins import CheckInRepo
@@ -43,6 +49,7 @@ class Store:
         self.clock = clock
         self.path = path
         self.readonly_reason = readonly_reason
+        self.notes: list[str] = list(notes)
         self.settings = SettingsRepo(self)
         self.applications = ApplicationRepo(self)
         self.rejections = RejectionRepo(self)
@@ -60,7 +67,7 @@ class Store:
     ) -> Store:
         """Open (creating or migrating) the database at `path`; raises StoreError subclasses."""
         opened = open_database(Path(path), clock.now(), steps)
-        return cls(opened.engine, clock, Path(path), opened.readonly_reason)
+        return cls(opened.engine, clock, Path(path), opened.readonly_reason, opened.notes)
 
     @property
     def readonly(self) -> bool:

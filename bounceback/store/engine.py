@@ -14,12 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import quote
 
 from sqlalchemy import URL, Engine, create_engine, event
 
-from bounceback.files import private_temp_for, publish
 from bounceback.store import migrations
+from bounceback.store.backups import SQLITE_MAGIC, newest_checked_backup, write_backup
 from bounceback.store.errors import (
     CorruptDatabaseError,
     MigrationError,
@@ -27,61 +26,28 @@ from bounceback.store.errors import (
     StoreError,
     UnwritableError,
 )
+from bounceback.store.fs import (
+    ensure_private_dir,
+    precreate_private_file,
+    read_head,
+    require_regular,
+    sqlite_uri,
+    tighten_data_files,
+)
+from bounceback.store.identity import APPLICATION_ID, application_id, refuse_foreign
+
+__all__ = ["SQLITE_MAGIC", "ensure_private_dir", "precreate_private_file"]
 
 log = logging.getLogger(__name__)
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 
-def ensure_private_dir(directory: Path) -> None:
-    """Create each missing component of `directory` with mode 0700."""
-    missing = []
-    d = directory
-    while not d.exists():
-        missing.append(d)
-        if d.parent == d:
-            break
-        d = d.parent
-    for component in reversed(missing):
-        try:
-            component.mkdir(mode=0o700)
-        except FileExistsError:
-            pass
-        except OSError as exc:
-            raise UnwritableError(
-                f"Cannot create the folder {component} ({exc.strerror}). "
-                "Choose another place with --db PATH.",
-                component,
-            ) from exc
-        os.chmod(component, 0o700)  # mkdir's mode is filtered by the umask
-
-
-def precreate_private_file(path: Path) -> bool:
-    """Create an empty file at 0600 if none exists (SQLite then makes -wal/-shm 0600 too).
-
-    Returns True when the file was created now.
-    """
-    try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, 0o600)
-    except FileExistsError:
-        return False
-    except OSError as exc:
-        raise UnwritableError(
-            f"Cannot create {path} ({exc.strerror}). Choose another place with --db PATH.", path
-        ) from exc
-    os.fchmod(fd, 0o600)
-    os.close(fd)
-    return True
-
-
 def check_file(path: Path) -> None:
-    """Refuse anything that is not an SQLite file, without modifying it."""
-    if path.is_dir():
-        raise CorruptDatabaseError(f"{path} is a folder, not a database file.", path)
+    """Refuse anything that is not an SQLite file, without modifying it (or blocking on it)."""
+    require_regular(path, missing_ok=False, what="database file")
     try:
-        with open(path, "rb") as fh:
-            head = fh.read(len(SQLITE_MAGIC))
+        head = read_head(path, len(SQLITE_MAGIC))
     except OSError as exc:
         raise UnwritableError(f"Cannot read {path} ({exc.strerror}).", path) from exc
     if head and head != SQLITE_MAGIC:
@@ -93,20 +59,21 @@ def check_file(path: Path) -> None:
 
 
 def newest_backup_hint(path: Path) -> str:
-    """A sentence naming the newest backup beside `path`, if there is one."""
+    """A sentence naming the newest backup beside `path` that passes its check, if any."""
     from bounceback.paths import backup_dir
 
-    folder = backup_dir(path)
-    if not folder.is_dir():
-        return "No backup was found beside it."
-    backups = sorted(folder.glob("*.db"), key=lambda p: p.stat().st_mtime)
-    if backups:
-        return f"Newest backup: {backups[-1]} (bounceback restore FILE)."
-    return "No backup was found beside it."
+    newest = newest_checked_backup(backup_dir(path))
+    if newest is not None:
+        return f"Newest backup: {newest} (bounceback restore FILE)."
+    return "No backup that passes its check was found beside it."
 
 
 def _raw_connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    """A read-write connection to an existing file, exact for any name; never creates one."""
+    conn = sqlite3.connect(
+        sqlite_uri(path, mode="rw"), uri=True, isolation_level=None,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+    )
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     return conn
 
@@ -141,27 +108,8 @@ def quick_check(conn: sqlite3.Connection, path: Path) -> None:
 
 
 def backup_file(src: sqlite3.Connection, dest: Path) -> Path:
-    """Copy a live database consistently with SQLite's backup API into a new 0600 file.
-
-    The copy is made under a temp name and linked into place only once complete, so a backup
-    that fails midway (disk full) leaves nothing at `dest` and the retry is not blocked.
-    """
-    ensure_private_dir(dest.parent)
-    if dest.exists() or dest.is_symlink():
-        raise StoreError(f"{dest} already exists; not overwriting it.", dest)
-    with private_temp_for(dest) as tmp:
-        target = sqlite3.connect(tmp)
-        try:
-            src.backup(target)
-            # One self-contained file: readable anywhere (even read-only media) without a -wal.
-            target.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            target.close()
-        try:
-            publish(tmp, dest)
-        except FileExistsError as exc:
-            raise StoreError(f"{dest} already exists; not overwriting it.", dest) from exc
-    return dest
+    """A checked backup of a live database at `dest` (see `backups.write_backup`)."""
+    return write_backup(src, dest)
 
 
 def _refuse_newer(current: int, latest: int, path: Path) -> None:
@@ -188,11 +136,17 @@ def migrate(
     now: datetime,
     steps: Sequence[str] = migrations.STEPS,
 ) -> int:
-    """Bring the file to the latest version in one transaction; back it up first if not new."""
+    """Bring the file to the latest version in one transaction; back it up first if not new.
+
+    A file of another program is refused untouched; ours is marked with our application id
+    (in the migration's transaction, or on its own when no step is due).
+    """
     latest = len(steps)
+    refuse_foreign(conn, path, "it was left untouched", steps)
     current = stored_version(conn)
     _refuse_newer(current, latest, path)
     if current == latest:
+        _stamp(conn)
         return current
     if current > 0:
         from bounceback.paths import backup_dir
@@ -208,6 +162,7 @@ def migrate(
         _refuse_newer(current, latest, path)
         if current == latest:
             conn.execute("ROLLBACK")
+            _stamp(conn)
             return current
         for number in range(current + 1, latest + 1):
             for statement in migrations.statements(steps[number - 1]):
@@ -218,6 +173,7 @@ def migrate(
             (latest,),
         )
         conn.execute(f"PRAGMA user_version={latest}")
+        conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
         problems = conn.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
             raise MigrationError(
@@ -238,12 +194,37 @@ def migrate(
     return latest
 
 
+def _stamp(conn: sqlite3.Connection) -> None:
+    """Mark a bounceback file written before the application id existed (one transaction).
+
+    A file busy in another window stays unmarked this time (its schema still says it is
+    ours): the mark must never keep anyone from their data.
+    """
+    if application_id(conn) == APPLICATION_ID:
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError:
+        log.info("application id not set this time: the database is busy")
+        return
+    try:
+        conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        conn.execute("COMMIT")
+    except sqlite3.Error:
+        conn.execute("ROLLBACK")
+        raise
+
+
 @dataclass(frozen=True)
 class OpenedDatabase:
-    """An engine, and why it is read-only (empty when it can be written)."""
+    """An engine, why it is read-only (empty when it can be written) and notes for the person.
+
+    `notes`: one-line remarks to show once (e.g. files whose permissions were tightened).
+    """
 
     engine: Engine
     readonly_reason: str = ""
+    notes: tuple[str, ...] = ()
 
 
 def unwritable_reason(path: Path) -> str:
@@ -268,45 +249,63 @@ def open_engine(
 def open_database(
     path: Path, now: datetime, steps: Sequence[str] = migrations.STEPS
 ) -> OpenedDatabase:
-    """Open read-write, or read-only when the file or its folder cannot be written."""
+    """Open read-write, or read-only when the file or its folder cannot be written.
+
+    Anything that is not a regular file (a FIFO, a device, a socket, a folder) is refused
+    before it is opened; so is an SQLite file of another program, untouched.
+    """
     path = Path(path)
+    require_regular(path, missing_ok=True, what="database file")
     ensure_private_dir(path.parent)
     precreate_private_file(path)
     check_file(path)
     reason = unwritable_reason(path)
     if reason:
-        return OpenedDatabase(_open_readonly(path, len(steps), reason), reason)
+        return OpenedDatabase(_open_readonly(path, steps, reason), reason)
     checked = precheck(path, len(steps))
     try:
         conn = _raw_connect(path)
     except sqlite3.Error as exc:
         raise CorruptDatabaseError(f"Cannot open {path} ({exc}).", path) from exc
     try:
-        if not checked:  # the read-only look could not run; check through this one
-            quick_check(conn, path)
         try:
+            if not checked:  # the read-only look could not run; check through this one
+                quick_check(conn, path)
+                refuse_foreign(conn, path, "it was left untouched", steps)
             conn.execute("PRAGMA journal_mode=WAL")
             migrate(conn, path, now, steps)
         except sqlite3.DatabaseError as exc:
             raise _classify(exc, path) from exc
     finally:
         conn.close()
-    return OpenedDatabase(build_engine(f"sqlite:///{path}"))
+    return OpenedDatabase(build_engine(path), notes=_tighten_note(path))
+
+
+def _tighten_note(path: Path) -> tuple[str, ...]:
+    """Make existing data files and folders private; one line saying which, if any."""
+    changed = tighten_data_files(path)
+    if not changed:
+        return ()
+    # at most six items (the file, -wal, -shm, two folders, a count of backups): one line
+    return (
+        f"Made private (other users could read them): {', '.join(changed)}. Files are now "
+        "0600, folders 0700.",
+    )
 
 
 def readonly_uri(path: Path, *, immutable: bool = False) -> str:
     """The SQLite URI of `path` opened read-only (`immutable`: no locks, no -shm, no -wal)."""
-    uri = f"{Path(path).absolute().as_uri()}?mode=ro"
-    return uri + "&immutable=1" if immutable else uri
+    return sqlite_uri(path, mode="ro", immutable=immutable)
 
 
-def _open_readonly(path: Path, latest: int, reason: str) -> Engine:
+def _open_readonly(path: Path, steps: Sequence[str], reason: str) -> Engine:
     """Check and version-check through a read-only connection; never migrate.
 
     `mode=ro` first (it still sees a -wal's committed frames). When that cannot even read
     (a WAL file with no -shm in a folder we cannot write), fall back to `immutable=1`, but
     only when no -wal with frames sits beside it (immutable would not see them).
     """
+    latest = len(steps)
     immutable = False
     if not precheck(path, latest):
         wal = Path(f"{path}-wal")
@@ -323,6 +322,7 @@ def _open_readonly(path: Path, latest: int, reason: str) -> Engine:
             raise CorruptDatabaseError(f"Cannot open {path} ({exc}).", path) from exc
         try:
             quick_check(conn, path)
+            refuse_foreign(conn, path, "it was left untouched", steps)
             version = stored_version(conn)
         except sqlite3.DatabaseError as exc:
             raise _classify(exc, path) from exc
@@ -338,15 +338,13 @@ def _open_readonly(path: Path, latest: int, reason: str) -> Engine:
             "it was left untouched. Fix the permissions or copy it elsewhere and use --db PATH.",
             path,
         )
-    query = {"mode": "ro", "uri": "true", **({"immutable": "1"} if immutable else {})}
-    url = URL.create("sqlite", database="file:" + quote(str(Path(path).absolute())), query=query)
-    return build_engine(url, readonly=True)
+    return build_engine(path, readonly=True, immutable=immutable)
 
 
 def readonly_connect(path: Path) -> sqlite3.Connection:
     """A connection that can neither create the file nor write, checkpoint or delete a journal."""
     conn = sqlite3.connect(
-        f"{Path(path).absolute().as_uri()}?mode=ro",
+        sqlite_uri(path, mode="ro"),
         uri=True,
         isolation_level=None,
         timeout=BUSY_TIMEOUT_MS / 1000,
@@ -378,6 +376,8 @@ def precheck(path: Path, latest: int) -> bool:
                 return False
             raise
         quick_check(conn, path)
+        # (a newer file is judged by every step this version knows: none of its own)
+        refuse_foreign(conn, path, "it was left untouched")
         _refuse_newer(stored_version(conn), latest, path)
         return True
     except sqlite3.DatabaseError as exc:
@@ -428,18 +428,39 @@ def redact_sql_logging() -> None:
             logger.addFilter(RedactRows())
 
 
-def build_engine(url: str | URL, *, readonly: bool = False) -> Engine:
+def build_engine(
+    target: Path | str | URL, *, readonly: bool = False, immutable: bool = False
+) -> Engine:
     """An engine whose every connection has WAL, FULL sync, foreign keys and a busy timeout.
 
-    `readonly`: the URL opens the file read-only; the journal mode is left as it is (changing
-    it is a write) and `query_only` refuses any write that slips past the Store.
+    A `Path` is opened exactly, whatever its name holds (`?`, `#`, `%20`…): each connection
+    is made from a quoted `file:` URI (mode `rw`, so a vanished file is never re-created
+    somewhere else), not from a URL built by formatting. A `str`/`URL` is taken as given.
+    `readonly`: open it read-only (`immutable` too, for a path); the journal mode is left as
+    it is (changing it is a write) and `query_only` refuses any write that slips past the
+    Store.
     """
     redact_sql_logging()  # turning on SQLAlchemy's debug logs must not print stored rows
-    engine = create_engine(
-        url,
-        hide_parameters=True,  # an IntegrityError must not carry the user's journal text
-        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
-    )
+    if isinstance(target, Path):
+        uri = sqlite_uri(target, mode="ro" if readonly else "rw", immutable=immutable)
+
+        def creator() -> sqlite3.Connection:
+            return sqlite3.connect(
+                uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+            )
+
+        # The URL only describes it (a file database: a pool per engine); `creator` connects.
+        query = {"mode": "ro" if readonly else "rw", "uri": "true"}
+        if immutable:
+            query["immutable"] = "1"
+        url = URL.create("sqlite", database=os.fsdecode(target.absolute()), query=query)
+        engine = create_engine(url, creator=creator, hide_parameters=True)
+    else:
+        engine = create_engine(
+            target,
+            hide_parameters=True,  # an IntegrityError must not carry the user's journal text
+            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:

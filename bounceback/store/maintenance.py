@@ -10,6 +10,7 @@ import contextlib
 import os
 import re
 import sqlite3
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,16 +18,24 @@ from pathlib import Path
 
 from bounceback.paths import backup_dir
 from bounceback.store import migrations
-from bounceback.store.engine import (
+from bounceback.store.backups import (
     SQLITE_MAGIC,
-    _raw_connect,
-    backup_file,
-    ensure_private_dir,
-    precreate_private_file,
-    readonly_connect,
-    stored_version,
+    backup_problem,
+    copy_database,
+    set_aside,
+    write_backup,
 )
+from bounceback.store.engine import _raw_connect, readonly_connect, stored_version
 from bounceback.store.errors import CorruptDatabaseError, NewerSchemaError, StoreError
+from bounceback.store.fs import (
+    ensure_private_dir,
+    kind_of,
+    precreate_private_file,
+    read_head,
+    refuse_symlinked_dir,
+    require_regular,
+)
+from bounceback.store.identity import ForeignDatabaseError, Owner, owner, refuse_foreign
 
 DAILY_PATTERN = re.compile(r"^daily-\d{4}-\d{2}-\d{2}\.db$")
 """Names of the rotating daily backups (other backups are never rotated)."""
@@ -59,73 +68,95 @@ def _readable(path: Path) -> bool:
 
 
 def _header(path: Path) -> bytes:
-    with open(path, "rb") as fh:
-        return fh.read(len(SQLITE_MAGIC))
+    """The first bytes of a regular file (a FIFO or device is refused, never read)."""
+    return read_head(path, len(SQLITE_MAGIC))
+
+
+def _in_backups(db_path: Path, dest: Path) -> bool:
+    """Whether `dest` goes into the backups folder (whose symbolic link is never followed)."""
+    return os.path.abspath(dest.parent) == os.path.abspath(backup_dir(db_path))
 
 
 def backup_database(db_path: Path, dest: Path | None, now: datetime) -> Path:
     """Copy the database consistently (even while it is being written) into a new 0600 file.
 
     The default destination is `backups/bounceback-<YYYYmmddTHHMMSS>.db` beside the database.
-    An existing destination is never overwritten (StoreError); a missing database is a
-    StoreError too (nothing is created).
+    The copy is written under a temporary name, checked, fsynced, then renamed into place
+    (`backups.write_backup`). An existing destination is never overwritten (StoreError); a
+    missing database is a StoreError too (nothing is created); a file of another program is
+    refused (ForeignDatabaseError), and so is a backups folder that is a symbolic link.
     """
     db_path = Path(db_path)
-    if not db_path.is_file():
+    if not require_regular(db_path, missing_ok=True, what="database file"):
         raise StoreError(f"There is no database at {db_path} to back up.", db_path)
-    if _header(db_path) not in (b"", SQLITE_MAGIC):
+    if _header(db_path) != SQLITE_MAGIC:
         raise CorruptDatabaseError(
-            f"{db_path} is not an SQLite database; nothing was copied.", db_path
+            f"{db_path} is not an SQLite database (or is still empty); nothing was copied.",
+            db_path,
         )
     if dest is None:
         dest = backup_dir(db_path) / f"bounceback-{_stamp(now)}.db"
     dest = Path(dest)
+    if _in_backups(db_path, dest):
+        refuse_symlinked_dir(dest.parent)
     if dest.exists() or dest.is_symlink():
         raise StoreError(f"{dest} already exists; not overwriting it.", dest)
     try:
         with _read_only(db_path) as src:
-            return backup_file(src, dest)
+            if refuse_foreign(src, db_path, "nothing was copied") is Owner.NEW:
+                raise StoreError(f"{db_path} holds no bounceback data yet; nothing was copied.")
+            return write_backup(src, dest, linked_folder_ok=not _in_backups(db_path, dest))
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"Could not back up {db_path} ({exc}).", db_path) from exc
 
 
 def daily_backup(db_path: Path, now: datetime, keep: int = 7) -> Path | None:
-    """Make today's `backups/daily-<YYYY-MM-DD>.db` unless it exists, keeping the newest `keep`.
+    """Make today's `backups/daily-<YYYY-MM-DD>.db` unless a checked one exists; keep `keep`.
 
-    "Today" is the date of `now` as given (pass local time for local days). Only daily-*.db
-    files are rotated; pre-v*.db, before-restore-*.db and manual backups are never touched.
-    Returns the new file, or None when today's backup already exists or there is no database.
-    A copy that fails quick_check is removed again (so it never pushes a good one out) and
-    reported as CorruptDatabaseError.
+    "Today" is the date of `now` as given (pass local time for local days). Only a backup that
+    passes its check counts as done (a new one is checked thoroughly before it gets its name;
+    an existing one by its structure: whole, no journal, ours): a damaged file under today's
+    name (from a killed older version) is renamed `….damaged` and made again. Only
+    daily-*.db files are rotated, keeping the newest `keep` that pass the check; pre-v*.db,
+    before-restore-*.db and manual backups are never touched. Returns the new file, or None
+    when today's backup already exists or there is no database. A backups folder that is a
+    symbolic link is refused (UnwritableError); a copy that fails its check is never kept.
     """
     db_path = Path(db_path)
     folder = backup_dir(db_path)
-    target = folder / f"daily-{now.date().isoformat()}.db"
-    if target.exists() or not db_path.is_file():
+    if not db_path.is_file():
         return None
+    refuse_symlinked_dir(folder)
+    target = folder / f"daily-{now.date().isoformat()}.db"
+    if target.exists() or target.is_symlink():
+        if not backup_problem(target, thorough=False):
+            return None
+        set_aside(target)
     try:
         backup_database(db_path, target, now)
     except StoreError:
-        if target.exists():
+        if target.exists() and not backup_problem(target, thorough=False):
             return None  # another window made today's backup a moment ago
         raise
-    with contextlib.closing(_raw_connect(target)) as conn:
-        result = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
-    if result != ["ok"]:
-        target.unlink()
-        raise CorruptDatabaseError(
-            f"{db_path} failed its integrity check, so no daily backup was made.", db_path
-        )
-    dailies = sorted(p for p in folder.iterdir() if DAILY_PATTERN.match(p.name))
-    for old in dailies[: max(len(dailies) - max(keep, 1), 0)]:
-        old.unlink()
+    _rotate(folder, keep, made=target)
     return target
+
+
+def _rotate(folder: Path, keep: int, made: Path) -> None:
+    """Delete the daily backups older than the newest `keep` that pass their check."""
+    dailies = sorted((p for p in folder.iterdir() if DAILY_PATTERN.match(p.name)), reverse=True)
+    good = 0
+    for daily in dailies:
+        if good >= max(keep, 1):
+            for suffix in ("", *_SIDECARS):  # its journals would be rolled into a new namesake
+                Path(f"{daily}{suffix}").unlink(missing_ok=True)
+        elif daily == made or not backup_problem(daily, thorough=False):
+            good += 1
 
 
 def _check_source(source: Path) -> None:
     """Refuse a restore source that is not a healthy bounceback database this version knows."""
-    if not source.is_file():
-        raise StoreError(f"{source} does not exist (or is not a file); nothing was restored.")
+    require_regular(source, missing_ok=False, what="backup file", outcome="nothing was restored")
     if _header(source) != SQLITE_MAGIC:
         raise CorruptDatabaseError(
             f"{source} is not a bounceback database (not an SQLite file); nothing was restored.",
@@ -134,7 +165,8 @@ def _check_source(source: Path) -> None:
     try:
         with _read_only(source) as conn:
             result = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
-            version = stored_version(conn) if result == ["ok"] else 0
+            found = owner(conn) if result == ["ok"] else Owner.FOREIGN
+            version = stored_version(conn) if found is Owner.OURS else 0
     except sqlite3.DatabaseError as exc:
         raise CorruptDatabaseError(
             f"{source} is damaged ({exc}); nothing was restored.", source
@@ -143,15 +175,15 @@ def _check_source(source: Path) -> None:
         raise CorruptDatabaseError(
             f"{source} failed its integrity check; nothing was restored.", source
         )
+    if found is not Owner.OURS or version < 1:
+        raise ForeignDatabaseError(
+            f"{source} is an SQLite file but not a bounceback database; nothing was restored.",
+            source,
+        )
     if version > migrations.LATEST:
         raise NewerSchemaError(
             f"{source} was created by a newer bounceback (schema v{version}; this one knows "
             f"v{migrations.LATEST}); nothing was restored.",
-            source,
-        )
-    if version < 1:
-        raise CorruptDatabaseError(
-            f"{source} is an SQLite file but not a bounceback database; nothing was restored.",
             source,
         )
 
@@ -168,9 +200,11 @@ def restore_database(source: Path, db_path: Path, now: datetime) -> Path | None:
     """
     source, db_path = Path(source), Path(db_path)
     _check_source(source)
+    require_regular(db_path, missing_ok=True, what="database file", outcome="nothing was restored")
     if db_path.exists() and os.path.samefile(source, db_path):
         raise StoreError(f"{source} is the database itself; nothing was restored.", source)
     aside = backup_dir(db_path) / f"before-restore-{_stamp(now)}.db"
+    refuse_symlinked_dir(aside.parent)
     if aside.exists():
         raise StoreError(f"{aside} already exists; try again in a second.", aside)
     ensure_private_dir(db_path.parent)
@@ -178,9 +212,11 @@ def restore_database(source: Path, db_path: Path, now: datetime) -> Path | None:
     # Probe read-only first: a writer's connection would fold a -wal into an unreadable file.
     readable = created or _readable(db_path)
     if readable and not created:
+        _refuse_foreign_target(db_path)
         try:
             with _read_only(db_path) as current:
-                backup_file(current, aside)
+                # unchecked: a damaged database is exactly what gets kept aside here
+                write_backup(current, aside, check=False)
         except sqlite3.DatabaseError as exc:
             raise StoreError(
                 f"Could not keep {db_path} aside ({exc}); nothing was restored.", db_path
@@ -210,9 +246,24 @@ def _replace_unreadable(src: sqlite3.Connection, db_path: Path, aside: Path) -> 
     fresh = db_path.with_name(f".{db_path.name}.restoring")
     if fresh.exists():
         raise StoreError(f"{fresh} is left from an earlier restore; move it away first.", fresh)
-    backup_file(src, fresh)
+    ensure_private_dir(aside.parent)
+    copy_database(src, fresh)
     os.replace(db_path, aside)
     os.replace(fresh, db_path)
+
+
+def _refuse_foreign_target(db_path: Path) -> None:
+    """Never restore over another program's database (a damaged one of ours is fine)."""
+    try:
+        with _read_only(db_path) as conn:
+            found = owner(conn)
+    except sqlite3.DatabaseError:
+        return  # too damaged to tell: it is the file the person named as their database
+    if found is Owner.FOREIGN:
+        raise ForeignDatabaseError(
+            f"{db_path} is an SQLite database of another program, not a bounceback one; "
+            "nothing was restored."
+        )
 
 
 @dataclass(frozen=True)
@@ -246,8 +297,13 @@ def check_database(db_path: Path) -> CheckReport:
             db_path, not problems, integrity, version, migrations.LATEST, counts, problems
         )
 
-    if not db_path.is_file():
-        problems.append(f"{db_path} does not exist (or is not a file).")
+    try:
+        mode = os.stat(db_path).st_mode
+    except OSError:
+        problems.append(f"{db_path} does not exist (or cannot be reached).")
+        return report()
+    if not stat.S_ISREG(mode):
+        problems.append(f"{db_path} is {kind_of(mode)}, not a database file.")
         return report()
     try:
         header = _header(db_path)
@@ -264,6 +320,11 @@ def check_database(db_path: Path) -> CheckReport:
             integrity = "\n".join(rows)
             if rows != ["ok"]:
                 problems.append(f"{db_path} failed its integrity check ({rows[0]}).")
+            if owner(conn) is Owner.FOREIGN:  # its tables and their names are none of ours
+                problems.append(
+                    f"{db_path} is an SQLite database of another program, not a bounceback one."
+                )
+                return report()
             version = stored_version(conn)
             tables = [
                 r[0]

@@ -1,11 +1,13 @@
-"""DATA-SAFETY.md battery items 1, 2, 6 and 15, each checked against an independent ledger.
+"""DATA-SAFETY.md battery items 1, 2, 6, 10 (kills) and 15, checked against an independent ledger.
 
 The ledger is a text file outside the database: one line `id sha256(content)` appended and
 fsynced only after a save returned (the write was acknowledged). After every fault the
 database must hold every ledger entry intact, and pass integrity_check and foreign_key_check.
 The other items live beside their subject: 3 test_migrations, 5/11 test_open_safety,
 7 test_readonly (+ tests/ui/test_readonly.py), 8 test_concurrency, 9 tests/ui (stale edits),
-10 test_maintenance, 12 test_open_safety (umask), 13 tests/ui/test_hostile_text.py.
+10 test_maintenance and test_backups, 11 test_open_safety, 12 test_open_safety (umask) and
+test_files (loose modes tightened), 13 tests/ui/test_hostile_text.py; hostile paths, special
+files, foreign databases and symlinked backups: test_files and tests/test_cli.py.
 """
 
 from __future__ import annotations
@@ -198,6 +200,79 @@ def test_sigkill_during_a_migration_leaves_the_old_version_intact(
         assert conn.execute("SELECT count(*) FROM slow_fill").fetchone() == (3_000_000,)
     finally:
         conn.close()
+
+
+BACKUPER = r"""
+import sys, time
+from bounceback.store import backups
+from bounceback.cli import main
+
+def slow(src, target):  # the real backup API, a few pages at a time: room for a kill
+    src.backup(target, pages=4, progress=lambda *_: time.sleep(0.002))
+
+backups._copy_pages = slow
+sys.exit(main(["--db", sys.argv[1], "backup", "--out", sys.argv[2]]))
+"""
+
+
+@pytest.mark.slow
+def test_sigkill_of_a_backup_never_leaves_a_broken_file_under_its_final_name(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    """Item 10 (kills): 10 SIGKILLs of `bounceback backup` while it copies; then one finishes."""
+    from bounceback.screens.startup import list_backups
+    from bounceback.store.backups import PARTIAL, backup_problem
+    from bounceback.store.engine import newest_backup_hint
+
+    path = tmp_path / "data" / "b.db"
+    store = Store.open(path, clock)
+    ledger = {}
+    for i in range(1500):
+        notes = f"kept {i} " * 150
+        app = store.applications.create(ApplicationDraft(company=f"B{i}", role="R", notes=notes))
+        ledger[app.id] = digest(f"B{i}", "R", notes)
+    store.close()
+    original = hashlib.sha256(path.read_bytes()).hexdigest()
+    folder = path.parent / "backups"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}
+    rng = random.Random(10)
+    midway = 0
+    for run in range(10):
+        dest = folder / f"manual-{run}.db"
+        child = subprocess.Popen(
+            [sys.executable, "-c", BACKUPER, str(path), str(dest)], env=env,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and child.poll() is None and not any(
+            PARTIAL.match(p.name) and p.stat().st_size > 0
+            for p in (folder.iterdir() if folder.exists() else [])
+        ):
+            time.sleep(0.002)
+        time.sleep(rng.random() * 0.05)  # anywhere inside the copy
+        child.send_signal(signal.SIGKILL)
+        child.communicate()
+        if child.returncode == -signal.SIGKILL and not dest.exists():
+            midway += 1
+        # the final name holds a whole, checked backup or nothing at all
+        assert not dest.exists() or backup_problem(dest) == "", run
+    assert midway >= 8, midway  # the kills really landed inside the copy
+    leftovers = [p for p in folder.iterdir() if PARTIAL.match(p.name)]
+    assert leftovers  # what the killed copies left, under temporary names only...
+    finished = {p for p in folder.glob("*.db")}
+    assert set(list_backups(path)) == finished  # ...never offered
+    assert all(str(p) not in newest_backup_hint(path) for p in leftovers)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == original
+    check_against_ledger(path, ledger)
+    done = subprocess.run(
+        [sys.executable, "-m", "bounceback", "--db", str(path), "backup"], env=env,
+        capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert not [p for p in folder.iterdir() if PARTIAL.match(p.name)]  # cleaned up
+    newest = list_backups(path)[0]
+    assert backup_problem(newest) == "" and str(newest) in newest_backup_hint(path)
+    check_against_ledger(newest, ledger)
 
 
 def _limit_pages(store: Store, extra_pages: int | None) -> None:

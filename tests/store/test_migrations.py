@@ -135,8 +135,8 @@ def test_a_retried_upgrade_in_the_same_second_keeps_both_backups(tmp_path):
     with pytest.raises(MigrationError):
         Store.open(path, clock, steps=bad)
     Store.open(path, clock, steps=good).close()  # same clock second: a second backup name
-    backups = sorted(p.name for p in (tmp_path / "backups").glob(f"pre-v{migrations.LATEST + 1}-*.db"))
     nxt = migrations.LATEST + 1
+    backups = sorted(p.name for p in (tmp_path / "backups").glob(f"pre-v{nxt}-*.db"))
     assert backups == [f"pre-v{nxt}-20261125T090000-2.db", f"pre-v{nxt}-20261125T090000.db"]
 
 
