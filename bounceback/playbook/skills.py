@@ -15,6 +15,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 from bounceback.playbook.tokens import PUNCT_LIST, Token, stem, stems_of, tokenize
 
@@ -22,7 +23,7 @@ from bounceback.playbook.tokens import PUNCT_LIST, Token, stem, stems_of, tokeni
 # industries and job titles below them, soft skills last (everyone claims them).
 KIND_WEIGHT: dict[str, float] = {
     "skill": 1.0, "tool": 1.0, "cert": 1.1, "language": 0.9, "degree": 0.7,
-    "domain": 0.6, "role": 0.6, "field": 0.4, "soft": 0.3,
+    "domain": 0.6, "role": 0.6, "field": 0.3, "soft": 0.3,
 }
 SECTORS = frozenset({
     "software", "data", "office", "sales", "marketing", "finance", "operations", "design",
@@ -30,6 +31,7 @@ SECTORS = frozenset({
     "general",
 })
 _WINDOW = 5  # words either side of an ambiguous name where a cue counts
+_END = ""  # the trie key under which a node keeps the forms that end there (no stem is empty)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,17 +73,24 @@ class Hit:
 
 
 class SkillDictionary:
-    """Skills and their forms, indexed by first stem with the longest forms tried first."""
+    """Skills and their forms in a trie of stems, so the longest form is found in one walk."""
 
     def __init__(self, skills: Sequence[Skill], forms: Sequence[Form]) -> None:
         self.skills: tuple[Skill, ...] = tuple(skills)
-        index: dict[str, list[Form]] = {}
+        self._trie: dict[str, Any] = {}
         for form in forms:
-            index.setdefault(form.stems[0], []).append(form)
-        self._by_first = {k: sorted(v, key=lambda f: -len(f.stems)) for k, v in index.items()}
+            node = self._trie
+            for s in form.stems:
+                node = node.setdefault(s, {})
+            node.setdefault(_END, []).append(form)
         self._forms: dict[tuple[str, ...], list[Form]] = {}
         for form in forms:
             self._forms.setdefault(form.stems, []).append(form)
+        self._by_name = {skill.name: i for i, skill in enumerate(self.skills)}
+        self._ambiguous = frozenset(f.stems for f in forms if f.needs_context)
+        self._of_skill: dict[int, list[tuple[str, ...]]] = {}
+        for form in forms:
+            self._of_skill.setdefault(form.skill, []).append(form.stems)
 
     def __len__(self) -> int:
         return len(self.skills)
@@ -95,41 +104,80 @@ class SkillDictionary:
         """Whether these stems are one of the dictionary's forms."""
         return stems in self._forms
 
-    def find(self, tokens: Sequence[Token], *, skills_list: bool = False) -> list[Hit]:
+    def is_ambiguous(self, stems: tuple[str, ...]) -> bool:
+        """Whether this form needs evidence ("Go", "R", "Excel") before it counts."""
+        return stems in self._ambiguous
+
+    def forms_of(self, index: int) -> list[tuple[str, ...]]:
+        """Every way of writing skill `index`, as stems."""
+        return self._of_skill.get(index, [])
+
+    def index_of(self, name: str) -> int | None:
+        """The position of the skill with this display name, or None."""
+        return self._by_name.get(name)
+
+    def find(self, tokens: Sequence[Token], *, skills_list: bool = False,
+             text: str | None = None) -> list[Hit]:
         """Every skill in `tokens` (one line), longest match first, ambiguous ones checked.
 
         `skills_list` says the line sits in a skills section (or after a "Skills:" label),
-        which is evidence enough for an ambiguous name such as "Go" or "R".
+        which is evidence enough for an ambiguous name such as "Go" or "R". "Unit and
+        integration tests" also yields "unit tests". With `text` (what the tokens were cut
+        from), a hit keeps its exact spelling ("bi-weekly payroll", not "bi weekly payroll").
         """
         hits: list[Hit] = []
         i, n = 0, len(tokens)
         while i < n:
-            tok = tokens[i]
-            form = self._match_at(tokens, i) if tok.is_word else None
+            form = self._match_at(tokens, i) if tokens[i].is_word else None
             if form is None:
                 i += 1
                 continue
             end = i + len(form.stems)
-            hits.append(Hit(form.skill, i, end, _span_text(tokens, i, end), form.stems,
+            hits.append(Hit(form.skill, i, end, _span_text(tokens, i, end, text), form.stems,
                             form.needs_context))
             i = end
+        hits = self._ellipsis(tokens, hits, text)
         if any(h.ambiguous for h in hits):
             hits = self._confirm(tokens, hits, skills_list)
         return hits
 
     def _match_at(self, tokens: Sequence[Token], i: int) -> Form | None:
-        for form in self._by_first.get(tokens[i].stem, ()):
-            size = len(form.stems)
-            if i + size > len(tokens):
-                continue
-            if any(tokens[i + k].stem != form.stems[k] for k in range(1, size)):
-                continue
-            if form.case is not None and tuple(
-                t.text for t in tokens[i:i + size]
-            ) != form.case:
-                continue
-            return form
+        """The longest form starting at token i whose case rules are met."""
+        node = self._trie
+        found: list[tuple[int, list[Form]]] = []
+        j = i
+        while j < len(tokens):
+            node = node.get(tokens[j].stem)
+            if node is None:
+                break
+            j += 1
+            if _END in node:
+                found.append((j, node[_END]))
+        for end, forms in reversed(found):
+            for form in forms:
+                if form.case is None or tuple(t.text for t in tokens[i:end]) == form.case:
+                    return form
         return None
+
+    def _ellipsis(self, tokens: Sequence[Token], hits: list[Hit],
+                  text: str | None) -> list[Hit]:
+        """"unit and integration tests" -> also "unit tests" (when that is a known form)."""
+        extra: list[Hit] = []
+        taken = {i for h in hits for i in range(h.start, h.end)}
+        for hit in hits:
+            if len(hit.stems) < 2 or hit.start < 2:
+                continue
+            glue, word = tokens[hit.start - 1], tokens[hit.start - 2]
+            if glue.norm not in ("and", "or", ",", "/") or not word.is_word or \
+                    hit.start - 2 in taken:
+                continue
+            stems = (word.stem, *hit.stems[1:])
+            forms = [f for f in self._forms.get(stems, ()) if not f.needs_context]
+            if forms:
+                tail = _span_text(tokens, hit.start + 1, hit.end, text)
+                extra.append(Hit(forms[0].skill, hit.start - 2, hit.start - 1,
+                                 f"{word.text} {tail}", stems, False))
+        return sorted([*hits, *extra], key=lambda h: h.start) if extra else hits
 
     def _confirm(self, tokens: Sequence[Token], hits: list[Hit], skills_list: bool) -> list[Hit]:
         """Keep an ambiguous hit only with evidence; never when a reject word follows it."""
@@ -154,8 +202,11 @@ class SkillDictionary:
         return kept
 
 
-def _span_text(tokens: Sequence[Token], start: int, end: int) -> str:
-    """The words of a span as written, joined the way they were (no space around `/`)."""
+def _span_text(tokens: Sequence[Token], start: int, end: int, text: str | None = None) -> str:
+    """The words of a span as written: the exact slice of `text` when given, else the tokens
+    joined the way they stood (no space around `/`)."""
+    if text is not None and end > start:
+        return text[tokens[start].start:tokens[end - 1].end]
     out = tokens[start].text
     for a, b in zip(tokens[start:end - 1], tokens[start + 1:end], strict=True):
         out += ("" if b.start == a.end else " ") + b.text
