@@ -150,8 +150,9 @@ def heuristic_phrases(tokens: Sequence[Token], covered: set[int]) -> list[tuple[
             start = i
             while start > 0 and i - start < 1:  # one modifier: a verb often stands before
                 prev = tokens[start - 1]
-                if start - 1 == 0 or not tokens[start - 2].is_word:
-                    break  # a line opens with a verb: "Document assessments", "Prepare..."
+                if start - 1 == 0 or not tokens[start - 2].is_word or \
+                        tokens[start - 2].norm in ("and", "or", "to"):
+                    break  # a verb: "Document assessments", "...and review designs"
                 if (start - 1) in covered or not prev.is_word or prev.norm in _STOP or \
                         prev.stem in _STOP or not prev.norm.isalpha() or prev.norm.endswith("ly"):
                     break
