@@ -249,7 +249,9 @@ def _display(counts: dict[tuple[str, ...], list[Occurrence]], canonical: str | N
         if canon_stems in counts:
             written = counts[canon_stems][0].text
             shouted = written.isupper() and len(written) > 5  # "SOFTWARE ENGINEER II (.NET)"
-            if (written.islower() and not canonical.islower()) or shouted:
+            # only the case is corrected ("kubernetes" -> "Kubernetes"); the posting's word
+            # form stays ("usability tests", not "Usability testing")
+            if shouted or (written.islower() and written.casefold() == canonical.casefold()):
                 return canonical
             return written
     form = max(counts.values(), key=lambda os: (len(os), max(o.weight for o in os),

@@ -62,6 +62,8 @@ def stem(norm: str, text: str = "") -> str:
     w = norm
     if len(w) <= 3 or w in _NO_STEM or (1 < len(text) <= 5 and text.isupper()):
         return w
+    if len(text) > 2 and text[-1] == "s" and text[:-1].isupper():
+        return w[:-1]  # "KPIs", "APIs", "RFIs"
     if not w.isalpha():
         # "P&Ls" is the plural of "P&L"; "node.js" and "c++" stay as they are
         return w[:-1] if _JOINED_PLURAL.fullmatch(w) else w

@@ -130,10 +130,15 @@ def score_case(case: Case, matches: Sequence[TermMatch]) -> CaseScore:
     return result
 
 
-def run() -> list[CaseScore]:
-    """Score every case."""
+HELD_OUT = ("16-", "17-", "18-", "19-")  # written after the engine was tuned on the others
+
+
+def run(prefixes: Sequence[str] = ()) -> list[CaseScore]:
+    """Score every case (or those whose folder starts with one of `prefixes`)."""
     scores = []
     for case in load_cases():
+        if prefixes and not case.name.startswith(tuple(prefixes)):
+            continue
         profile = job_profile(case.job, case.company)
         scores.append(score_case(case, compare(profile, case.resume)))
     return scores
@@ -148,7 +153,9 @@ def totals(scores: Sequence[CaseScore]) -> tuple[float, float, float]:
 
 
 if __name__ == "__main__":
-    all_scores = run()
+    import sys
+
+    all_scores = run(sys.argv[1:])
     for s in all_scores:
         print(f"{s.name:24} p@10 {s.relevant_top}/{s.top}  recall {s.found}/{s.required}  "
               f"status {s.status_right}/{s.status_checked}")
