@@ -80,8 +80,8 @@ def test_both_files_are_required() -> None:
     assert exc.value.code == 2
 
 
-def test_escape_codes_in_a_file_never_reach_the_terminal(tmp_path: Path,
-                                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_escape_codes_in_a_file_never_reach_the_terminal(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     job = tmp_path / "job.txt"
     job.write_text("Engineer [/]\n\nRequirements\n- Python \x1b[2J and [@click=app.quit]Kafka[/]\n"
                    "- \u202eSQL\n", encoding="utf-8")

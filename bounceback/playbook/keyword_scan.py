@@ -7,8 +7,8 @@ weighs) and every group of alternatives ("e.g. Tableau, Looker or Power BI", "Py
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bounceback.playbook.phrases import heuristic_phrases

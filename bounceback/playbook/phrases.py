@@ -16,15 +16,21 @@ from bounceback.playbook.sections import Section, Segment
 from bounceback.playbook.skills import SkillDictionary
 from bounceback.playbook.tokens import Token, stem, stems_of
 
+
+def _words(text: str) -> list[str]:
+    """A word list written as a block of text (easier to read and edit than a list literal)."""
+    return text.split()
+
+
 # Words in a company's name that say what it is, not who (never reported as its name alone).
-_GENERIC_NAME = frozenset(stem(w) for w in """
+_GENERIC_NAME = frozenset(stem(w) for w in _words("""
     the of and group inc llc ltd co corp corporation company gmbh plc sa ag international global
     holdings services solutions systems technologies technology tech labs lab software digital
     media studios games energy insurance financial logistics health healthcare medical center
     centre hospital clinic school district unified county city state department office university
     college bank capital partners consulting foods food supply builders analytics outdoor retail
     works industries enterprises agency network networks hospitality group high public
-""".split())
+"""))
 _COMPANY_VERB = re.compile(
     r"^(?:[Tt]he\s+|[Aa]t\s+|[Jj]oin\s+)?((?:[A-Z][\w&.'’-]*)(?:\s+(?:&|of|and|[A-Z][\w&.'’-]*)){0,4})\s+"
     r"(?:is|are|was|helps|makes|builds|sells|operates|distributes|provides|offers|creates|"
@@ -38,17 +44,17 @@ _NOT_A_NAME = frozenset({"the", "our", "we", "you", "this", "as", "in", "at", "a
 _META_SPLIT = re.compile(r"\s*(?:[·|—–•]|\s-\s|,)\s*")
 
 # Acronyms that are places, titles, currencies or grammar, not skills.
-_ACRONYM_STOP = frozenset("""
+_ACRONYM_STOP = frozenset(_words("""
     US USA UK EU UAE CEO CFO COO CTO CIO CMO VP SVP EVP IT OK AM ID FAQ TBD EEO AA PTO NYC SF LA
     II III IV VI AND OR THE FOR WITH OUR YOU WE NOT ALL ANY NEW USD GBP EUR CAD AUD LLC INC LTD
     CV CVS FTE OTE ASAP ETA AKA PDF FY Q1 Q2 Q3 Q4 EOE W2 DEI HQ MBA PHD BA BS MS MA AB BC AP
     AL AK AZ AR CA CO CT DE FL GA HI IA IL IN KS KY LA ME MD MI MN MO MT NE NV NH NJ NM NY NC ND
     OH OK PA RI SC SD TN TX UT VT VA WA WV WI WY DC
-""".split())
+"""))
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}s?")
 
 # Phrase heads: a noun phrase ending in one of these reads like a skill ("claims data").
-_HEADS = frozenset(stem(w) for w in """
+_HEADS = frozenset(stem(w) for w in _words("""
     analysis analytics management planning evaluation reporting modeling modelling design
     development research testing strategy strategies operations engineering administration
     compliance optimization forecasting budgeting accounting marketing writing documentation
@@ -58,8 +64,8 @@ _HEADS = frozenset(stem(w) for w in """
     inference retrieval search learning processing monitoring audit audits law regulations
     reconciliation governance procurement negotiation enrollment onboarding estimating models
     protocols standards therapy care coding billing security infrastructure data plans
-""".split())
-_STOP = frozenset("""
+"""))
+_STOP = frozenset(_words("""
     a an the and or of in on at to for with by from as is are be been being was were will would
     can could should may might must shall do does did done have has had having not no nor but if
     then than so such that this these those it its it's our ours your yours their theirs we you
@@ -76,7 +82,7 @@ _STOP = frozenset("""
     day days week weeks month months hours environment fast paced self highly closely
     successful every make makes made help helps ensure support drive own build run manage
     across end real world hands first second third one two three four five six
-""".split())
+"""))
 
 
 def company_names(description: str, given: str, segments: Sequence[Segment],

@@ -143,10 +143,10 @@ class SkillDictionary:
 
     def _match_at(self, tokens: Sequence[Token], i: int) -> Form | None:
         """The longest form starting at token i whose case rules are met."""
-        node = self._trie
+        node: dict[str, Any] | None = self._trie
         found: list[tuple[int, list[Form]]] = []
         j = i
-        while j < len(tokens):
+        while j < len(tokens) and node is not None:
             node = node.get(tokens[j].stem)
             if node is None:
                 break

@@ -83,7 +83,7 @@ def test_missing_standard_headings_are_flagged_and_inline_labels_count() -> None
 
 
 def test_length_short_long_and_real_page_counts() -> None:
-    short = "Dana\ndana@example.com\nEXPERIENCE\n" + "- Did things well for years at a company\n" * 8
+    short = "Dana\ndana@example.com\nEXPERIENCE\n" + "- Did things well for years here\n" * 8
     assert by_code(short, "short")
     long_text = GOOD + "More words about the work. " * 400
     assert by_code(long_text, "long")
