@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bounceback.playbook.phrases import heuristic_phrases
 from bounceback.playbook.sections import Section, Segment
@@ -31,8 +31,7 @@ _CHAIN_GLUE = frozenset({",", "/", "|", "&", "and", "or", "(", ")"})
 _OR_TAIL = frozenset({"similar", "equivalent", "comparable", "other", "another", "alike"})
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrence:
+class Occurrence(NamedTuple):
     """One mention of a term: its key, the stems and text as written, and its weight."""
 
     key: Key
@@ -46,16 +45,14 @@ class Occurrence:
     grouped: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Group:
+class Group(NamedTuple):
     """Alternatives in one segment: any one of `members` satisfies the requirement."""
 
     members: tuple[Key, ...]
     segment: Segment
 
 
-@dataclass(frozen=True, slots=True)
-class _Literal:
+class _Literal(NamedTuple):
     """A list item the dictionary does not know ("CDBG" in "e.g. CDBG, HOME, ESG")."""
 
     start: int

@@ -13,7 +13,7 @@ dictionary is passed in or loaded once by `skills.default_skills`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -167,16 +167,17 @@ def job_profile(description: str, company: str = "",
         return stems in full or any(s in distinctive for s in stems)
 
     terms: dict[tuple[str, ...], Term] = {}
-    grouped_only: dict[tuple[str, ...], list[Occurrence]] = {}
+    grouped_only: set[tuple[str, ...]] = set()
     by_key: dict[tuple[str, ...], list[Occurrence]] = {}
     for occ in occurrences:
         by_key.setdefault(occ.key, []).append(occ)
     for key, occs in by_key.items():
-        term = _term(occs, skills)
+        grouped = all(o.grouped for o in occs)
+        term = _term(occs, skills, keep_weak=grouped)
         if term is None or any(is_company(f) for f in term.forms):
             continue
-        if all(o.grouped for o in occs):
-            grouped_only[key] = occs
+        if grouped:
+            grouped_only.add(key)
         terms[key] = term
     ranked = [t for k, t in terms.items() if k not in grouped_only]
     for group in groups:
@@ -192,12 +193,29 @@ def job_profile(description: str, company: str = "",
                                group.segment.line_number, None, tuple(alive)))
     ranked = _dedupe([t for t in ranked if t.score >= MIN_SCORE])
     ranked.sort(key=lambda t: (-t.score, t.line_number, t.name.casefold()))
-    words = len(description.split())
-    return JobProfile(tuple(ranked[:MAX_TERMS]), companies, words)
+    # cores need the dictionary's forms: worth it only for the terms that are kept
+    kept = tuple(_with_cores(t, by_key, skills) for t in ranked[:MAX_TERMS])
+    return JobProfile(kept, companies, len(description.split()))
 
 
-def _term(occs: Sequence[Occurrence], skills: SkillDictionary) -> Term | None:
-    """Fold every mention of one skill or phrase into a scored term."""
+def _with_cores(term: Term, by_key: dict[tuple[str, ...], list[Occurrence]],
+                skills: SkillDictionary) -> Term:
+    if term.alternatives:
+        return replace(term, alternatives=tuple(_with_cores(a, by_key, skills)
+                                                for a in term.alternatives))
+    index = skills.index_of(term.skill) if term.skill else None
+    if index is None:
+        return term
+    counts: dict[tuple[str, ...], list[Occurrence]] = {}
+    for o in by_key.get(("skill", term.skill or ""), ()):
+        counts.setdefault(o.stems, []).append(o)
+    return replace(term, cores=_cores(counts, skills, index))
+
+
+def _term(occs: Sequence[Occurrence], skills: SkillDictionary, *,
+          keep_weak: bool = False) -> Term | None:
+    """Fold every mention of one skill or phrase into a scored term (None below the cut,
+    unless `keep_weak`: a member of a group counts through the group)."""
     weights = sorted((o.weight for o in occs), reverse=True)
     strongest = weights[0]
     if strongest <= 0:
@@ -205,15 +223,16 @@ def _term(occs: Sequence[Occurrence], skills: SkillDictionary) -> Term | None:
     combined = min(strongest + _REPEAT_FACTOR * sum(weights[1:]), strongest * _REPEAT_CAP)
     first = occs[0]
     score = combined * first.factor
+    if score < MIN_SCORE and not keep_weak:
+        return None
     best = max(occs, key=lambda o: (o.weight, -o.segment.line_number))
     counts: dict[tuple[str, ...], list[Occurrence]] = {}
     for o in occs:
         counts.setdefault(o.stems, []).append(o)
     skill = skills.skills[first.skill] if first.skill is not None else None
     name = _display(counts, skill.name if skill else None)
-    cores = _cores(counts, skills, first.skill) if first.skill is not None else ()
     return Term(name, tuple(counts), skill.name if skill else None, score, best.segment.text,
-                best.segment.line_number, first.case, (), cores)
+                best.segment.line_number, first.case)
 
 
 def _cores(counts: dict[tuple[str, ...], list[Occurrence]], skills: SkillDictionary,

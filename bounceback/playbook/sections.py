@@ -9,7 +9,6 @@ text, application instructions and the like weigh nothing and are never searched
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -33,8 +32,7 @@ WEIGHT: dict[Section, float] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):
     """One bullet or sentence of a posting, with its 1-based line number and section."""
 
     text: str
@@ -77,10 +75,40 @@ _HEADINGS: tuple[tuple[re.Pattern[str], Section], ...] = tuple(
 _SKILLS_LABEL = re.compile(r"skills|tools|technolog|stack|languages|software|proficienc|"
                            r"certifications|platforms|systems|frameworks|databases|^data$")
 
+class _Phrases:
+    """Phrases looked for as substrings of a `_Text`. Each phrase is anchored on its longest
+    word: a sentence without any anchor is rejected by one set operation, which keeps a
+    3,000-word posting well inside its time budget."""
+
+    def __init__(self, *phrases: str) -> None:
+        self.phrases = phrases
+        heads: set[str] = set()
+        self.always = False
+        for phrase in phrases:
+            longest = max(phrase.split(), key=len, default="")
+            if longest[:1].isalnum():
+                heads.add(longest[:4])
+            else:
+                self.always = True
+        self.heads = frozenset(heads)
+
+    def any(self, text: _Text) -> bool:
+        """Whether one of the phrases is in the text."""
+        if not self.always and self.heads.isdisjoint(text.heads):
+            return False
+        return any(p in text.padded for p in self.phrases)
+
+    def count(self, text: _Text) -> int:
+        """How many of the phrases are in the text."""
+        if not self.always and self.heads.isdisjoint(text.heads):
+            return 0
+        return sum(1 for p in self.phrases if p in text.padded)
+
+
 # Sentences that are boilerplate wherever they stand. Matched as plain substrings of the
 # lower-cased sentence with its punctuation turned into spaces (" pto " is a whole word):
 # a few dozen `in` tests are far cheaper than one big case-insensitive regex per sentence.
-_EEO = (
+_EEO = _Phrases(
     "equal opportunit", "equal employment opportunit", "equal opportunities", "without regard",
     "regardless of", "discriminat", "sexual orientation", "gender identity", "national origin",
     "veteran status", "protected veteran", "reasonable accommodation", "reasonable adjustment",
@@ -90,42 +118,52 @@ _EEO = (
     " apply today", " apply online", "cover letter and", "marital status", "genetic information",
     "pregnancy", "religion",
 )
-_PAY = (" salary", " pay ", "compensation", " base ", " ote ", "per hour", "/hour", "hourly",
-        "annually", "per year", "/yr", " range", "bonus", "stipend", "allowance")
+_PAY = _Phrases(
+    " salary", " pay ", "compensation", " base ", " ote ", "per hour", "/hour", "hourly",
+    "annually", "per year", "/yr", " range", "bonus", "stipend", "allowance",
+)
 _MONEY = re.compile(r"[$£€]\s?\d|\d\s?k\b")
 # Benefits: a strong word ("401(k)", "PTO") marks a perks sentence on its own; weak words
 # ("vision", "benefits") only in numbers, so "computer vision" or "answer benefits questions"
 # in a list of duties stay.
-_BENEFIT_STRONG = (" 401 k ", " 401k ", "dental", " pto ", "paid time off", "parental leave",
-                   "pension", "health insurance", "medical insurance", "tuition", "stipend",
-                   " equity ", "sign-on", "shift differential", "life insurance", "cycle-to-work",
-                   "retirement plan", "retirement savings")
-_BENEFIT_WEAK = (" vision ", " medical ", "holiday", "vacation", "wellness", " perk", "discount",
-                 " gym ", "commuter", "benefits", "unlimited", "allowance", "offsite",
-                 "competitive")
-_PREFERRED_CUE = (" preferred ", " a plus ", " a big plus ", " a strong plus ", " a huge plus ",
-                  "nice to have", " bonus ", "desirable", " ideally ", " is welcome ",
-                  "would be great", "would be nice", "advantageous")
-_REQUIRED_CUE = (" required ", " must ", " you have ", " you should ", " experience with ",
-                 " experience in ", "proficien", " knowledge of ", "familiarity", " years ",
-                 "hands-on", "we'd love to hear from you if", " you bring ", " expected ",
-                 " degree ", " bachelor", " master's ", " certification ", " license ")
-_DUTY_CUE = (" you will ", " you'll ", " day to day ", " responsible for ", " in this role ")
+_BENEFIT_STRONG = _Phrases(
+    " 401 k ", " 401k ", "dental", " pto ", "paid time off", "parental leave", "pension",
+    "health insurance", "medical insurance", "tuition", "stipend", " equity ", "sign-on",
+    "shift differential", "life insurance", "cycle-to-work", "retirement plan",
+    "retirement savings",
+)
+_BENEFIT_WEAK = _Phrases(
+    " vision ", " medical ", "holiday", "vacation", "wellness", " perk", "discount", " gym ",
+    "commuter", "benefits", "unlimited", "allowance", "offsite", "competitive",
+)
+_PREFERRED_CUE = _Phrases(
+    " preferred ", " a plus ", " a big plus ", " a strong plus ", " a huge plus ",
+    "nice to have", " bonus ", "desirable", " ideally ", " is welcome ", "would be great",
+    "would be nice", "advantageous",
+)
+_REQUIRED_CUE = _Phrases(
+    " required ", " must ", " you have ", " you should ", " experience with ", " experience in ",
+    "proficien", " knowledge of ", "familiarity", " years ", "hands-on",
+    "we'd love to hear from you if", " you bring ", " expected ", " degree ", " bachelor",
+    " master's ", " certification ", " license ",
+)
+_DUTY_CUE = _Phrases(" you will ", " you'll ", " day to day ", " responsible for ",
+                     " in this role ")
 _YEARS = re.compile(r"\d\+? years")
 _NON_WORD = re.compile(r"[^\w$£€%'+/-]+")
 
 
-def _padded(text: str) -> str:
-    """Lower-cased, punctuation as spaces, padded: whole words can be found with `in`."""
-    return f" {_NON_WORD.sub(' ', text.casefold().replace('’', chr(39)))} "
+class _Text(NamedTuple):
+    """A sentence lower-cased with punctuation as spaces and padded (whole words can be found
+    with `in`), and the first four letters of each of its words (for a quick rejection)."""
+
+    padded: str
+    heads: frozenset[str]
 
 
-def _count(padded: str, phrases: tuple[str, ...]) -> int:
-    return sum(1 for p in phrases if p in padded)
-
-
-def _any(padded: str, phrases: tuple[str, ...]) -> bool:
-    return any(p in padded for p in phrases)
+def _text(text: str) -> _Text:
+    padded = f" {_NON_WORD.sub(' ', text.casefold().replace('’', chr(39)))} "
+    return _Text(padded, frozenset(w[:4] for w in padded.split()))
 
 
 _BULLET = re.compile(r"^\s*(?:[-*•·▪●◦‣>+]|\d{1,2}[.)]|[a-z][.)](?=\s))\s+")
@@ -202,32 +240,32 @@ def sentences(text: str) -> list[str]:
 
 def is_boilerplate(text: str, section: Section) -> bool:
     """Equal-opportunity text, pay, benefits and application instructions."""
-    return _is_boilerplate(_padded(text), section)
+    return _is_boilerplate(_text(text), section)
 
 
-def _is_boilerplate(padded: str, section: Section) -> bool:
-    if _any(padded, _EEO):
+def _is_boilerplate(text: _Text, section: Section) -> bool:
+    if _EEO.any(text):
         return True
-    if _MONEY.search(padded) and _any(padded, _PAY):
+    if _MONEY.search(text.padded) and _PAY.any(text):
         return True
-    score = 2 * _count(padded, _BENEFIT_STRONG) + _count(padded, _BENEFIT_WEAK)
+    score = 2 * _BENEFIT_STRONG.count(text) + _BENEFIT_WEAK.count(text)
     core = section in (Section.DUTIES, Section.REQUIRED, Section.PREFERRED)
     return score >= (4 if core else 2)
 
 
-def _cue_section(padded: str, section: Section) -> Section | None:
+def _cue_section(text: _Text, section: Section) -> Section | None:
     """A sentence's own words can move it: "a plus" is preferred, "required" is required.
 
     None when the words say nothing (the clause keeps its line's section).
     """
     if section not in (Section.REQUIRED, Section.DUTIES, Section.INTRO):
         return None
-    if _any(padded, _PREFERRED_CUE) or padded.rstrip().endswith(" helps"):
+    if _PREFERRED_CUE.any(text) or text.padded.rstrip().endswith(" helps"):
         return Section.PREFERRED
     if section is Section.INTRO:
-        if _any(padded, _REQUIRED_CUE) or _YEARS.search(padded):
+        if _REQUIRED_CUE.any(text) or _YEARS.search(text.padded):
             return Section.REQUIRED
-        if _any(padded, _DUTY_CUE):
+        if _DUTY_CUE.any(text):
             return Section.DUTIES
     return None
 
@@ -299,11 +337,11 @@ def job_segments(description: str) -> list[Segment]:
         for part in ([body] if bullet else sentences(body)):
             kind = line_section
             for piece in part.split("; "):
-                padded = _padded(piece)
+                words = _text(piece)
                 # a clause without cues of its own keeps the one before it ("... is required;
                 # we mostly use pandas")
-                kind = _cue_section(padded, line_section) or kind
-                final = Section.DROPPED if _is_boilerplate(padded, kind) else kind
+                kind = _cue_section(words, line_section) or kind
+                final = Section.DROPPED if _is_boilerplate(words, kind) else kind
                 segments.append(Segment(piece, number, final, listed))
     return segments
 

@@ -15,7 +15,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from bounceback.playbook.tokens import PUNCT_LIST, Token, stem, stems_of, tokenize
 
@@ -60,8 +60,7 @@ class Form:
     needs_context: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """A skill found in a token list: token positions [start, end) and the text as written."""
 
     skill: int
