@@ -380,6 +380,9 @@ def _check(term: Term, resume: _Resume, skills: SkillDictionary) -> tuple[Status
             return Status.PRESENT, resume.text_at(pos, len(form))
     if index is not None and index in resume.by_skill:
         hits = resume.by_skill[index]
+        for hit in hits:  # "unit and integration tests" holds "unit tests" without the words
+            if hit.stems in term.forms:
+                return Status.PRESENT, hit.text
         commonest = max({h.text for h in hits}, key=lambda t: sum(h.text == t for h in hits))
         return Status.VARIANT, commonest
     return Status.MISSING, None

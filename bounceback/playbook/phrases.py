@@ -52,6 +52,8 @@ _ACRONYM_STOP = frozenset(_words("""
     OH OK PA RI SC SD TN TX UT VT VA WA WV WI WY DC
 """))
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}s?")
+# A word with a capital inside ("ServSafe", "eBPF", "mTLS") is almost always a product's name.
+_INTERCAP = re.compile(r"[a-z]{1,3}[A-Z][A-Za-z0-9]+|[A-Z][a-z]+[A-Z][A-Za-z0-9]*")
 
 # Phrase heads: a noun phrase ending in one of these reads like a skill ("claims data").
 _HEADS = frozenset(stem(w) for w in _words("""
@@ -146,8 +148,9 @@ def heuristic_phrases(tokens: Sequence[Token], covered: set[int]) -> list[tuple[
             sentence_start = tok.norm in (".", "!", "?", ":", ";", "•")
             i += 1
             continue
-        if _ACRONYM.fullmatch(tok.text) and sum(c.isupper() for c in tok.text) >= 2 \
-                and tok.text.rstrip("s") not in _ACRONYM_STOP and tok.text not in _ACRONYM_STOP:
+        acronym = _ACRONYM.fullmatch(tok.text) and sum(c.isupper() for c in tok.text) >= 2 \
+            and tok.text.rstrip("s") not in _ACRONYM_STOP and tok.text not in _ACRONYM_STOP
+        if acronym or _INTERCAP.fullmatch(tok.text):
             found.append((i, i + 1, True))
             sentence_start = False
             i += 1

@@ -176,6 +176,17 @@ class SkillDictionary:
                 tail = _span_text(tokens, hit.start + 1, hit.end, text)
                 extra.append(Hit(forms[0].skill, hit.start - 2, hit.start - 1,
                                  f"{word.text} {tail}", stems, False))
+        for hit in hits:  # "discovery requests and responses" -> also "discovery responses"
+            after = hit.end + 1
+            if len(hit.stems) < 2 or after >= len(tokens) or after in taken or \
+                    tokens[hit.end].norm not in ("and", "or") or not tokens[after].is_word:
+                continue
+            stems = (*hit.stems[:-1], tokens[after].stem)
+            forms = [f for f in self._forms.get(stems, ()) if not f.needs_context]
+            if forms:
+                head = _span_text(tokens, hit.start, hit.end - 1, text)
+                extra.append(Hit(forms[0].skill, after, after + 1,
+                                 f"{head} {tokens[after].text}", stems, False))
         return sorted([*hits, *extra], key=lambda h: h.start) if extra else hits
 
     def _confirm(self, tokens: Sequence[Token], hits: list[Hit], skills_list: bool) -> list[Hit]:

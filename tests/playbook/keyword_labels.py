@@ -130,7 +130,10 @@ def score_case(case: Case, matches: Sequence[TermMatch]) -> CaseScore:
     return result
 
 
-HELD_OUT = ("16-", "17-", "18-", "19-")  # written after the engine was tuned on the others
+# Written and labelled after the engine was tuned on 01-15, and scored once before any change
+# (precision@10 0.795, recall 0.718, status 0.902: the honest estimate for unseen postings);
+# the dictionary then gained the legal, machining and retail entries they showed missing.
+HELD_OUT = ("16-", "17-", "18-", "19-")
 
 
 def run(prefixes: Sequence[str] = ()) -> list[CaseScore]:
