@@ -334,10 +334,15 @@ def cmd_keywords(args: argparse.Namespace, clock: Clock) -> int:
     from bounceback.keyword_report import keyword_report
 
     try:
-        print(keyword_report(Path(args.job), Path(args.resume), company=args.company,
-                             as_json=args.json))
+        report = keyword_report(Path(args.job), Path(args.resume), company=args.company,
+                                as_json=args.json)
     except DocumentError as exc:
         raise CliError(exc.message) from exc
+    try:
+        print(report, flush=True)
+    except BrokenPipeError:
+        # the reader stopped early (`| head`): not an error; keep Python's exit-time flush quiet
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 

@@ -99,3 +99,28 @@ def test_the_company_option_hides_that_name(tmp_path: Path,
     _, out, _ = run(capsys, "--job", str(job), "--resume", str(RESUME), "--json",
                     "--company", "Salesforce")
     assert "Salesforce" not in {item["term"] for item in json.loads(out)}
+
+
+def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """`bounceback keywords ... | head` must not end in "unexpected error (BrokenPipeError)"."""
+    sink = open(tmp_path / "out", "w")  # noqa: SIM115 - closed below
+
+    class ClosedPipe:
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def flush(self) -> None:
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def fileno(self) -> int:
+            return sink.fileno()
+
+    monkeypatch.setattr("sys.stdout", ClosedPipe())
+    try:
+        code = main(["keywords", "--job", str(JOB), "--resume", str(RESUME)])
+    finally:
+        sink.close()
+    assert code == 0
+    assert capsys.readouterr().err == ""

@@ -31,6 +31,7 @@ _NO_STEM = frozenset({
     "housing", "training", "trainings", "shipping", "billing", "clothing", "listing", "landing",
     "meeting", "meetings", "posting", "postings", "engineering", "nursing", "lending", "wedding",
     "catering", "plumbing", "roofing", "painting", "printing", "trading", "hosting", "timing",
+    "grading",
 })
 _JOINED_PLURAL = re.compile(r"[a-z]+&[a-z]+s")
 PUNCT_LIST = frozenset({",", "/", "|", "&", "and", "or", "(", ")", ";", ":", "—", "-", "–"})
