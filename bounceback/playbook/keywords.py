@@ -24,6 +24,7 @@ from bounceback.playbook.skills import Hit, SkillDictionary, default_skills
 from bounceback.playbook.tokens import Token, stems_of, tokenize
 
 PROFILE_VERSION = 1
+MAX_TEXT = 200_000  # characters read of a posting or a resume (the app's cap on a description)
 MAX_TERMS = 30
 MIN_SCORE = 0.6
 _REPEAT_FACTOR = 0.25  # each further mention adds a quarter of its weight...
@@ -158,12 +159,14 @@ def job_profile(description: str, company: str = "",
                 skills: SkillDictionary | None = None) -> JobProfile:
     """Rank the important terms of a job description (the employer's name is never one)."""
     skills = skills or default_skills()
+    description = description[:MAX_TEXT]
     segments = job_segments(description)
     companies = company_names(description, company, segments, skills)
     full, distinctive = company_stems(companies, skills)
     occurrences, groups = scan_job(segments, skills)
 
     def is_company(stems: tuple[str, ...]) -> bool:
+        """Whether a term names the employer (its full name or a distinctive word of it)."""
         return stems in full or any(s in distinctive for s in stems)
 
     terms: dict[tuple[str, ...], Term] = {}
@@ -345,7 +348,7 @@ def compare(profile: JobProfile, resume_text: str,
             skills: SkillDictionary | None = None) -> list[TermMatch]:
     """Check each of the profile's terms against one resume, in the profile's order."""
     skills = skills or default_skills()
-    resume = _Resume(resume_text, skills)
+    resume = _Resume(resume_text[:MAX_TEXT], skills)
     out: list[TermMatch] = []
     for term in profile.terms:
         if term.alternatives:

@@ -288,3 +288,13 @@ def test_an_injected_dictionary_is_used_instead_of_the_shipped_one() -> None:
     tiny = parse_skills("Widgetry\tskill\tgeneral\twidget making")
     profile = job_profile(posting("Widget making at scale", "Python"), skills=tiny)
     assert [t.name for t in profile.terms if t.skill] == ["Widget making"]
+
+
+def test_only_the_first_200000_characters_are_read() -> None:
+    from bounceback.playbook.keywords import MAX_TEXT
+
+    text = posting("Python") + "\n" + "filler words here. " * (MAX_TEXT // 19) + "\n- Kubernetes\n"
+    found = terms(text)
+    assert "Python" in found and "Kubernetes" not in found
+    assert compare(job_profile(posting("Kubernetes")), "x" * MAX_TEXT + " Kubernetes")[0].status \
+        is Status.MISSING

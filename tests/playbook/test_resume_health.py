@@ -126,3 +126,11 @@ def test_problems_come_before_warnings_before_tips_before_ok() -> None:
     levels = [f.level for f in resume_health(text).findings]
     order = [Level.PROBLEM, Level.WARNING, Level.TIP, Level.OK]
     assert levels == sorted(levels, key=order.index)
+
+
+def test_contact_details_are_looked_for_in_the_first_300_characters_of_a_line() -> None:
+    """The email/link patterns are quadratic on a long run of letters: a 10 MB line would hang."""
+    text = GOOD.replace("dana@example.com", "") + "\n" + "a" * 400 + " late@example.com\n"
+    assert "no-email" in codes(resume_health(text).findings)
+    text = GOOD.replace("dana@example.com", "") + "\n" + "a" * 100 + " early@example.com\n"
+    assert "no-email" not in codes(resume_health(text).findings)
