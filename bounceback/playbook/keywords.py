@@ -45,7 +45,8 @@ class Term:
 
     `forms` are the stems of every way the posting wrote it; `skill` names the dictionary entry
     (None for a phrase the dictionary lacks); `case` is set when only that exact text counts
-    (an acronym such as "HOME" the dictionary does not know); `alternatives` makes this term
+    (an acronym such as "HOME" the dictionary does not know: the resume must write it in
+    capitals too); `alternatives` makes this term
     "any one of these".
     """
 
@@ -367,14 +368,20 @@ def compare(profile: JobProfile, resume_text: str,
 _RANK = {Status.MISSING: 0, Status.VARIANT: 1, Status.PRESENT: 2}
 
 
+def _capitals(text: str) -> bool:
+    """Written in capitals, a plural "s" allowed ("RFIs" and "RFI" are both capitals)."""
+    letters = [c for c in text.removesuffix("s") if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
 def _check(term: Term, resume: _Resume, skills: SkillDictionary) -> tuple[Status, str | None]:
     """Present if the posting's own word is there, variant if the skill is, else missing."""
     index = skills.index_of(term.skill) if term.skill else None
     for form in (*term.forms, *term.cores):
         core = form not in term.forms
         for pos in resume.find(form):
-            if term.case is not None and resume.text_at(pos, len(form)) != term.case:
-                continue
+            if term.case is not None and not _capitals(resume.text_at(pos, len(form))):
+                continue  # "HOME" the programme is not "home"
             if skills.is_ambiguous(form) and pos not in resume.covered:
                 continue  # "Go" in "go-to person" is not the language
             around = resume.covered.get(pos)

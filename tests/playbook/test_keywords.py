@@ -298,3 +298,9 @@ def test_only_the_first_200000_characters_are_read() -> None:
     assert "Python" in found and "Kubernetes" not in found
     assert compare(job_profile(posting("Kubernetes")), "x" * MAX_TEXT + " Kubernetes")[0].status \
         is Status.MISSING
+
+
+def test_an_unknown_acronym_matches_in_capitals_singular_or_plural() -> None:
+    text = posting("Experience with QXRs")
+    assert gap(text, "Wrote QXR reports")["QXRs"].status is Status.PRESENT
+    assert gap(text, "wrote qxr reports")["QXRs"].status is Status.MISSING
