@@ -81,12 +81,15 @@ def scan_job(segments: Sequence[Segment], skills: SkillDictionary) -> tuple[
         hits = skills.find(tokens, skills_list=seg.skills_list, text=seg.text)
         member_lists = _alternatives(tokens, hits)
         grouped = {id(m) for members in member_lists for m in members if isinstance(m, Hit)}
-        degree = _DEGREE.search(seg.text) is not None
+        degree: bool | None = None
         for hit in hits:
             skill = skills.skills[hit.skill]
-            # a field of study weighs like a degree where a degree is asked for
-            kind_weight = max(skill.weight, KIND_WEIGHT["degree"]) if degree and \
-                skill.kind == "field" else skill.weight
+            kind_weight = skill.weight
+            if skill.kind == "field":  # a field of study weighs like a degree where one is asked
+                if degree is None:
+                    degree = _DEGREE.search(seg.text) is not None
+                if degree:
+                    kind_weight = max(kind_weight, KIND_WEIGHT["degree"])
             occurrences.append(Occurrence(skill_key(skills, hit.skill), hit.stems, hit.text, seg,
                                           seg.weight, kind_weight, hit.skill, None,
                                           id(hit) in grouped))

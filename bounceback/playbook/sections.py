@@ -163,7 +163,7 @@ class _Text(NamedTuple):
 
 def _text(text: str) -> _Text:
     padded = f" {_NON_WORD.sub(' ', text.casefold().replace('’', chr(39)))} "
-    return _Text(padded, frozenset(w[:4] for w in padded.split()))
+    return _Text(padded, frozenset({w[:4] for w in padded.split()}))
 
 
 _BULLET = re.compile(r"^\s*(?:[-*•·▪●◦‣>+]|\d{1,2}[.)]|[a-z][.)](?=\s))\s+")

@@ -144,8 +144,8 @@ class SkillDictionary:
         """The longest form starting at token i whose case rules are met."""
         node: dict[str, Any] | None = self._trie
         found: list[tuple[int, list[Form]]] = []
-        j = i
-        while j < len(tokens) and node is not None:
+        j, n = i, len(tokens)
+        while j < n and node is not None:
             node = node.get(tokens[j].stem)
             if node is None:
                 break
