@@ -1,5 +1,5 @@
-"""Command line: opens the TUI, the demo, and the data tools (where, check, backup, restore,
-export, import).
+"""Command line: opens the TUI, the demo, the data tools (where, check, backup, restore,
+export, import) and the keyword gap between a job description and a resume.
 
 Nothing heavy is imported before the TUI draws its first frame: the store is opened by the app
 in a worker thread. Every failure prints one line naming the file and what to do.
@@ -64,6 +64,16 @@ def _parser() -> argparse.ArgumentParser:
     import_.add_argument("file", metavar="FILE")
     import_.add_argument("--dry-run", action="store_true",
                          help="only report what would be imported")
+    keywords = sub.add_parser("keywords", help="compare a job description with a resume: the "
+                              "job's key terms, missing / variant / present, and resume health")
+    keywords.add_argument("--job", metavar="JOB_FILE", required=True,
+                          help="the job description (.txt, .md, .pdf or .docx)")
+    keywords.add_argument("--resume", metavar="RESUME_FILE", required=True,
+                          help="the resume (.txt, .md, .pdf or .docx)")
+    keywords.add_argument("--company", metavar="NAME", default="",
+                          help="the employer's name, never reported as a term")
+    keywords.add_argument("--json", action="store_true",
+                          help="print a JSON list of {term, status, resume_term, line, ...}")
     for command in sub.choices.values():  # `bounceback restore FILE --db PATH` works too
         command.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
                              help="database file (same as before the command)")
@@ -368,6 +378,24 @@ def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
+def cmd_keywords(args: argparse.Namespace, clock: Clock) -> int:
+    """The job's key terms against a resume (no database involved)."""
+    from bounceback.documents import DocumentError
+    from bounceback.keyword_report import keyword_report
+
+    try:
+        report = keyword_report(Path(args.job), Path(args.resume), company=args.company,
+                                as_json=args.json)
+    except DocumentError as exc:
+        raise CliError(exc.message) from exc
+    try:
+        print(report, flush=True)
+    except BrokenPipeError:
+        # the reader stopped early (`| head`): not an error; keep Python's exit-time flush quiet
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "open": cmd_open,
     "demo": cmd_demo,
@@ -377,4 +405,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "restore": cmd_restore,
     "export": cmd_export,
     "import": cmd_import,
+    "keywords": cmd_keywords,
 }
