@@ -103,7 +103,8 @@ def _run_tui(opener: Callable[[], Store], clock: Clock) -> int:
     if app.open_failed:  # the screen said it; the terminal keeps the line after quitting
         print(f"bounceback: {app.open_error}", file=sys.stderr)
         return 1
-    return 0
+    # Textual sets 1 when an unexpected exception ended the app: a crash is never a success
+    return app.return_code or 0
 
 
 def cmd_open(args: argparse.Namespace, clock: Clock) -> int:

@@ -1,13 +1,16 @@
-"""What every numbered screen shares: the store, the clock, the mode bar, safe toasts."""
+"""What every numbered screen shares: the store, the clock, the mode bar, safe toasts, and the
+one way to run a store call (`attempt`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual.screen import Screen
 
 from bounceback.clock import today
+from bounceback.screens.outcome import GONE, Outcome, attempt
 from bounceback.screens.registry import MODES
 from bounceback.widgets.mode_bar import ModeBar
 from bounceback.widgets.safe import notify, readonly_banner
@@ -15,6 +18,8 @@ from bounceback.widgets.safe import notify, readonly_banner
 if TYPE_CHECKING:
     from bounceback.app import BouncebackApp
     from bounceback.store.db import Store
+
+T = TypeVar("T")
 
 
 class ModeScreen(Screen[None]):
@@ -48,6 +53,21 @@ class ModeScreen(Screen[None]):
     ) -> None:
         """A toast that may carry user text."""
         notify(self.app, message, severity=severity, timeout=timeout)
+
+    def attempt(
+        self, call: Callable[..., T], *args: Any, gone: str = GONE, conflict: str | None = None
+    ) -> Outcome[T]:
+        """Run a store call: a refusal becomes a calm toast and `ok=False`, never a traceback.
+
+        Announce success only after `ok`. A record that is gone calls `record_missing()`.
+        """
+        outcome = attempt(self.app, call, *args, gone=gone, conflict=conflict)
+        if outcome.missing:
+            self.record_missing()
+        return outcome
+
+    def record_missing(self) -> None:
+        """A store call found its record gone: screens with a list reload it (override)."""
 
     def palette_commands(self) -> list[Any]:
         """Commands this screen adds to ctrl+p (override)."""
