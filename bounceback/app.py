@@ -77,6 +77,8 @@ class BouncebackApp(App[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Go to the default screen when the store opened; explain when it did not."""
         if event.worker.name != "open-store":
+            if event.state is WorkerState.ERROR:
+                self.worker_failed(event.worker)
             return
         if event.state is WorkerState.SUCCESS:
             result: tuple[Store, WallowRecord | None] = event.worker.result  # type: ignore[assignment]
@@ -98,6 +100,16 @@ class BouncebackApp(App[None]):
             self.switch_screen(OpenErrorScreen(
                 self.open_error, path, self._reopen, lambda: self.clock.now()
             ))
+
+    def worker_failed(self, worker: Worker[Any]) -> None:
+        """The one funnel for failed workers (all run with `exit_on_error=False`).
+
+        Screens pass theirs on (worker messages do not bubble): one calm toast, no traceback,
+        no user text, and the screen stays as it was.
+        """
+        from bounceback.widgets.safe import notify
+
+        notify(self, _background_failure(worker.error), severity="error", timeout=10)  # type: ignore[arg-type]
 
     def _reopen(self) -> None:
         """Try opening again (after a restore from the error screen)."""
@@ -226,6 +238,15 @@ class BouncebackApp(App[None]):
         commands = getattr(screen, "palette_commands", None)
         if commands is not None:
             yield from commands()
+
+
+def _background_failure(error: BaseException | None) -> str:
+    """A failed worker in one calm sentence: the store's own words, else only the error's kind."""
+    message = getattr(error, "message", None)
+    if isinstance(message, str):
+        return message
+    return (f"Something went wrong while reading your data ({type(error).__name__}). Nothing "
+            "was lost; what you see may be out of date, and switching screens tries again.")
 
 
 def _error_message(error: BaseException | None) -> str:

@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from bounceback.clock import today
 from bounceback.screens.outcome import GONE, Outcome, attempt
@@ -53,6 +54,11 @@ class ModeScreen(Screen[None]):
     ) -> None:
         """A toast that may carry user text."""
         notify(self.app, message, severity=severity, timeout=timeout)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A failed load (every worker runs with `exit_on_error=False`) goes to the app's funnel."""
+        if event.state is WorkerState.ERROR:
+            self.bb.worker_failed(event.worker)
 
     def attempt(
         self, call: Callable[..., T], *args: Any, gone: str = GONE, conflict: str | None = None

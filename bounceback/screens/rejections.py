@@ -146,7 +146,7 @@ class RejectionsScreen(ModeScreen):
         """Reload whenever the screen comes back (mode switch, a closed case or flow)."""
         self.reload()
 
-    @work(thread=True, exclusive=True, group="rejections-load")
+    @work(thread=True, exclusive=True, group="rejections-load", exit_on_error=False)
     def reload(self) -> None:
         """Read the cases and the overview off the event loop."""
         repo, today = self.store.rejections, self.today()

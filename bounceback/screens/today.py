@@ -148,7 +148,7 @@ class TodayScreen(ModeScreen):
         """Leaving: write what was typed now rather than a beat later."""
         self.checkin.flush()
 
-    @work(thread=True, exclusive=True, group="today-load")
+    @work(thread=True, exclusive=True, group="today-load", exit_on_error=False)
     def reload(self, new_win: bool = False) -> None:
         """Read everything off the event loop; the old numbers stay on screen meanwhile."""
         store, day = self.store, self.today()

@@ -17,19 +17,16 @@ from bounceback.screens.help_log import HelpLogPane, open_help_form
 from bounceback.screens.strengths import StrengthsPane
 from bounceback.screens.win_catalog import WinItem, WinsCatalogPane, build_items
 from bounceback.screens.win_reader import WinReaderScreen
-from bounceback.store.errors import NotFoundError, StoreError
 from bounceback.store.records import (
     HelpActRecord,
     HelpCounts,
     StrengthRecord,
-    WinDetail,
     WinRow,
 )
 from bounceback.widgets.record_table import RecordTable
 from bounceback.widgets.safe import template
 
 TABS = {"wins": "wins-tab-wins", "strengths": "wins-tab-strengths", "help": "wins-tab-help"}
-_FAILED = object()  # what _guard returns when the store said no (None is a valid result)
 _CATALOG_ONLY = {"pin", "edit", "delete"}
 
 
@@ -137,7 +134,7 @@ class WinsScreen(ModeScreen):
         self._seq += 1
         self._load(force, self._seq)
 
-    @work(thread=True, exclusive=True, group="wins-load")
+    @work(thread=True, exclusive=True, group="wins-load", exit_on_error=False)
     def _load(self, force: bool, seq: int) -> None:
         """Read the wins in a thread, only when their fingerprint changed."""
         store = self.store
@@ -222,16 +219,9 @@ class WinsScreen(ModeScreen):
 
     # ---- actions --------------------------------------------------------------------------
 
-    def _guard(self, action: Callable[..., Any], *args: Any) -> Any:
-        """Run a store call; trouble becomes a toast (never a traceback) and `_FAILED`."""
-        try:
-            return action(*args)
-        except NotFoundError:
-            self.say("That entry no longer exists (deleted in another window?).", "warning")
-            self.reload()
-        except StoreError as exc:
-            self.say(exc.message, "error", timeout=10)
-        return _FAILED
+    def record_missing(self) -> None:
+        """An entry vanished under us (deleted in another window): show the lists as they are."""
+        self.reload()
 
     def _saved(self, saved: Any) -> None:
         """A form closed: show what it saved."""
@@ -261,15 +251,16 @@ class WinsScreen(ModeScreen):
         from bounceback.screens.win_form import open_win_form
 
         row = self.current
-        detail = self._guard(self.store.wins.get, row.id) if row else _FAILED
-        if isinstance(detail, WinDetail):
-            open_win_form(self.app, detail, done=self._saved)
+        if row is None:
+            return
+        loaded = self.attempt(self.store.wins.get, row.id)
+        if loaded.ok:
+            open_win_form(self.app, loaded.value, done=self._saved)
 
     def action_pin(self) -> None:
         """Pin or unpin; the cursor stays on the win as it moves."""
         row = self.current
-        if row is None or self._guard(
-                self.store.wins.set_pinned, row.id, not row.pinned) is _FAILED:
+        if row is None or not self.attempt(self.store.wins.set_pinned, row.id, not row.pinned).ok:
             return
         self.say(f"Unpinned: {row.title}" if row.pinned else
                  f"Pinned: {row.title}. It comes first here and after a hard day.")
@@ -284,7 +275,7 @@ class WinsScreen(ModeScreen):
             return
 
         def answered(yes: bool | None) -> None:
-            if yes and self._guard(self.store.wins.delete, row.id) is not _FAILED:
+            if yes and self.attempt(self.store.wins.delete, row.id).ok:
                 self._remember(f"Restored {row.title}.", lambda: self.store.wins.restore(row.id),
                                row.id)
                 self.say(f"Deleted {row.title}. Press u to undo.", timeout=8)
@@ -295,7 +286,7 @@ class WinsScreen(ModeScreen):
 
     def _remember(self, message: str, undo: Callable[[], Any], keep_id: int | None = None) -> None:
         def run() -> None:
-            if self._guard(undo) is not _FAILED:
+            if self.attempt(undo).ok:
                 self.say(message)
             self.reload(keep_id=keep_id)
 
