@@ -69,13 +69,15 @@ async def test_banner_on_every_screen_and_browsing_works(
     app = BouncebackApp(open_store=lambda: ro_store, clock=clock)
     async with app.run_test(size=(140, 45)) as pilot:
         await settle(pilot)
+        # checked first: the toast expires after 10 s of wall-clock time, a loaded machine's
+        # five screen switches can take longer
+        assert any("read-only" in n.message for n in app._notifications)
         for mode in MODES:
             app.switch_mode(mode)
             await settle(pilot)
             assert app.current_mode == mode
             text = screen_text(app)
             assert "read-only: the database file is not writable — browsing only" in text, mode
-        assert any("read-only" in n.message for n in app._notifications)
 
 
 @pytest.mark.parametrize("mode", MODES)
