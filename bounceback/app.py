@@ -124,6 +124,12 @@ class BouncebackApp(App[None]):
 
         resume_window(self, window)
 
+    async def action_quit(self) -> None:
+        """Quit (`q`, `ctrl+q`, the palette): autosaves are written, typed text is asked about."""
+        from bounceback.screens.unsaved import quit_safely
+
+        quit_safely(self)
+
     def action_edit_rituals(self) -> None:
         """Open the ritual editor (palette)."""
         from bounceback.screens.ritual_editor import RitualEditor

@@ -47,6 +47,7 @@ class RitualEditor(ModalScreen[None]):
         """Editing nothing yet."""
         super().__init__()
         self._renaming: int | None = None
+        self._typed_from = ""  # what the open input started with
 
     def compose(self) -> ComposeResult:
         """The list, a hidden input for add/rename, the footer."""
@@ -86,6 +87,7 @@ class RitualEditor(ModalScreen[None]):
 
     def _edit(self, value: str, renaming: int | None) -> None:
         self._renaming = renaming
+        self._typed_from = value
         box = self.query_one("#rituals-input", Input)
         box.value = value
         box.add_class("-editing")
@@ -131,6 +133,14 @@ class RitualEditor(ModalScreen[None]):
             retired = next(r.retired for r in self._store.rituals.all(True) if r.id == current)
             attempt(self.app, self._store.rituals.set_retired, current, not retired)
             self._reload(current)
+
+    def unsaved_changes(self) -> bool:
+        """The add / rename box is open with something typed (quit asks before losing it)."""
+        box = self.query_one("#rituals-input", Input)
+        return box.has_class("-editing") and box.value != self._typed_from
+
+    def flush_pending(self) -> None:
+        """Saved on enter only: nothing waits to be written."""
 
     def action_close(self) -> None:
         """Close (or stop typing, if the input is open)."""

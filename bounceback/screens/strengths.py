@@ -199,6 +199,14 @@ class StrengthsPane(VerticalScroll, can_focus=False):
         self.mount(box, hint, after=line)
         box.focus()
 
+    @property
+    def typing(self) -> bool:
+        """The in-place input is open with something typed that is not saved."""
+        if self._editing is None:
+            return False
+        line, box, _hint = self._editing
+        return box.value != (line.record.text if line.record else "")
+
     def action_cancel_edit(self) -> None:
         """Close the input and leave the strength as it was."""
         if self._editing is None:

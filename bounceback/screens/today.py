@@ -148,6 +148,15 @@ class TodayScreen(ModeScreen):
         """Leaving: write what was typed now rather than a beat later."""
         self.checkin.flush()
 
+    def flush_pending(self) -> None:
+        """Quitting: write the check-in lines now if they wait for their beat."""
+        if self.is_mounted:
+            self.checkin.flush()
+
+    def unsaved_changes(self) -> bool:
+        """The check-in is saved as it changes."""
+        return False
+
     @work(thread=True, exclusive=True, group="today-load", exit_on_error=False)
     def reload(self, new_win: bool = False) -> None:
         """Read everything off the event loop; the old numbers stay on screen meanwhile."""

@@ -337,6 +337,13 @@ class WinsScreen(ModeScreen):
         self.say(f"Removed helping {act.who}. Press u to undo.", timeout=8)
         self.reload()
 
+    def unsaved_changes(self) -> bool:
+        """A strength being typed in place is not saved yet (quit asks before losing it)."""
+        return self.is_mounted and self.query_one(StrengthsPane).typing
+
+    def flush_pending(self) -> None:
+        """Strengths are saved on enter only: nothing waits to be written."""
+
     def _in_catalog(self, action: str) -> None:
         """A catalog command from the palette: show the catalog, then run it."""
         self.action_section("wins")

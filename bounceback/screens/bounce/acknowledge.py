@@ -104,6 +104,16 @@ class AcknowledgeScreen(FlowStep):
         self._note_timer = None
         self.save(feeling_note=self.query_one("#ack-note", Input).value)
 
+    def flush_pending(self) -> None:
+        """Quitting: write the sentence now if it is still waiting for its beat."""
+        if self._note_timer is not None:
+            self._note_timer.stop()
+            self._save_note()
+
+    def unsaved_changes(self) -> bool:
+        """Everything here is saved as it changes."""
+        return False
+
     def action_rate(self, value: int) -> None:
         """A digit sets the intensity (outside the sentence box)."""
         self.query_one("#ack-intensity", IntensityScale).set_value(value)

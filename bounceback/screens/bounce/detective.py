@@ -127,6 +127,16 @@ class DetectiveScreen(FlowStep):
             self._text_timer.stop()
         self._text_timer = self.set_timer(0.3, self._save_text)
 
+    def flush_pending(self) -> None:
+        """Quitting: write the lessons and next steps now if they wait for their beat."""
+        if self._text_timer is not None:
+            self._text_timer.stop()
+            self._save_text()
+
+    def unsaved_changes(self) -> bool:
+        """Everything here is saved as it changes."""
+        return False
+
     def _save_text(self) -> None:
         self._text_timer = None
         self.save(

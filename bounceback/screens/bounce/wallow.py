@@ -20,6 +20,9 @@ from bounceback.widgets.wallow_timer import WallowTimer
 TIME_UP_BEAT = 3.0  # tests shorten it
 """Seconds the "time's up" message stays before the ritual opens."""
 
+VENT_SAVE_DELAY = 0.25
+"""Seconds after the last keystroke before the vent box is written (and at once on leaving)."""
+
 
 def set_terminal_title(app: object, title: str) -> None:
     """Set the terminal's window title (OSC 2); our fixed words only, never user text."""
@@ -84,7 +87,17 @@ class WallowScreen(FlowStep):
     def _vent_changed(self) -> None:
         if self._vent_timer is not None:
             self._vent_timer.stop()
-        self._vent_timer = self.set_timer(0.25, self.save_vent)
+        self._vent_timer = self.set_timer(VENT_SAVE_DELAY, self.save_vent)
+
+    def flush_pending(self) -> None:
+        """Quitting: write the vent box now if it is still waiting for its beat."""
+        if self._vent_timer is not None:
+            self._vent_timer.stop()
+            self.save_vent()
+
+    def unsaved_changes(self) -> bool:
+        """The vent box is saved as it changes."""
+        return False
 
     def save_vent(self) -> None:
         """Write the vent box now (debounced while typing; always on leaving)."""
