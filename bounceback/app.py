@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
+from weakref import WeakKeyDictionary
 
 from textual import events, on
 from textual.app import App, SystemCommand
@@ -46,6 +47,8 @@ class BouncebackApp(App[None]):
         self._store: Store | None = None
         self.open_failed = False
         self.open_error = ""
+        # the screen each key in flight was typed at (a key stopped by a widget just expires)
+        self._key_screens: WeakKeyDictionary[events.Key, Screen[Any]] = WeakKeyDictionary()
 
     @property
     def store(self) -> Store:
@@ -160,10 +163,22 @@ class BouncebackApp(App[None]):
 
         export_data(self)
 
-    # ---- no escape byte from a paste ever reaches the terminal -------------------------------
+    # ---- keys land where they were typed; no escape byte from a paste reaches the terminal ----
 
     async def on_event(self, event: events.Event) -> None:
-        """Clean a terminal paste before any field sees (and paints) it."""
+        """Keep each key on the screen it was typed at; clean a paste before a field sees it.
+
+        Textual hands a key to the focused widget when it arrives and runs the bindings when it
+        comes back up here. In a burst, an earlier key may have switched screens or opened a
+        modal meanwhile: a key typed at a screen that is no longer on top is dropped, so it
+        never acts on a screen it was not typed at (a `y` typed before a question opened must
+        not answer it).
+        """
+        if isinstance(event, events.Key):
+            if not event.is_forwarded:
+                self._key_screens[event] = self.screen
+            elif self._key_screens.pop(event, self.screen) is not self.screen:
+                return
         if isinstance(event, events.Paste) and not event.is_forwarded:
             cleaned = strip_unsafe(event.text)
             if cleaned != event.text:

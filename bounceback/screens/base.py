@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
 from bounceback.clock import today
@@ -21,6 +22,15 @@ if TYPE_CHECKING:
     from bounceback.store.db import Store
 
 T = TypeVar("T")
+
+
+W = TypeVar("W", bound=Widget)
+
+
+def hidden(widget: W) -> W:
+    """`widget`, hidden from its first frame (an `on_mount` hide would come after early keys)."""
+    widget.display = False
+    return widget
 
 
 class ModeScreen(Screen[None]):

@@ -127,6 +127,7 @@ class GoalsScreen(ModeScreen):
 
     MODE_NAME = "goals"
     HELP_TITLE = "Goals"
+    AUTO_FOCUS = "#goals-table"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "New", id="goals-new", tooltip="Add a small daily goal"),
@@ -159,8 +160,9 @@ class GoalsScreen(ModeScreen):
         return self.query_one("#goals-table", RecordTable)
 
     def on_mount(self) -> None:
-        """Focus the table."""
-        self.table.focus()
+        """The table has focus (unless an early key already moved it)."""
+        if self.focused is None:
+            self.table.focus()
 
     def on_screen_resume(self, _event: ScreenResume) -> None:
         """Reload on every return (counts change on Today, activity elsewhere)."""

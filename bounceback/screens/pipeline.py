@@ -24,7 +24,7 @@ from bounceback.playbook.pipeline import (
     flag,
     silence,
 )
-from bounceback.screens.base import ModeScreen
+from bounceback.screens.base import ModeScreen, hidden
 from bounceback.screens.modals import ConfirmModal, PickerModal
 from bounceback.store.records import ApplicationDetail, ApplicationRow, Settings
 from bounceback.widgets.record_table import Column, RecordTable
@@ -88,6 +88,7 @@ class PipelineScreen(ModeScreen):
 
     MODE_NAME = "pipeline"
     HELP_TITLE = "Pipeline"
+    AUTO_FOCUS = "#pipeline-table"  # from the first frame: early keys never reach the filter
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "New", id="pipeline-new", tooltip="Add an application"),
@@ -129,8 +130,8 @@ class PipelineScreen(ModeScreen):
         """Mode bar, summary, filter box, the table, a preview line, the footer."""
         yield self.mode_bar()
         yield Static(id="pipeline-summary")
-        yield Input(placeholder="filter: company, role or notes (escape clears)",
-                    id="pipeline-filter-input")
+        yield hidden(Input(placeholder="filter: company, role or notes (escape clears)",
+                           id="pipeline-filter-input"))
         yield RecordTable(
             COLUMNS, self._format, key=lambda item: item.row.id,
             empty_message="Loading…", id="pipeline-table",
@@ -152,9 +153,9 @@ class PipelineScreen(ModeScreen):
     # ---- loading --------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        """Focus the table."""
-        self.query_one("#pipeline-filter-input").display = False
-        self.table.focus()
+        """The table has focus (unless an early key already moved it, e.g. `/`)."""
+        if self.focused is None:
+            self.table.focus()
 
     def on_screen_resume(self, _event: ScreenResume) -> None:
         """Reload whenever the screen comes back (mode switch, closed modal) if data changed."""

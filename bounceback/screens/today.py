@@ -22,7 +22,7 @@ from textual.widgets import Footer, Label, Static
 from bounceback.playbook.daily import SOURCE_WHERE, should_celebrate
 from bounceback.playbook.wins import pick_wins
 from bounceback.screens import today_panels as panels
-from bounceback.screens.base import ModeScreen
+from bounceback.screens.base import ModeScreen, hidden
 from bounceback.screens.today_checkin import CheckInPanel
 from bounceback.screens.today_data import TodayData, count_map, load_today
 from bounceback.store.checkins import PastDayError
@@ -96,7 +96,7 @@ class TodayScreen(ModeScreen):
                     yield Static(id="today-win")
                     yield Static(id="today-strength")
             with Vertical(id="today-right"):
-                with WallowPanel(id="today-wallow", classes="today-panel") as panel:
+                with hidden(WallowPanel(id="today-wallow", classes="today-panel")) as panel:
                     panel.border_title = "Wallow window"
                     yield Label("", id="today-wallow-line")
                 with Vertical(id="today-goals", classes="today-panel") as panel:
@@ -122,7 +122,6 @@ class TodayScreen(ModeScreen):
 
     def on_mount(self) -> None:
         """Read today's check-in at once (one tiny query) so the focus lands in the right place."""
-        self.query_one("#today-wallow").display = False
         stored = self.store.checkins.get(self.today())
         self.checkin.fill(stored)
         if stored is None or stored.mood is None:

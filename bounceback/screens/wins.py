@@ -35,6 +35,7 @@ class WinsScreen(ModeScreen):
 
     MODE_NAME = "wins"
     HELP_TITLE = "Wins"
+    AUTO_FOCUS = "#wins-table"  # from the first frame: early keys never reach the search box
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "New", id="wins-new",
@@ -106,8 +107,9 @@ class WinsScreen(ModeScreen):
     # ---- loading --------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        """The catalog has focus first."""
-        self.table.focus()
+        """The catalog has focus first (unless an early key already moved it, e.g. `/`)."""
+        if self.focused is None:
+            self.table.focus()
 
     def on_screen_resume(self, _event: ScreenResume) -> None:
         """Reload when the screen comes back (cheap when nothing changed); refocus the section.
