@@ -9,6 +9,7 @@ from weakref import WeakKeyDictionary
 from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.driver import Driver
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
 from textual.worker import Worker, WorkerState
@@ -49,6 +50,12 @@ class BouncebackApp(App[None]):
         self.open_error = ""
         # the screen each key in flight was typed at (a key stopped by a widget just expires)
         self._key_screens: WeakKeyDictionary[events.Key, Screen[Any]] = WeakKeyDictionary()
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's choice of driver, able to set the window title (see `terminal.py`)."""
+        from bounceback.terminal import titled
+
+        return titled(super().get_driver_class())
 
     @property
     def store(self) -> Store:

@@ -15,6 +15,7 @@ from textual.widgets import Footer, Label, TextArea
 from bounceback.screens.bounce.base import FlowStep
 from bounceback.store.errors import StoreError, ValidationError
 from bounceback.store.records import WallowRecord
+from bounceback.terminal import set_terminal_title
 from bounceback.widgets.wallow_timer import WallowTimer
 
 TIME_UP_BEAT = 3.0  # tests shorten it
@@ -22,13 +23,6 @@ TIME_UP_BEAT = 3.0  # tests shorten it
 
 VENT_SAVE_DELAY = 0.25
 """Seconds after the last keystroke before the vent box is written (and at once on leaving)."""
-
-
-def set_terminal_title(app: object, title: str) -> None:
-    """Set the terminal's window title (OSC 2); our fixed words only, never user text."""
-    driver = getattr(app, "_driver", None)
-    if driver is not None:
-        driver.write(f"\x1b]2;{title}\x07")
 
 
 class WallowScreen(FlowStep):
