@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.cells import cell_len
@@ -73,6 +74,20 @@ def screen_text(app: BouncebackApp) -> str:
                         row[column + extra] = ""
             column += cells
     return "\n".join("".join(row) for row in rows)
+
+
+def capture_toasts(app: BouncebackApp) -> list[str]:
+    """Every toast message from now on, through the public `notify` (toasts expire on screen
+    after a wall-clock timeout; this list does not)."""
+    said: list[str] = []
+    real = app.notify
+
+    def notify(message: str, *args: Any, **kwargs: Any) -> None:
+        said.append(str(message))
+        real(message, *args, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
+    return said
 
 
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]

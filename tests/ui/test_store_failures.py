@@ -25,23 +25,10 @@ from bounceback.screens.wins import WinsScreen
 from bounceback.store.db import Store
 from bounceback.store.demo import build_demo
 from bounceback.store.errors import StoreError
-from tests.ui.conftest import PipelineFirstApp, screen_text, settle
+from tests.ui.conftest import PipelineFirstApp, capture_toasts, screen_text, settle
 from tests.ui.test_readonly import _unwritable
 
 HOSTILE_ERROR = "[bold]secret vent text[/] \x1b[2J"
-
-
-def capture_toasts(app: BouncebackApp) -> list[str]:
-    """Every toast message from now on (through the public `notify`)."""
-    said: list[str] = []
-    real = app.notify
-
-    def notify(message: str, *args: Any, **kwargs: Any) -> None:
-        said.append(str(message))
-        real(message, *args, **kwargs)
-
-    app.notify = notify  # type: ignore[method-assign]
-    return said
 
 
 @pytest.fixture
