@@ -18,6 +18,7 @@ from bounceback.clock import Clock, SystemClock
 from bounceback.sanitize import strip_unsafe
 from bounceback.screens.registry import DEFAULT_MODE, MODES
 from bounceback.screens.startup import OpenErrorScreen, StartupScreen
+from bounceback.widgets.mode_bar import DEMO_NOTE
 
 if TYPE_CHECKING:
     from bounceback.store.db import Store
@@ -32,7 +33,8 @@ class BouncebackApp(App[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", id="help", tooltip="Keys for this screen"),
-        Binding("q", "quit", "Quit", id="quit", tooltip="Leave bounceback (all is saved)"),
+        Binding("q", "quit", "Quit", id="quit",
+                tooltip="Leave bounceback (asks first if a form holds text you typed)"),
         *[
             Binding(m.key, f"go('{m.name}')", m.title, show=False, id=f"go-{m.name}",
                     tooltip=f"Go to {m.title}")
@@ -40,9 +42,15 @@ class BouncebackApp(App[None]):
         ],
     ]
 
-    def __init__(self, open_store: Callable[[], Store], clock: Clock | None = None) -> None:
-        """Keep the opener; nothing touches the disk until the first frame is up."""
+    def __init__(
+        self, open_store: Callable[[], Store], clock: Clock | None = None, *, demo: bool = False
+    ) -> None:
+        """Keep the opener; nothing touches the disk until the first frame is up.
+
+        `demo`: the store is `bounceback demo`'s throwaway database (every screen says so).
+        """
         super().__init__()
+        self.demo = demo
         self._open_store = open_store
         self.clock: Clock = clock or SystemClock()
         self._store: Store | None = None
@@ -117,9 +125,10 @@ class BouncebackApp(App[None]):
         Screens pass theirs on (worker messages do not bubble): one calm toast, no traceback,
         no user text, and the screen stays as it was.
         """
+        from bounceback.screens.outcome import background_failure
         from bounceback.widgets.safe import notify
 
-        notify(self, _background_failure(worker.error), severity="error", timeout=10)  # type: ignore[arg-type]
+        notify(self, background_failure(worker.error), severity="error", timeout=10)  # type: ignore[arg-type]
 
     def _reopen(self) -> None:
         """Try opening again (after a restore from the error screen)."""
@@ -175,11 +184,9 @@ class BouncebackApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         """Keep each key on the screen it was typed at; clean a paste before a field sees it.
 
-        Textual hands a key to the focused widget when it arrives and runs the bindings when it
-        comes back up here. In a burst, an earlier key may have switched screens or opened a
-        modal meanwhile: a key typed at a screen that is no longer on top is dropped, so it
-        never acts on a screen it was not typed at (a `y` typed before a question opened must
-        not answer it).
+        A key goes to the widget focused when it arrives; its bindings run when it bubbles back
+        up here. In a burst an earlier key may have switched screens or opened a modal by then:
+        such a key is dropped, never run on a screen it was not typed at.
         """
         if isinstance(event, events.Key):
             if not event.is_forwarded:
@@ -225,21 +232,11 @@ class BouncebackApp(App[None]):
 
     def action_help(self) -> None:
         """Show the keys of the current screen."""
-        from bounceback.screens.help import HelpScreen
+        from bounceback.screens.help import HelpScreen, help_rows
 
-        keys: dict[str, list[str]] = {}
-        texts: dict[str, str] = {}
-        for active in self.active_bindings.values():
-            binding = active.binding
-            # ours carry ids; Textual's own scrolling/focus plumbing would only add noise
-            if binding.id is None and binding.action != "command_palette":
-                continue
-            group = binding.id or binding.action  # "up,k" arrives as two keys of one binding
-            keys.setdefault(group, []).append(self.get_key_display(binding))
-            texts[group] = binding.tooltip or binding.description
-        rows = [(" ".join(keys[g]), texts[g]) for g in keys]
         title = getattr(self.screen, "HELP_TITLE", self.screen.__class__.__name__)
-        self.push_screen(HelpScreen(title, rows))
+        foot = DEMO_NOTE if self.demo else "what you enter is saved as you go"
+        self.push_screen(HelpScreen(title, help_rows(self), foot))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's commands, the mode switches, and the current screen's own commands."""
@@ -266,15 +263,6 @@ class BouncebackApp(App[None]):
         commands = getattr(screen, "palette_commands", None)
         if commands is not None:
             yield from commands()
-
-
-def _background_failure(error: BaseException | None) -> str:
-    """A failed worker in one calm sentence: the store's own words, else only the error's kind."""
-    message = getattr(error, "message", None)
-    if isinstance(message, str):
-        return message
-    return (f"Something went wrong while reading your data ({type(error).__name__}). Nothing "
-            "was lost; what you see may be out of date, and switching screens tries again.")
 
 
 def _error_message(error: BaseException | None) -> str:

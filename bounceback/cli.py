@@ -95,10 +95,10 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
         return 1
 
 
-def _run_tui(opener: Callable[[], Store], clock: Clock) -> int:
+def _run_tui(opener: Callable[[], Store], clock: Clock, demo: bool = False) -> int:
     from bounceback.app import BouncebackApp
 
-    app = BouncebackApp(open_store=opener, clock=clock)
+    app = BouncebackApp(open_store=opener, clock=clock, demo=demo)
     app.run()
     if app.open_failed:  # the screen said it; the terminal keeps the line after quitting
         print(f"bounceback: {app.open_error}", file=sys.stderr)
@@ -145,7 +145,8 @@ def cmd_demo(args: argparse.Namespace, clock: Clock) -> int:
         return 0
     folder = Path(tempfile.mkdtemp(prefix="bounceback-demo-"))
     try:
-        return _run_tui(lambda: _build_demo(folder / "demo.db", clock, args.scale), clock)
+        return _run_tui(lambda: _build_demo(folder / "demo.db", clock, args.scale), clock,
+                        demo=True)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -56,3 +56,18 @@ def test_an_unexpected_exception_exits_non_zero(monkeypatch, tmp_path, capsys):
 
     drive(monkeypatch, crash)
     assert main(["--db", str(tmp_path / "b.db")], clock=CLOCK) == 1
+
+
+def test_bounceback_demo_runs_the_app_labelled_as_a_demo(monkeypatch, capsys):
+    seen: list[tuple[bool, str]] = []
+
+    async def look_and_quit(pilot: Pilot[Any]) -> None:
+        from tests.ui.conftest import screen_text
+
+        seen.append((pilot.app.demo, screen_text(pilot.app)))  # type: ignore[attr-defined]
+        await pilot.press("q")
+
+    drive(monkeypatch, look_and_quit)
+    assert main(["demo"], clock=CLOCK) == 0
+    (demo, text), = seen
+    assert demo and "demo — deleted when you quit" in text

@@ -14,7 +14,7 @@ from textual.worker import Worker, WorkerState
 from bounceback.clock import today
 from bounceback.screens.outcome import GONE, Outcome, attempt
 from bounceback.screens.registry import MODES
-from bounceback.widgets.mode_bar import ModeBar
+from bounceback.widgets.mode_bar import DEMO_NOTE, ModeBar
 from bounceback.widgets.safe import notify, readonly_banner
 
 if TYPE_CHECKING:
@@ -57,7 +57,8 @@ class ModeScreen(Screen[None]):
         """The numbered-screens bar with this screen lit."""
         reason = self.store.readonly_reason
         banner = readonly_banner(reason) if reason else None
-        return ModeBar([(m.key, m.name, m.title) for m in MODES], self.MODE_NAME, banner=banner)
+        return ModeBar([(m.key, m.name, m.title) for m in MODES], self.MODE_NAME, banner=banner,
+                       note=DEMO_NOTE if self.bb.demo else "")
 
     def say(
         self, message: str, severity: str = "information", timeout: float | None = None

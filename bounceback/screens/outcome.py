@@ -70,6 +70,16 @@ def refusal_message(error: Exception, gone: str = GONE, conflict: str | None = N
     return getattr(error, "message", None) or str(error)
 
 
+def background_failure(error: BaseException | None) -> str:
+    """A failed worker in one calm sentence: the store's own words, else only the error's kind
+    (an exception's text may quote user data)."""
+    message = getattr(error, "message", None)
+    if isinstance(message, str):
+        return message
+    return (f"Something went wrong while reading your data ({type(error).__name__}). Nothing "
+            "was lost; what you see may be out of date, and switching screens tries again.")
+
+
 def attempt(
     app: App[Any], call: Callable[..., T], *args: Any, gone: str = GONE,
     conflict: str | None = None,

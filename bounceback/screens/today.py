@@ -274,6 +274,10 @@ class TodayScreen(ModeScreen):
         self.checkin.flush()
         self.goal_list.focus()
 
+    def extra_help_bindings(self) -> list[Binding]:
+        """`?` lists the goal keys even while the check-in (not the goal list) has focus."""
+        return [b for b in Binding.make_bindings(GoalList.BINDINGS) if b.show]
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Escape only means something inside the check-in."""
         if action == "leave_check_in":

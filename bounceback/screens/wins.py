@@ -39,7 +39,7 @@ class WinsScreen(ModeScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "New", id="wins-new",
-                tooltip="Write down a win (on Help given: log a time you helped)"),
+                tooltip="New: a win here, a time you helped on Help given"),
         Binding("p", "pin", "Pin", id="wins-pin",
                 tooltip="Pin or unpin the highlighted win (pinned wins come first everywhere)"),
         Binding("h", "log_help", "Log help", id="wins-log-help",
@@ -211,8 +211,6 @@ class WinsScreen(ModeScreen):
             return True
         if action in _CATALOG_ONLY and self.section != "wins":
             return False
-        if action == "new":
-            return self.section != "help"  # h logs help there
         if action in {"pin", "edit", "delete"}:
             return self.current is not None
         if action == "undo":

@@ -9,6 +9,7 @@ from textual.binding import Binding, BindingType
 from bounceback.screens.base import ModeScreen
 from bounceback.store.errors import NotFoundError, StoreError
 from bounceback.store.records import RejectionRecord
+from bounceback.widgets.mode_bar import DEMO_NOTE
 from bounceback.widgets.step_bar import StepBar
 
 
@@ -34,7 +35,7 @@ class FlowStep(ModeScreen):
 
     def step_bar(self) -> StepBar:
         """The flow's progress line with this step lit."""
-        return StepBar(self.STEP)
+        return StepBar(self.STEP, note=DEMO_NOTE if self.bb.demo else "")
 
     def save(self, **changes: Any) -> bool:
         """Save fields of the case at once; a problem becomes a toast, never a crash."""
