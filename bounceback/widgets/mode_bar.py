@@ -12,14 +12,17 @@ DEMO_NOTE = "demo — deleted when you quit"
 """What `bounceback demo` says on every screen (its database is a temporary file)."""
 
 
-def with_note(line: Content, note: Content | None, width: int, below: bool = True) -> Content:
-    """`line` with `note` at its right end when both fit in `width`; else the note goes on a
-    line below (`below`) or first, ahead of a line that is cut short (a one-row bar)."""
+def with_note(
+    line: Content, note: Content | None, width: int, below: bool = True,
+    short: Content | None = None,
+) -> Content:
+    """`line` with `note` (else `short`) at its right end when it fits in `width`; else the
+    note goes on a line below (`below`) or first, ahead of a line that is cut short."""
     if note is None:
         return line
-    gap = width - line.cell_length - note.cell_length
-    if gap >= 2:
-        return Content.assemble(line, " " * gap, note)
+    for label in (note, short):
+        if label is not None and (gap := width - line.cell_length - label.cell_length) >= 2:
+            return Content.assemble(line, " " * gap, label)
     if below:
         return Content("\n").join([line, note])
     return Content.assemble(note, " ", line)

@@ -36,9 +36,11 @@ class StepBar(Static):
                 parts.append(Content.styled(" › ", "$text-muted"))
         self._line = Content("").join(parts)
         self._note = note_content(note) if note else None
-        super().__init__(with_note(self._line, self._note, 80, below=False))
+        self._short = note_content(note.split()[0]) if note else None  # "demo"
+        super().__init__(with_note(self._line, self._note, 80, below=False, short=self._short))
 
     def on_resize(self, _event: events.Resize) -> None:
         """Place the note for the width there is."""
         if self._note is not None:
-            self.update(with_note(self._line, self._note, self.content_size.width, below=False))
+            self.update(with_note(self._line, self._note, self.content_size.width,
+                                  below=False, short=self._short))

@@ -51,18 +51,22 @@ async def test_the_demo_is_labelled_on_every_screen(store, clock, size):
         assert DEMO_NOTE in screen_text(app)
 
 
-async def test_the_flow_steps_say_demo_too(store, clock):
+@pytest.mark.parametrize(("size", "label"), [((80, 24), DEMO_NOTE), ((120, 40), " demo ")])
+async def test_the_flow_steps_say_demo_too(store, clock, size, label):
     case = store.rejections.log_untracked("Acme", "Dev", Stage.APPLIED, classify([Stage.APPLIED]))
     store.wallow.start(case.id, 15)
     app = demo_app(store, clock)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, WallowScreen)
         for _ in range(20):  # the resumed window's screen mounts a few messages later
-            if DEMO_NOTE in screen_text(app):
+            if label in screen_text(app):
                 break
             await pilot.pause()
-        assert DEMO_NOTE in screen_text(app)
+        first = screen_text(app).splitlines()[0]
+        assert label in first, first
+        if size[0] >= 120:  # room for every step and the short label at the end
+            assert "6 Keep moving" in first and first.rstrip().endswith("demo")
 
 
 async def test_demo_help_says_what_happens_on_quit_and_promises_no_saving(store, clock):
