@@ -136,6 +136,8 @@ class RitualEditor(ModalScreen[None]):
 
     def unsaved_changes(self) -> bool:
         """The add / rename box is open with something typed (quit asks before losing it)."""
+        if not self.is_mounted:
+            return False
         box = self.query_one("#rituals-input", Input)
         return box.has_class("-editing") and box.value != self._typed_from
 
