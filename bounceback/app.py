@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
+from weakref import WeakKeyDictionary
 
 from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.driver import Driver
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
 from textual.worker import Worker, WorkerState
@@ -15,6 +17,7 @@ from textual.worker import Worker, WorkerState
 from bounceback.clock import Clock, SystemClock
 from bounceback.screens.registry import DEFAULT_MODE, MODES
 from bounceback.screens.startup import OpenErrorScreen, StartupScreen
+from bounceback.widgets.mode_bar import DEMO_NOTE
 from bounceback.widgets.text_entry import clean_paste, insert_typed, scrub_input, scrub_text_area
 
 if TYPE_CHECKING:
@@ -30,7 +33,8 @@ class BouncebackApp(App[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", id="help", tooltip="Keys for this screen"),
-        Binding("q", "quit", "Quit", id="quit", tooltip="Leave bounceback (all is saved)"),
+        Binding("q", "quit", "Quit", id="quit",
+                tooltip="Leave bounceback (asks first if a form holds text you typed)"),
         *[
             Binding(m.key, f"go('{m.name}')", m.title, show=False, id=f"go-{m.name}",
                     tooltip=f"Go to {m.title}")
@@ -38,14 +42,28 @@ class BouncebackApp(App[None]):
         ],
     ]
 
-    def __init__(self, open_store: Callable[[], Store], clock: Clock | None = None) -> None:
-        """Keep the opener; nothing touches the disk until the first frame is up."""
+    def __init__(
+        self, open_store: Callable[[], Store], clock: Clock | None = None, *, demo: bool = False
+    ) -> None:
+        """Keep the opener; nothing touches the disk until the first frame is up.
+
+        `demo`: the store is `bounceback demo`'s throwaway database (every screen says so).
+        """
         super().__init__()
+        self.demo = demo
         self._open_store = open_store
         self.clock: Clock = clock or SystemClock()
         self._store: Store | None = None
         self.open_failed = False
         self.open_error = ""
+        # the screen each key in flight was typed at (a key stopped by a widget just expires)
+        self._key_screens: WeakKeyDictionary[events.Key, Screen[Any]] = WeakKeyDictionary()
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's choice of driver, able to set the window title (see `terminal.py`)."""
+        from bounceback.terminal import titled
+
+        return titled(super().get_driver_class())
 
     @property
     def store(self) -> Store:
@@ -77,6 +95,8 @@ class BouncebackApp(App[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Go to the default screen when the store opened; explain when it did not."""
         if event.worker.name != "open-store":
+            if event.state is WorkerState.ERROR:
+                self.worker_failed(event.worker)
             return
         if event.state is WorkerState.SUCCESS:
             result: tuple[Store, WallowRecord | None] = event.worker.result  # type: ignore[assignment]
@@ -102,6 +122,17 @@ class BouncebackApp(App[None]):
                 self.open_error, path, self._reopen, lambda: self.clock.now()
             ))
 
+    def worker_failed(self, worker: Worker[Any]) -> None:
+        """The one funnel for failed workers (all run with `exit_on_error=False`).
+
+        Screens pass theirs on (worker messages do not bubble): one calm toast, no traceback,
+        no user text, and the screen stays as it was.
+        """
+        from bounceback.screens.outcome import background_failure
+        from bounceback.widgets.safe import notify
+
+        notify(self, background_failure(worker.error), severity="error", timeout=10)  # type: ignore[arg-type]
+
     def _reopen(self) -> None:
         """Try opening again (after a restore from the error screen)."""
         self.open_failed = False
@@ -114,6 +145,12 @@ class BouncebackApp(App[None]):
         from bounceback.screens.bounce import resume_window
 
         resume_window(self, window)
+
+    async def action_quit(self) -> None:
+        """Quit (`q`, `ctrl+q`, the palette): autosaves are written, typed text is asked about."""
+        from bounceback.screens.unsaved import quit_safely
+
+        quit_safely(self)
 
     def action_edit_rituals(self) -> None:
         """Open the ritual editor (palette)."""
@@ -145,10 +182,21 @@ class BouncebackApp(App[None]):
 
         export_data(self)
 
-    # ---- no escape byte from a paste ever reaches the terminal -------------------------------
+    # ---- keys land where they were typed; no escape byte from a paste reaches the terminal ----
 
     async def on_event(self, event: events.Event) -> None:
-        """Clean a terminal paste before any field sees (and paints) it; keep typed joiners."""
+        """Keep each key on the screen it was typed at; clean a paste before a field sees it.
+
+        A key goes to the widget focused when it arrives; its bindings run when it bubbles back
+        up here. In a burst an earlier key may have switched screens or opened a modal by then:
+        such a key is dropped, never run on a screen it was not typed at. Characters Textual's
+        fields would drop (a zero-width joiner) are inserted here.
+        """
+        if isinstance(event, events.Key):
+            if not event.is_forwarded:
+                self._key_screens[event] = self.screen
+            elif self._key_screens.pop(event, self.screen) is not self.screen:
+                return
         if isinstance(event, events.Paste) and not event.is_forwarded:
             cleaned = clean_paste(event.text, self.focused)
             if cleaned != event.text:
@@ -186,21 +234,11 @@ class BouncebackApp(App[None]):
 
     def action_help(self) -> None:
         """Show the keys of the current screen."""
-        from bounceback.screens.help import HelpScreen
+        from bounceback.screens.help import HelpScreen, help_rows
 
-        keys: dict[str, list[str]] = {}
-        texts: dict[str, str] = {}
-        for active in self.active_bindings.values():
-            binding = active.binding
-            # ours carry ids; Textual's own scrolling/focus plumbing would only add noise
-            if binding.id is None and binding.action != "command_palette":
-                continue
-            group = binding.id or binding.action  # "up,k" arrives as two keys of one binding
-            keys.setdefault(group, []).append(self.get_key_display(binding))
-            texts[group] = binding.tooltip or binding.description
-        rows = [(" ".join(keys[g]), texts[g]) for g in keys]
         title = getattr(self.screen, "HELP_TITLE", self.screen.__class__.__name__)
-        self.push_screen(HelpScreen(title, rows))
+        foot = DEMO_NOTE if self.demo else "what you enter is saved as you go"
+        self.push_screen(HelpScreen(title, help_rows(self), foot))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's commands, the mode switches, and the current screen's own commands."""

@@ -137,15 +137,16 @@ def _refuse_special_target(target: Path) -> None:
             raise CliError(f"{target} is {kind_of(mode)}, not a file; choose another path.")
 
 
-def _run_tui(opener: Callable[[], Store], clock: Clock) -> int:
+def _run_tui(opener: Callable[[], Store], clock: Clock, demo: bool = False) -> int:
     from bounceback.app import BouncebackApp
 
-    app = BouncebackApp(open_store=opener, clock=clock)
+    app = BouncebackApp(open_store=opener, clock=clock, demo=demo)
     app.run()
     if app.open_failed:  # the screen said it; the terminal keeps the line after quitting
         print(f"bounceback: {app.open_error}", file=sys.stderr)
         return 1
-    return 0
+    # Textual sets 1 when an unexpected exception ended the app: a crash is never a success
+    return app.return_code or 0
 
 
 def cmd_open(args: argparse.Namespace, clock: Clock) -> int:
@@ -193,7 +194,8 @@ def cmd_demo(args: argparse.Namespace, clock: Clock) -> int:
         return 0
     folder = Path(tempfile.mkdtemp(prefix="bounceback-demo-"))
     try:
-        return _run_tui(lambda: _build_demo(folder / "demo.db", clock, args.scale), clock)
+        return _run_tui(lambda: _build_demo(folder / "demo.db", clock, args.scale), clock,
+                        demo=True)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

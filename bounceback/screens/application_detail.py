@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -9,14 +10,35 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.events import ScreenResume
+from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Footer, Label, Static
 
 from bounceback.clock import local
 from bounceback.dates import format_date
 from bounceback.screens.base import ModeScreen
-from bounceback.store.errors import NotFoundError
 from bounceback.store.records import ApplicationDetail
 from bounceback.widgets.safe import content, template
+
+
+class DetailBody(VerticalScroll):
+    """The scrolling fields of one application, rebuilt whenever `detail` changes.
+
+    Textual recomposes a widget on its own message queue and awaits the removal of the old
+    children before mounting the new ones, so two redraws can never overlap (ids stay unique).
+    """
+
+    detail: reactive[ApplicationDetail | None] = reactive(None, recompose=True)
+
+    def __init__(self, build: Callable[[ApplicationDetail], list[Widget]], id: str) -> None:
+        """`build` turns a detail into the widgets to show."""
+        super().__init__(id=id)
+        self._build = build
+
+    def compose(self) -> ComposeResult:
+        """The fields, once a detail is set."""
+        if self.detail is not None:
+            yield from self._build(self.detail)
 
 
 class ApplicationDetailScreen(ModeScreen):
@@ -39,25 +61,25 @@ class ApplicationDetailScreen(ModeScreen):
     def compose(self) -> ComposeResult:
         """Mode bar, a scrolling body, the footer."""
         yield self.mode_bar()
-        yield VerticalScroll(id="detail-body")
+        yield DetailBody(self._widgets, id="detail-body")
         yield Footer()
 
     def on_screen_resume(self, _event: ScreenResume) -> None:
-        """Load fresh (an edit may just have happened)."""
-        try:
-            self.detail = self.store.applications.get(self.app_id)
-        except NotFoundError:
-            self.say("That application no longer exists.", "warning")
-            self.app.pop_screen()
+        """Load fresh (an edit may just have happened); the body redraws only on a change."""
+        loaded = self.attempt(self.store.applications.get, self.app_id,
+                              gone="That application no longer exists.")
+        if not loaded.ok:
+            if loaded.missing and self.is_current:
+                self.app.pop_screen()
             return
-        body = self.query_one("#detail-body", VerticalScroll)
-        body.remove_children()
-        body.mount_all(list(self._widgets(self.detail)))
+        self.detail = loaded.value
+        body = self.query_one(DetailBody)
+        body.detail = self.detail
         body.focus()
 
-    def _widgets(self, d: ApplicationDetail) -> list[Static | Label]:
+    def _widgets(self, d: ApplicationDetail) -> list[Widget]:
         today = self.today()
-        out: list[Static | Label] = [
+        out: list[Widget] = [
             Label(template("[b]$company[/b] — $role", company=d.company, role=d.role),
                   id="detail-title"),
         ]

@@ -28,11 +28,12 @@ from bounceback.playbook.triage import (
 )
 from bounceback.screens.base import ModeScreen
 from bounceback.screens.rejections import feeling_label
-from bounceback.store.errors import ConflictError, NotFoundError, StoreError, ValidationError
+from bounceback.store.errors import NotFoundError
 from bounceback.store.records import RejectionRecord, WallowRecord
 from bounceback.widgets.safe import content, template
 
 _MUTED = "$text-muted"
+_GONE = "That rejection no longer exists."
 _QUICK = {  # action: (new status, toast)
     "asked": (FeedbackStatus.ASKED,
               "Marked asked today. One ask is the rule; silence after a while is an answer too."),
@@ -101,7 +102,7 @@ class CaseScreen(ModeScreen):
         """Load fresh (an edit or a quick key may just have happened)."""
         self.reload()
 
-    @work(thread=True, exclusive=True, group="case-load")
+    @work(thread=True, exclusive=True, group="case-load", exit_on_error=False)
     def reload(self) -> None:
         """Read the case, its history, vent text and rituals off the event loop."""
         store = self.store
@@ -118,7 +119,11 @@ class CaseScreen(ModeScreen):
         self.app.call_from_thread(self.call_later, self._show, case_file)
 
     def _gone(self) -> None:
-        self.say("That rejection no longer exists.", "warning")
+        self.say(_GONE, "warning")
+        self.record_missing()
+
+    def record_missing(self) -> None:
+        """The case is gone: back to the casebook (if this screen is still the one shown)."""
         if self.app.screen is self:
             self.app.pop_screen()
 
@@ -253,17 +258,13 @@ class CaseScreen(ModeScreen):
         changes: dict[str, Any] = {"feedback_status": status}
         if status is FeedbackStatus.ASKED:
             changes["feedback_asked_on"] = self.today()
-        try:
-            self.store.rejections.update(r.id, version=r.version, **changes)
-        except ConflictError:
-            self.say("This case changed in another window; here is the latest. "
-                     "Press the key again if it still applies.", "warning")
-        except NotFoundError:
-            self._gone()
+        saved = self.attempt(
+            lambda: self.store.rejections.update(r.id, version=r.version, **changes),
+            gone=_GONE, conflict="This case changed in another window; here is the latest. "
+                                 "Press the key again if it still applies.")
+        if saved.missing:
             return
-        except (StoreError, ValidationError) as exc:
-            self.say(getattr(exc, "message", str(exc)), "error", timeout=10)
-        else:
+        if saved.ok:
             self.say(toast)
         self.reload()
 

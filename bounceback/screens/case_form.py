@@ -290,7 +290,14 @@ class CaseForm(ModalScreen[RejectionRecord | None]):
 
     def action_cancel(self) -> None:
         """Close; if anything was typed, ask first."""
-        close_asking_if_changed(self, self._raw() != self._start)
+        close_asking_if_changed(self, self.unsaved_changes())
+
+    def unsaved_changes(self) -> bool:
+        """Something was typed and not saved (quit asks before losing it)."""
+        return self.is_mounted and self._raw() != self._start
+
+    def flush_pending(self) -> None:
+        """A form saves only on ctrl+s: nothing waits to be written."""
 
 
 def _num(value: int | None) -> str:

@@ -166,4 +166,11 @@ class DraftForm(ModalScreen[R | None], Generic[D, R]):
 
     def action_cancel(self) -> None:
         """Close; if anything was typed, ask first."""
-        close_asking_if_changed(self, self._values() != self._start_values)
+        close_asking_if_changed(self, self.unsaved_changes())
+
+    def unsaved_changes(self) -> bool:
+        """Something was typed and not saved (quit asks before losing it)."""
+        return self.is_mounted and self._values() != self._start_values
+
+    def flush_pending(self) -> None:
+        """A form saves only on ctrl+s: nothing waits to be written."""

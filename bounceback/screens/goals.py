@@ -26,7 +26,6 @@ from bounceback.playbook.goals import (
 from bounceback.screens.base import ModeScreen
 from bounceback.screens.modals import ConfirmModal
 from bounceback.screens.today_data import AUTO_SYNC_DAYS, ensure_goals
-from bounceback.store.errors import NotFoundError, StoreError
 from bounceback.store.records import GoalDayRecord, GoalRecord
 from bounceback.widgets.goal_list import GLYPHS, STATUS_STYLES
 from bounceback.widgets.record_table import Column, RecordTable
@@ -40,6 +39,7 @@ COLUMNS = (
     Column("Last 7", width=7),
     Column("Strength", width=11),
 )
+_GONE = "That goal no longer exists (retired or deleted in another window?)."
 OPEN_GLYPH = "◌"
 INDENT = " " * 16  # the week view's label column
 EXPLAIN = (
@@ -127,6 +127,7 @@ class GoalsScreen(ModeScreen):
 
     MODE_NAME = "goals"
     HELP_TITLE = "Goals"
+    AUTO_FOCUS = "#goals-table"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "New", id="goals-new", tooltip="Add a small daily goal"),
@@ -159,14 +160,15 @@ class GoalsScreen(ModeScreen):
         return self.query_one("#goals-table", RecordTable)
 
     def on_mount(self) -> None:
-        """Focus the table."""
-        self.table.focus()
+        """The table has focus (unless an early key already moved it)."""
+        if self.focused is None:
+            self.table.focus()
 
     def on_screen_resume(self, _event: ScreenResume) -> None:
         """Reload on every return (counts change on Today, activity elsewhere)."""
         self.reload()
 
-    @work(thread=True, exclusive=True, group="goals-load")
+    @work(thread=True, exclusive=True, group="goals-load", exit_on_error=False)
     def reload(self, keep_id: int | None = None) -> None:
         """Read and judge off the event loop."""
         store, today = self.store, self.today()
@@ -223,6 +225,10 @@ class GoalsScreen(ModeScreen):
         view = self.table.current if self.is_mounted else None
         return view.goal if view is not None else None
 
+    def record_missing(self) -> None:
+        """A goal vanished under us: show the list as it is."""
+        self.reload()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Row keys only with a highlighted goal; undo only after a retire."""
         if action in {"edit", "retire"}:
@@ -264,12 +270,7 @@ class GoalsScreen(ModeScreen):
             return
 
         def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                self.store.goals.retire(goal.id)
-            except (NotFoundError, StoreError) as exc:
-                self.say(getattr(exc, "message", "That goal no longer exists."), "warning")
+            if not yes or not self.attempt(self.store.goals.retire, goal.id, gone=_GONE).ok:
                 return
             self._undo_id = goal.id
             self.say(f"Retired {goal.title}. Its days are kept; u brings it back.", timeout=8)
@@ -284,13 +285,11 @@ class GoalsScreen(ModeScreen):
         if self._undo_id is None:
             return
         goal_id, self._undo_id = self._undo_id, None
-        try:
-            goal = self.store.goals.restore(goal_id)
-        except (NotFoundError, StoreError):
-            self.say("That goal can't be brought back.", "warning")
-            return
-        self.say(f"Back: {goal.title}.")
-        self.reload(keep_id=goal.id)
+        restored = self.attempt(self.store.goals.restore, goal_id,
+                                gone="That goal can't be brought back: it no longer exists.")
+        if restored.ok:
+            self.say(f"Back: {restored.value.title}.")
+            self.reload(keep_id=goal_id)
 
     def palette_commands(self) -> list[Any]:
         """Goals entries for ctrl+p."""

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import ClassVar
+from collections.abc import Iterable, Sequence
+from typing import Any, ClassVar
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
@@ -32,11 +32,12 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen #help-foot { color: $text-muted; margin-top: 1; }
     """
 
-    def __init__(self, title: str, rows: Sequence[tuple[str, str]]) -> None:
-        """`rows` are (key display, description) pairs."""
+    def __init__(self, title: str, rows: Sequence[tuple[str, str]], foot: str = "") -> None:
+        """`rows` are (key display, description) pairs; `foot` is the last line's end."""
         super().__init__()
         self._title = title
         self._rows = rows
+        self._foot = foot
 
     def compose(self) -> ComposeResult:
         """Title, then one line per key."""
@@ -48,4 +49,36 @@ class HelpScreen(ModalScreen[None]):
                         Content.assemble((f"{keys:>14}", "bold $accent"), "  ", description),
                         classes="help-row",
                     )
-            yield Label(Content("escape closes · ctrl+p lists every command"), id="help-foot")
+            foot = " · ".join(x for x in ("escape closes · ctrl+p lists every command",
+                                          self._foot) if x)
+            yield Label(Content(foot), id="help-foot")
+
+
+def help_rows(app: App[Any]) -> list[tuple[str, str]]:
+    """(keys, what they do) for the screen on top: the screen's own keys, the keys it lists
+    although their widget is not focused (`extra_help_bindings()`), then the global keys.
+
+    Only bindings with an id are listed (Textual's own focus and scrolling plumbing would be
+    noise), and the palette key.
+    """
+    keys: dict[str, list[str]] = {}
+    texts: dict[str, str] = {}
+
+    def add(bindings: Iterable[Binding]) -> None:
+        seen = {key for group in keys.values() for key in group}
+        for binding in bindings:
+            if binding.id is None and binding.action != "command_palette":
+                continue
+            group = binding.id or binding.action  # "up,k" arrives as two keys of one binding
+            shown = app.get_key_display(binding)
+            if shown not in seen:
+                keys.setdefault(group, []).append(shown)
+                texts[group] = binding.tooltip or binding.description
+
+    active = list(app.active_bindings.values())
+    add(a.binding for a in active if a.node is not app)
+    extra = getattr(app.screen, "extra_help_bindings", None)
+    if extra is not None:
+        add(extra())
+    add(a.binding for a in active if a.node is app)
+    return [(" ".join(keys[g]), texts[g]) for g in keys]

@@ -16,10 +16,10 @@ from textual.widgets import Static
 
 from bounceback.dates import format_date
 from bounceback.screens.base import ModeScreen
-from bounceback.store.errors import NotFoundError, StoreError
+from bounceback.screens.outcome import attempt
 from bounceback.store.records import HelpActRecord, HelpCounts
 from bounceback.widgets.record_table import Column, RecordTable
-from bounceback.widgets.safe import notify, one_line, template
+from bounceback.widgets.safe import one_line, template
 
 COLUMNS = (
     Column("When", width=10),
@@ -125,14 +125,12 @@ class HelpLogPane(Vertical):
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            try:
-                self.app.store.help.delete(act.id)  # type: ignore[attr-defined]
-            except NotFoundError:
-                pass  # gone already: the reload shows it
-            except StoreError as exc:
-                notify(self.app, exc.message, severity="error", timeout=10)
-                return
-            self.post_message(self.Removed(act))
+            removed = attempt(self.app, self.app.store.help.delete, act.id,  # type: ignore[attr-defined]
+                              gone="That entry was already removed (in another window?).")
+            if removed.ok:  # only a real removal offers `u`
+                self.post_message(self.Removed(act))
+            elif removed.missing and isinstance(self.screen, ModeScreen):
+                self.screen.record_missing()
 
         self.app.push_screen(ConfirmModal(template("Remove helping [b]$who[/b] from the log?",
                                                    who=act.who), yes="Remove"), answered)

@@ -24,10 +24,9 @@ from bounceback.playbook.pipeline import (
     flag,
     silence,
 )
-from bounceback.screens.base import ModeScreen
+from bounceback.screens.base import ModeScreen, hidden
 from bounceback.screens.bounce.stage_moves import reject, take_over
 from bounceback.screens.modals import ConfirmModal, PickerModal
-from bounceback.store.errors import NotFoundError, StoreError
 from bounceback.store.records import ApplicationDetail, ApplicationRow, Settings
 from bounceback.widgets.record_table import Column, RecordTable
 from bounceback.widgets.safe import template
@@ -37,6 +36,7 @@ _TONES = {
     Flag.CLOSED: "closed", Flag.SAVED: "saved", Flag.ACTIVE: "",
 }
 _VIEW_ORDER = (StageView.ACTIVE, StageView.ALL, StageView.CLOSED)
+_GONE = "That application no longer exists (deleted in another window?)."
 COLUMNS = (
     Column("Company", ratio=3),
     Column("Role", ratio=4),
@@ -89,6 +89,7 @@ class PipelineScreen(ModeScreen):
 
     MODE_NAME = "pipeline"
     HELP_TITLE = "Pipeline"
+    AUTO_FOCUS = "#pipeline-table"  # from the first frame: early keys never reach the filter
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "New", id="pipeline-new", tooltip="Add an application"),
@@ -130,8 +131,8 @@ class PipelineScreen(ModeScreen):
         """Mode bar, summary, filter box, the table, a preview line, the footer."""
         yield self.mode_bar()
         yield Static(id="pipeline-summary")
-        yield Input(placeholder="filter: company, role or notes (escape clears)",
-                    id="pipeline-filter-input")
+        yield hidden(Input(placeholder="filter: company, role or notes (escape clears)",
+                           id="pipeline-filter-input"))
         yield RecordTable(
             COLUMNS, self._format, key=lambda item: item.row.id,
             empty_message="Loading…", id="pipeline-table",
@@ -153,15 +154,15 @@ class PipelineScreen(ModeScreen):
     # ---- loading --------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        """Focus the table."""
-        self.query_one("#pipeline-filter-input").display = False
-        self.table.focus()
+        """The table has focus (unless an early key already moved it, e.g. `/`)."""
+        if self.focused is None:
+            self.table.focus()
 
     def on_screen_resume(self, _event: ScreenResume) -> None:
         """Reload whenever the screen comes back (mode switch, closed modal) if data changed."""
         self.reload(force=False)
 
-    @work(thread=True, exclusive=True, group="pipeline-load")
+    @work(thread=True, exclusive=True, group="pipeline-load", exit_on_error=False)
     def reload(self, keep_id: int | None = None, force: bool = True) -> None:
         """Read the rows off the event loop; the kept rows stay on screen meanwhile.
 
@@ -318,16 +319,9 @@ class PipelineScreen(ModeScreen):
 
     # ---- actions --------------------------------------------------------------------------
 
-    def _guard(self, action: Any, *args: Any) -> Any:
-        """Run a store call; show trouble as a toast (never a traceback), reload on success."""
-        try:
-            return action(*args)
-        except NotFoundError:
-            self.say("That application no longer exists (deleted in another window?).", "warning")
-            self.reload()
-        except StoreError as exc:
-            self.say(exc.message, "error", timeout=10)
-        return None
+    def record_missing(self) -> None:
+        """A row vanished under us (deleted in another window): show the list as it is."""
+        self.reload()
 
     def action_new(self) -> None:
         """Open the form for a new application."""
@@ -349,9 +343,9 @@ class PipelineScreen(ModeScreen):
         row = self.current
         if row is None:
             return
-        detail = self._guard(self.store.applications.get, row.id)
-        if detail is not None:
-            open_edit_form(self, detail)
+        loaded = self.attempt(self.store.applications.get, row.id, gone=_GONE)
+        if loaded.ok:
+            open_edit_form(self, loaded.value)
 
     def _moved(self, detail: ApplicationDetail | None, verb: str = "") -> None:
         if detail is None:
@@ -364,20 +358,24 @@ class PipelineScreen(ModeScreen):
         row = self.current
         if row is None or take_over(self, row, "advance", self._moved):
             return
-        moved = self._guard(self.store.applications.advance, row.id)
-        if moved is None and row.stage.next is None and row.stage is not Stage.GHOSTED:
+        moved = self.attempt(self.store.applications.advance, row.id, gone=_GONE)
+        if not moved.ok:
+            return
+        if moved.value is None and row.stage.next is None and row.stage is not Stage.GHOSTED:
             self.say(f"{row.stage.label.capitalize()} has no next stage; m picks any stage.")
-        self._moved(moved)
+        self._moved(moved.value)
 
     def action_back(self) -> None:
         """Back to the stage before (reopens)."""
         row = self.current
         if row is None or take_over(self, row, "back", self._moved):
             return
-        moved = self._guard(self.store.applications.back, row.id)
-        if moved is None and self.current is not None:
+        moved = self.attempt(self.store.applications.back, row.id, gone=_GONE)
+        if not moved.ok:
+            return
+        if moved.value is None:
             self.say("Nothing earlier in its history.")
-        self._moved(moved)
+        self._moved(moved.value)
 
     def action_move(self) -> None:
         """Pick any stage."""
@@ -397,7 +395,9 @@ class PipelineScreen(ModeScreen):
             if stage is None or stage is row.stage and stage is not Stage.INTERVIEWING:
                 return
             if not take_over(self, row, stage, self._moved):  # asks around rejected/ghosted
-                self._moved(self._guard(self.store.applications.move, row.id, stage))
+                moved = self.attempt(self.store.applications.move, row.id, stage, gone=_GONE)
+                if moved.ok:
+                    self._moved(moved.value)
 
         self.app.push_screen(
             PickerModal(template("Move [b]$company[/b] to…", company=row.company), choices, start),
@@ -417,8 +417,10 @@ class PipelineScreen(ModeScreen):
             return
 
         def answered(yes: bool | None) -> None:
-            if yes and self._guard(self.store.applications.delete, row.id) is None:
+            # undo is armed and success announced only after the store really deleted it
+            if yes and self.attempt(self.store.applications.delete, row.id, gone=_GONE).ok:
                 self._undo_id = row.id
+                self.refresh_bindings()
                 self.say(f"Deleted {row.company} — {row.role}. Press u to undo.", timeout=8)
                 self.reload()
 
@@ -432,11 +434,13 @@ class PipelineScreen(ModeScreen):
         """Restore the last deleted application."""
         if self._undo_id is None:
             return
-        restored = self._guard(self.store.applications.restore, self._undo_id)
-        self._undo_id = None
-        if restored is not None:
-            self.say(f"Restored {restored.company} — {restored.role}.")
-            self.reload(keep_id=restored.id)
+        restored = self.attempt(self.store.applications.restore, self._undo_id, gone=_GONE)
+        if restored.ok or restored.missing:  # a refusal (read-only, disk full) keeps undo armed
+            self._undo_id = None
+            self.refresh_bindings()
+        if restored.ok:
+            self.say(f"Restored {restored.value.company} — {restored.value.role}.")
+            self.reload(keep_id=restored.value.id)
 
     def palette_commands(self) -> list[Any]:
         """Pipeline entries for ctrl+p."""

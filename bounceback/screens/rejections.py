@@ -17,7 +17,7 @@ from bounceback.dates import format_date
 from bounceback.domain import FeedbackStatus, RejectionKind
 from bounceback.playbook.feedback import FEEDBACK_STATUS_LABELS, FeedbackAction, feedback_state
 from bounceback.playbook.triage import Pattern, kind_label, pattern
-from bounceback.screens.base import ModeScreen
+from bounceback.screens.base import ModeScreen, hidden
 from bounceback.store.records import RejectionRow
 from bounceback.widgets.record_table import Column, RecordTable
 from bounceback.widgets.safe import template
@@ -88,6 +88,7 @@ class RejectionsScreen(ModeScreen):
 
     MODE_NAME = "rejections"
     HELP_TITLE = "Rejections"
+    AUTO_FOCUS = "#rejections-table"  # from the first frame: early keys never reach the filter
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "log", "Log a rejection", id="rejections-log",
@@ -122,8 +123,8 @@ class RejectionsScreen(ModeScreen):
         """Mode bar, the header (filters, pattern, counts), filter box, table, footer."""
         yield self.mode_bar()
         yield Static(id="rejections-header")
-        yield Input(placeholder="filter: company or role (escape clears)",
-                    id="rejections-filter-input")
+        yield hidden(Input(placeholder="filter: company or role (escape clears)",
+                           id="rejections-filter-input"))
         yield RecordTable(
             COLUMNS, self._format, key=lambda item: item.row.id,
             empty_message="Loading…", id="rejections-table",
@@ -138,15 +139,15 @@ class RejectionsScreen(ModeScreen):
     # ---- loading --------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        """Hide the filter box, focus the table."""
-        self.query_one("#rejections-filter-input").display = False
-        self.table.focus()
+        """The table has focus (unless an early key already moved it, e.g. `/`)."""
+        if self.focused is None:
+            self.table.focus()
 
     def on_screen_resume(self, _event: ScreenResume) -> None:
         """Reload whenever the screen comes back (mode switch, a closed case or flow)."""
         self.reload()
 
-    @work(thread=True, exclusive=True, group="rejections-load")
+    @work(thread=True, exclusive=True, group="rejections-load", exit_on_error=False)
     def reload(self) -> None:
         """Read the cases and the overview off the event loop."""
         repo, today = self.store.rejections, self.today()

@@ -13,8 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from bounceback.store.errors import StoreError, ValidationError
-from bounceback.widgets.safe import content, notify
+from bounceback.screens.outcome import attempt
+from bounceback.widgets.safe import content
 
 
 class RitualEditor(ModalScreen[None]):
@@ -47,6 +47,7 @@ class RitualEditor(ModalScreen[None]):
         """Editing nothing yet."""
         super().__init__()
         self._renaming: int | None = None
+        self._typed_from = ""  # what the open input started with
 
     def compose(self) -> ComposeResult:
         """The list, a hidden input for add/rename, the footer."""
@@ -86,6 +87,7 @@ class RitualEditor(ModalScreen[None]):
 
     def _edit(self, value: str, renaming: int | None) -> None:
         self._renaming = renaming
+        self._typed_from = value
         box = self.query_one("#rituals-input", Input)
         box.value = value
         box.add_class("-editing")
@@ -104,18 +106,15 @@ class RitualEditor(ModalScreen[None]):
 
     @on(Input.Submitted, "#rituals-input")
     def _submitted(self, event: Input.Submitted) -> None:
-        try:
-            if self._renaming is None:
-                ritual_id = self._store.rituals.add(event.value).id
-            else:
-                ritual_id = self._renaming
-                self._store.rituals.rename(ritual_id, event.value)
-        except ValidationError as exc:
-            notify(self.app, next(iter(exc.errors.values())), severity="warning")
-            return
-        except StoreError as exc:
-            notify(self.app, exc.message, severity="error")
-            return
+        if self._renaming is None:
+            added = attempt(self.app, self._store.rituals.add, event.value)
+            if not added.ok:
+                return
+            ritual_id = added.value.id
+        else:
+            ritual_id = self._renaming
+            if not attempt(self.app, self._store.rituals.rename, ritual_id, event.value).ok:
+                return
         event.input.remove_class("-editing")
         self._reload(ritual_id)
         self.query_one("#rituals-list").focus()
@@ -124,7 +123,7 @@ class RitualEditor(ModalScreen[None]):
         """Reorder."""
         current = self._current()
         if current is not None:
-            self._store.rituals.move(current, delta)
+            attempt(self.app, self._store.rituals.move, current, delta)
             self._reload(current)
 
     def action_retire(self) -> None:
@@ -132,8 +131,18 @@ class RitualEditor(ModalScreen[None]):
         current = self._current()
         if current is not None:
             retired = next(r.retired for r in self._store.rituals.all(True) if r.id == current)
-            self._store.rituals.set_retired(current, not retired)
+            attempt(self.app, self._store.rituals.set_retired, current, not retired)
             self._reload(current)
+
+    def unsaved_changes(self) -> bool:
+        """The add / rename box is open with something typed (quit asks before losing it)."""
+        if not self.is_mounted:
+            return False
+        box = self.query_one("#rituals-input", Input)
+        return box.has_class("-editing") and box.value != self._typed_from
+
+    def flush_pending(self) -> None:
+        """Saved on enter only: nothing waits to be written."""
 
     def action_close(self) -> None:
         """Close (or stop typing, if the input is open)."""

@@ -6,7 +6,6 @@ again saves, `escape` leaves it as it was. Every kind ends with a "+ add" line.
 
 from __future__ import annotations
 
-import contextlib
 from typing import ClassVar
 
 from textual import on
@@ -18,9 +17,9 @@ from textual.message import Message
 from textual.widgets import Input, Label, Static
 
 from bounceback.domain import StrengthKind
-from bounceback.store.errors import NotFoundError, StoreError, ValidationError
+from bounceback.screens.outcome import attempt
 from bounceback.store.records import StrengthRecord
-from bounceback.widgets.safe import notify, template
+from bounceback.widgets.safe import template
 
 KIND_HEADINGS = {
     StrengthKind.SKILL: ("Skills", "what you can do"),
@@ -37,6 +36,7 @@ ADD_LABELS = {
     StrengthKind.QUALITY: "+ add a quality",
     StrengthKind.VALUE: "+ add a value",
 }
+_GONE = "That strength was removed in another window."
 INTRO = ("Worth, not work: what you bring that no job title hands out, and no rejection takes "
          "away.")
 
@@ -199,6 +199,14 @@ class StrengthsPane(VerticalScroll, can_focus=False):
         self.mount(box, hint, after=line)
         box.focus()
 
+    @property
+    def typing(self) -> bool:
+        """The in-place input is open with something typed that is not saved."""
+        if self._editing is None:
+            return False
+        line, box, _hint = self._editing
+        return box.value != (line.record.text if line.record else "")
+
     def action_cancel_edit(self) -> None:
         """Close the input and leave the strength as it was."""
         if self._editing is None:
@@ -228,28 +236,21 @@ class StrengthsPane(VerticalScroll, can_focus=False):
             return
         line, _box, _hint = self._editing
         record = line.record
-        try:
-            if record is None:
-                saved = self._store.strengths.add(event.value, line.kind)
-            elif not event.value.strip():
-                self.action_cancel_edit()
-                self._confirm_remove(record)
-                return
-            else:
-                saved = self._store.strengths.edit(record.id, event.value)
-        except ValidationError as exc:
-            notify(self.app, next(iter(exc.errors.values())), severity="warning")
+        if record is not None and not event.value.strip():
+            self.action_cancel_edit()
+            self._confirm_remove(record)
             return
-        except NotFoundError:
-            notify(self.app, "That strength was removed in another window.", severity="warning")
+        if record is None:
+            saved = attempt(self.app, self._store.strengths.add, event.value, line.kind)
+        else:
+            saved = attempt(self.app, self._store.strengths.edit, record.id, event.value,
+                            gone=_GONE)
+        if saved.missing:
             self.reload()
-            return
-        except StoreError as exc:
-            notify(self.app, exc.message, severity="error", timeout=10)
-            return
-        # back to the list on the saved line (n adds the next one): a key pressed right after
-        # saving is a list key, never stray text in a new input
-        self.reload(focus_id=saved.id)
+        if saved.ok:
+            # back to the list on the saved line (n adds the next one): a key pressed right
+            # after saving is a list key, never stray text in a new input
+            self.reload(focus_id=saved.value.id)
 
     def action_remove(self) -> None:
         """Remove the highlighted strength after a yes."""
@@ -264,9 +265,9 @@ class StrengthsPane(VerticalScroll, can_focus=False):
             if not yes:
                 return
             index = next((i for i, x in enumerate(self._lines) if x.record == record), 0)
-            with contextlib.suppress(NotFoundError, StoreError):  # gone already: reload shows it
-                self._store.strengths.delete(record.id)
-            self.post_message(self.Removed(record))
+            removed = attempt(self.app, self._store.strengths.delete, record.id, gone=_GONE)
+            if removed.ok:  # only a real removal offers `u`
+                self.post_message(self.Removed(record))
             self.reload()
             if self._lines:
                 self._lines[min(index, len(self._lines) - 1)].focus()
@@ -282,10 +283,7 @@ class StrengthsPane(VerticalScroll, can_focus=False):
         line = self._current()
         if line is None or line.record is None:
             return
-        try:
-            self._store.strengths.reorder(line.record.id, delta)
-        except (NotFoundError, StoreError) as exc:
-            notify(self.app, getattr(exc, "message", "That strength is gone."), severity="warning")
+        attempt(self.app, self._store.strengths.reorder, line.record.id, delta, gone=_GONE)
         self.reload(focus_id=line.record.id)
 
     def reload(self, focus_id: int | None = None,

@@ -22,7 +22,7 @@ from textual.widgets import Footer, Label, Static
 from bounceback.playbook.daily import SOURCE_WHERE, should_celebrate
 from bounceback.playbook.wins import pick_wins
 from bounceback.screens import today_panels as panels
-from bounceback.screens.base import ModeScreen
+from bounceback.screens.base import ModeScreen, hidden
 from bounceback.screens.today_checkin import CheckInPanel
 from bounceback.screens.today_data import TodayData, count_map, load_today
 from bounceback.store.checkins import PastDayError
@@ -98,7 +98,7 @@ class TodayScreen(ModeScreen):
                     yield Static(id="today-win")
                     yield Static(id="today-strength")
             with Vertical(id="today-right"):
-                with WallowPanel(id="today-wallow", classes="today-panel") as panel:
+                with hidden(WallowPanel(id="today-wallow", classes="today-panel")) as panel:
                     panel.border_title = "Wallow window"
                     yield Label("", id="today-wallow-line")
                 with Vertical(id="today-goals", classes="today-panel") as panel:
@@ -124,7 +124,6 @@ class TodayScreen(ModeScreen):
 
     def on_mount(self) -> None:
         """Read today's check-in at once (one tiny query) so the focus lands in the right place."""
-        self.query_one("#today-wallow").display = False
         stored = self.store.checkins.get(self.today())
         self.checkin.fill(stored)
         if stored is None or stored.mood is None:
@@ -150,7 +149,16 @@ class TodayScreen(ModeScreen):
         """Leaving: write what was typed now rather than a beat later."""
         self.checkin.flush()
 
-    @work(thread=True, exclusive=True, group="today-load")
+    def flush_pending(self) -> None:
+        """Quitting: write the check-in lines now if they wait for their beat."""
+        if self.is_mounted:
+            self.checkin.flush()
+
+    def unsaved_changes(self) -> bool:
+        """The check-in is saved as it changes."""
+        return False
+
+    @work(thread=True, exclusive=True, group="today-load", exit_on_error=False)
     def reload(self, new_win: bool = False) -> None:
         """Read everything off the event loop; the old numbers stay on screen meanwhile."""
         store, day = self.store, self.today()
@@ -274,6 +282,10 @@ class TodayScreen(ModeScreen):
         """Leave the check-in for the goals (the digits switch screens again)."""
         self.checkin.flush()
         self.goal_list.focus()
+
+    def extra_help_bindings(self) -> list[Binding]:
+        """`?` lists the goal keys even while the check-in (not the goal list) has focus."""
+        return [b for b in Binding.make_bindings(GoalList.BINDINGS) if b.show]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Escape only means something inside the check-in."""

@@ -21,6 +21,7 @@ from textual.widgets import Input, Static
 
 from bounceback.dates import format_date
 from bounceback.domain import WIN_CATEGORY_LABELS, WinCategory
+from bounceback.screens.base import hidden
 from bounceback.store.records import WinRow
 from bounceback.widgets.record_table import Column, RecordTable
 from bounceback.widgets.safe import notify, template
@@ -161,16 +162,15 @@ class WinsCatalogPane(Vertical):
     def compose(self) -> ComposeResult:
         """Summary, search box (hidden), table, detail pane."""
         yield Static(id="wins-summary")
-        yield Input(placeholder="search: title, story, impact, tags (escape clears)",
-                    id="wins-search-input")
+        yield hidden(Input(placeholder="search: title, story, impact, tags (escape clears)",
+                           id="wins-search-input"))
         yield RecordTable(COLUMNS, self._format, key=lambda item: item.row.id,
                           empty_message="Loading…", id="wins-table")
         with VerticalScroll(id="wins-detail-box"):
             yield Static(id="wins-detail")
 
     def on_mount(self) -> None:
-        """Hide the search box; keep the detail pane out of the tab order."""
-        self.query_one("#wins-search-input").display = False
+        """Keep the detail pane out of the tab order."""
         self.query_one("#wins-detail-box").can_focus = False
 
     @property

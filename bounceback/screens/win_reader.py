@@ -18,7 +18,7 @@ from bounceback.dates import format_date
 from bounceback.domain import WIN_CATEGORY_LABELS
 from bounceback.screens.base import ModeScreen
 from bounceback.screens.win_catalog import PIN
-from bounceback.store.errors import NotFoundError, StoreError
+from bounceback.store.errors import NotFoundError
 from bounceback.store.records import WinDetail, WinRow
 from bounceback.widgets.safe import content
 
@@ -137,11 +137,10 @@ class WinReaderScreen(ModeScreen):
         """Pin or unpin."""
         if self.win is None:
             return
-        try:
-            self.store.wins.set_pinned(self.win.id, not self.win.pinned)
-        except NotFoundError:
-            pass
-        except StoreError as exc:
-            self.say(exc.message, "error", timeout=10)
-            return
+        if self.attempt(self.store.wins.set_pinned, self.win.id, not self.win.pinned,
+                        gone="That win no longer exists (deleted in another window?).").ok:
+            self.load()
+
+    def record_missing(self) -> None:
+        """The win went away meanwhile: show the next one (or go back)."""
         self.load()

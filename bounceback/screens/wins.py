@@ -17,19 +17,16 @@ from bounceback.screens.help_log import HelpLogPane, open_help_form
 from bounceback.screens.strengths import StrengthsPane
 from bounceback.screens.win_catalog import WinItem, WinsCatalogPane, build_items
 from bounceback.screens.win_reader import WinReaderScreen
-from bounceback.store.errors import NotFoundError, StoreError
 from bounceback.store.records import (
     HelpActRecord,
     HelpCounts,
     StrengthRecord,
-    WinDetail,
     WinRow,
 )
 from bounceback.widgets.record_table import RecordTable
 from bounceback.widgets.safe import template
 
 TABS = {"wins": "wins-tab-wins", "strengths": "wins-tab-strengths", "help": "wins-tab-help"}
-_FAILED = object()  # what _guard returns when the store said no (None is a valid result)
 _CATALOG_ONLY = {"pin", "edit", "delete"}
 
 
@@ -38,10 +35,11 @@ class WinsScreen(ModeScreen):
 
     MODE_NAME = "wins"
     HELP_TITLE = "Wins"
+    AUTO_FOCUS = "#wins-table"  # from the first frame: early keys never reach the search box
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "New", id="wins-new",
-                tooltip="Write down a win (on Help given: log a time you helped)"),
+                tooltip="New: a win here, a time you helped on Help given"),
         Binding("p", "pin", "Pin", id="wins-pin",
                 tooltip="Pin or unpin the highlighted win (pinned wins come first everywhere)"),
         Binding("h", "log_help", "Log help", id="wins-log-help",
@@ -109,8 +107,9 @@ class WinsScreen(ModeScreen):
     # ---- loading --------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        """The catalog has focus first."""
-        self.table.focus()
+        """The catalog has focus first (unless an early key already moved it, e.g. `/`)."""
+        if self.focused is None:
+            self.table.focus()
 
     def on_screen_resume(self, _event: ScreenResume) -> None:
         """Reload when the screen comes back (cheap when nothing changed); refocus the section.
@@ -137,7 +136,7 @@ class WinsScreen(ModeScreen):
         self._seq += 1
         self._load(force, self._seq)
 
-    @work(thread=True, exclusive=True, group="wins-load")
+    @work(thread=True, exclusive=True, group="wins-load", exit_on_error=False)
     def _load(self, force: bool, seq: int) -> None:
         """Read the wins in a thread, only when their fingerprint changed."""
         store = self.store
@@ -212,8 +211,6 @@ class WinsScreen(ModeScreen):
             return True
         if action in _CATALOG_ONLY and self.section != "wins":
             return False
-        if action == "new":
-            return self.section != "help"  # h logs help there
         if action in {"pin", "edit", "delete"}:
             return self.current is not None
         if action == "undo":
@@ -222,16 +219,9 @@ class WinsScreen(ModeScreen):
 
     # ---- actions --------------------------------------------------------------------------
 
-    def _guard(self, action: Callable[..., Any], *args: Any) -> Any:
-        """Run a store call; trouble becomes a toast (never a traceback) and `_FAILED`."""
-        try:
-            return action(*args)
-        except NotFoundError:
-            self.say("That entry no longer exists (deleted in another window?).", "warning")
-            self.reload()
-        except StoreError as exc:
-            self.say(exc.message, "error", timeout=10)
-        return _FAILED
+    def record_missing(self) -> None:
+        """An entry vanished under us (deleted in another window): show the lists as they are."""
+        self.reload()
 
     def _saved(self, saved: Any) -> None:
         """A form closed: show what it saved."""
@@ -261,15 +251,16 @@ class WinsScreen(ModeScreen):
         from bounceback.screens.win_form import open_win_form
 
         row = self.current
-        detail = self._guard(self.store.wins.get, row.id) if row else _FAILED
-        if isinstance(detail, WinDetail):
-            open_win_form(self.app, detail, done=self._saved)
+        if row is None:
+            return
+        loaded = self.attempt(self.store.wins.get, row.id)
+        if loaded.ok:
+            open_win_form(self.app, loaded.value, done=self._saved)
 
     def action_pin(self) -> None:
         """Pin or unpin; the cursor stays on the win as it moves."""
         row = self.current
-        if row is None or self._guard(
-                self.store.wins.set_pinned, row.id, not row.pinned) is _FAILED:
+        if row is None or not self.attempt(self.store.wins.set_pinned, row.id, not row.pinned).ok:
             return
         self.say(f"Unpinned: {row.title}" if row.pinned else
                  f"Pinned: {row.title}. It comes first here and after a hard day.")
@@ -284,7 +275,7 @@ class WinsScreen(ModeScreen):
             return
 
         def answered(yes: bool | None) -> None:
-            if yes and self._guard(self.store.wins.delete, row.id) is not _FAILED:
+            if yes and self.attempt(self.store.wins.delete, row.id).ok:
                 self._remember(f"Restored {row.title}.", lambda: self.store.wins.restore(row.id),
                                row.id)
                 self.say(f"Deleted {row.title}. Press u to undo.", timeout=8)
@@ -295,7 +286,7 @@ class WinsScreen(ModeScreen):
 
     def _remember(self, message: str, undo: Callable[[], Any], keep_id: int | None = None) -> None:
         def run() -> None:
-            if self._guard(undo) is not _FAILED:
+            if self.attempt(undo).ok:
                 self.say(message)
             self.reload(keep_id=keep_id)
 
@@ -345,6 +336,13 @@ class WinsScreen(ModeScreen):
         self._remember(f"Restored helping {act.who}.", lambda: self.store.help.log(draft))
         self.say(f"Removed helping {act.who}. Press u to undo.", timeout=8)
         self.reload()
+
+    def unsaved_changes(self) -> bool:
+        """A strength being typed in place is not saved yet (quit asks before losing it)."""
+        return self.is_mounted and self.query_one(StrengthsPane).typing
+
+    def flush_pending(self) -> None:
+        """Strengths are saved on enter only: nothing waits to be written."""
 
     def _in_catalog(self, action: str) -> None:
         """A catalog command from the palette: show the catalog, then run it."""

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.content import Content
 from textual.widgets import Static
+
+from bounceback.widgets.mode_bar import note_content, with_note
 
 STEPS = (
     ("acknowledge", "Acknowledge"),
@@ -22,8 +25,8 @@ class StepBar(Static):
     StepBar { height: 1; padding: 0 1; background: $panel; color: $text-muted; }
     """
 
-    def __init__(self, current: str) -> None:
-        """`current` is a step key from STEPS."""
+    def __init__(self, current: str, note: str = "") -> None:
+        """`current` is a step key from STEPS; `note` (the demo label) as on the ModeBar."""
         parts: list[Content] = [Content.styled("bouncing back  ", "bold $accent")]
         for i, (key, title) in enumerate(STEPS, start=1):
             label = f"{i} {title}"
@@ -31,4 +34,13 @@ class StepBar(Static):
             parts.append(Content.styled(label, "reverse bold") if lit else Content(label))
             if i < len(STEPS):
                 parts.append(Content.styled(" › ", "$text-muted"))
-        super().__init__(Content("").join(parts))
+        self._line = Content("").join(parts)
+        self._note = note_content(note) if note else None
+        self._short = note_content(note.split()[0]) if note else None  # "demo"
+        super().__init__(with_note(self._line, self._note, 80, below=False, short=self._short))
+
+    def on_resize(self, _event: events.Resize) -> None:
+        """Place the note for the width there is."""
+        if self._note is not None:
+            self.update(with_note(self._line, self._note, self.content_size.width,
+                                  below=False, short=self._short))

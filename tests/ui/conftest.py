@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from rich.cells import cell_len
 from textual.worker import Worker, WorkerState
 
 import bounceback.app
@@ -16,6 +20,7 @@ from bounceback.store.db import Store
 from bounceback.store.drafts import ApplicationDraft
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
+CELL = 20 * 0.61  # Rich's SVG export: 20px characters, 0.61 wide
 HOSTILE = ("[/]", "[bold]x", "[@click=app.quit]x[/]", "\x1b[2J", "🚀 emoji", "x" * 10_000)
 
 
@@ -38,9 +43,51 @@ def add(store: Store, company: str, role: str = "Engineer", **kw: object) -> int
     return store.applications.create(ApplicationDraft(company=company, role=role, **kw)).id
 
 
+_SVG_TEXT = re.compile(
+    r'<text [^>]*?x="([0-9.]+)"[^>]*?clip-path="url\(#[^)]*-line-(\d+)\)"[^>]*>(.*?)</text>',
+    re.DOTALL,
+)
+
+
 def screen_text(app: BouncebackApp) -> str:
-    """What is on the terminal right now, as plain text."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+    """What is on the terminal right now, as plain text, one line per row.
+
+    Read back from the public `App.export_screenshot()`: Rich writes each run of text as an SVG
+    `<text>` on its row's clip path, at x = column * CELL (blank runs are left out).
+    """
+    width, height = app.size
+    rows: list[list[str]] = [[" "] * width for _ in range(height)]
+    for x, line, escaped in _SVG_TEXT.findall(app.export_screenshot()):
+        text = html.unescape(escaped.replace("&#160;", " "))
+        row, column = rows[int(line)], round(float(x) / CELL)
+        for char in text:
+            if char == "\n":  # Rich ends every row with a newline cell past the right edge
+                continue
+            cells = cell_len(char)
+            if cells == 0 and column > 0:  # a joiner or combining mark rides on the cell before
+                row[column - 1] += char
+                continue
+            if column < width:
+                row[column] = char
+                for extra in range(1, cells):  # the second cell of a wide character
+                    if column + extra < width:
+                        row[column + extra] = ""
+            column += cells
+    return "\n".join("".join(row) for row in rows)
+
+
+def capture_toasts(app: BouncebackApp) -> list[str]:
+    """Every toast message from now on, through the public `notify` (toasts expire on screen
+    after a wall-clock timeout; this list does not)."""
+    said: list[str] = []
+    real = app.notify
+
+    def notify(message: str, *args: Any, **kwargs: Any) -> None:
+        said.append(str(message))
+        real(message, *args, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
+    return said
 
 
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]

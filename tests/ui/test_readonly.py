@@ -19,7 +19,7 @@ from bounceback.clock import FixedClock
 from bounceback.screens.today_data import ensure_goals
 from bounceback.store.db import Store
 from bounceback.store.demo import build_demo
-from tests.ui.conftest import screen_text, settle
+from tests.ui.conftest import capture_toasts, screen_text, settle
 
 
 def _unwritable(monkeypatch: pytest.MonkeyPatch, *paths: Path) -> None:
@@ -69,13 +69,15 @@ async def test_banner_on_every_screen_and_browsing_works(
     app = BouncebackApp(open_store=lambda: ro_store, clock=clock)
     async with app.run_test(size=(140, 45)) as pilot:
         await settle(pilot)
+        # checked first: the toast expires after 10 s of wall-clock time, a loaded machine's
+        # five screen switches can take longer
+        assert any("read-only" in n.message for n in app._notifications)
         for mode in MODES:
             app.switch_mode(mode)
             await settle(pilot)
             assert app.current_mode == mode
             text = screen_text(app)
             assert "read-only: the database file is not writable — browsing only" in text, mode
-        assert any("read-only" in n.message for n in app._notifications)
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -87,6 +89,7 @@ async def test_every_write_is_refused_as_a_toast_not_a_crash(
     app = BouncebackApp(open_store=lambda: ro_store, clock=clock)
     async with app.run_test(size=(140, 45)) as pilot:
         await settle(pilot)
+        messages = capture_toasts(app)  # kept: a toast on screen expires after 10 s of wall time
         app.switch_mode(mode)
         await settle(pilot)
         for key in WRITE_KEYS[mode]:
@@ -103,7 +106,6 @@ async def test_every_write_is_refused_as_a_toast_not_a_crash(
                 if type(app.screen).__name__ == "ConfirmModal":
                     await pilot.press("y")
                     await settle(pilot)
-        messages = [n.message for n in app._notifications]
         assert app.return_code is None  # still running: nothing crashed
     assert _fingerprint(ro_store.path) == before
     refused = [m for m in messages if "read-only" in m and "Not saved" in m]

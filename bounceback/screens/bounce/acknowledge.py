@@ -115,8 +115,8 @@ class AcknowledgeScreen(FlowStep):
         self._note_timer = None
         self.save(feeling_note=self.query_one("#ack-note", Input).value)
 
-    def flush(self) -> None:
-        """Write the sentence before the screen goes."""
+    def flush_pending(self) -> None:
+        """Write the sentence now (leaving the screen, quitting)."""
         self.save_note()
 
     @on(events.DescendantBlur, "#ack-note")

@@ -10,6 +10,7 @@ from bounceback.screens.base import ModeScreen
 from bounceback.screens.stacks import mode_of
 from bounceback.store.errors import NotFoundError, StoreError
 from bounceback.store.records import RejectionRecord
+from bounceback.widgets.mode_bar import DEMO_NOTE
 from bounceback.widgets.step_bar import StepBar
 
 
@@ -35,7 +36,7 @@ class FlowStep(ModeScreen):
 
     def step_bar(self) -> StepBar:
         """The flow's progress line with this step lit."""
-        return StepBar(self.STEP)
+        return StepBar(self.STEP, note=DEMO_NOTE if self.bb.demo else "")
 
     def save(self, **changes: Any) -> bool:
         """Save fields of the case at once; a problem becomes a toast, never a crash."""
@@ -53,7 +54,7 @@ class FlowStep(ModeScreen):
         """Record the step and show its screen in place of this one."""
         from bounceback.screens.bounce import screen_for
 
-        self.flush()
+        self.flush_pending()
         if step not in ("wallow",) and not self.save(flow_step=step):
             return
         if not self.is_current:
@@ -64,8 +65,12 @@ class FlowStep(ModeScreen):
                 self.app.switch_mode(mode)
         self.app.switch_screen(screen_for(step, self.case_id))
 
-    def flush(self) -> None:
+    def flush_pending(self) -> None:
         """Write what is still waiting for its debounce (override where text is typed)."""
+
+    def unsaved_changes(self) -> bool:
+        """A step saves as it changes: quitting never loses its text."""
+        return False
 
     def action_next_step(self) -> None:
         """Override: what ctrl+s does on this step."""

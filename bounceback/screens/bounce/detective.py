@@ -121,7 +121,7 @@ class DetectiveScreen(FlowStep):
             self._text_timer.stop()
         self._text_timer = self.set_timer(0.3, self._save_text)
 
-    def flush(self) -> None:
+    def flush_pending(self) -> None:
         """Write lessons and next steps if a keystroke is still waiting for its beat."""
         if self._text_timer is not None:
             self._text_timer.stop()

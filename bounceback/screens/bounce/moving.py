@@ -109,5 +109,5 @@ class KeepMovingScreen(FlowStep):
         for screen in reversed(self.app.get_screen_stack("pipeline")[1:]):
             if not isinstance(screen, FlowStep):
                 break
-            screen.flush()
+            screen.flush_pending()
             self.app.pop_screen()

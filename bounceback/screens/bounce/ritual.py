@@ -159,3 +159,10 @@ class RitualScreen(FlowStep):
     def action_leave(self) -> None:
         """Leave the flow; the case keeps its step."""
         self.app.pop_screen()
+
+    def unsaved_changes(self) -> bool:
+        """A first win typed in the quick box and not added yet (quit asks before losing it)."""
+        return any(box.value.strip() for box in self.query("#ritual-quick-win").results(Input))
+
+    def flush_pending(self) -> None:
+        """Everything else here is saved as it changes."""

@@ -27,8 +27,14 @@ class UntrackedForm(ModalScreen[int | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Log it", id="untracked-save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="untracked-cancel"),
+        Binding("escape", "cancel", "Cancel", id="untracked-cancel",
+                tooltip="Close without logging (asks first if you typed something)"),
     ]
+
+    def __init__(self) -> None:
+        """Nothing typed yet."""
+        super().__init__()
+        self._start: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         """Company, role, stage reached."""
@@ -44,7 +50,7 @@ class UntrackedForm(ModalScreen[int | None]):
 
     def action_save(self) -> None:
         """Log it, or show what's wrong where it was typed."""
-        values = {f.field_name: f.value for f in self.query(Field)}
+        values = self._values()
         reached = Stage(values["stage"])
         try:
             case = self.app.store.rejections.log_untracked(  # type: ignore[attr-defined]
@@ -58,6 +64,22 @@ class UntrackedForm(ModalScreen[int | None]):
             return
         self.dismiss(case.id)
 
+    def on_mount(self) -> None:
+        """Remember the starting values, to know whether anything was typed."""
+        self._start = self._values()
+
+    def _values(self) -> dict[str, str]:
+        return {f.field_name: f.value for f in self.query(Field)}
+
     def action_cancel(self) -> None:
-        """Close without logging."""
-        self.dismiss(None)
+        """Close without logging; if anything was typed, ask first."""
+        from bounceback.screens.draft_form import close_asking_if_changed
+
+        close_asking_if_changed(self, self.unsaved_changes())
+
+    def unsaved_changes(self) -> bool:
+        """Something was typed and not logged (quit asks before losing it)."""
+        return self.is_mounted and self._values() != self._start
+
+    def flush_pending(self) -> None:
+        """Logged only on ctrl+s: nothing waits to be written."""

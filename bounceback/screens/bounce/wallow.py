@@ -21,6 +21,7 @@ from textual.widgets import Footer, Label, TextArea
 from bounceback.screens.bounce.base import FlowStep
 from bounceback.store.errors import StoreError, ValidationError
 from bounceback.store.records import WallowRecord
+from bounceback.terminal import set_terminal_title
 from bounceback.widgets.wallow_timer import WallowTimer
 
 VENT_SAVE_DELAY = 0.25
@@ -31,13 +32,6 @@ HINT_OUTSIDE = "Out of the vent box: enter goes back to writing, x ends the wind
 TIME_UP_TYPING = ("Time's up — enter when ready. Finish your sentence first if you like: "
                   "escape leaves the box (ctrl+s works from anywhere).")
 TIME_UP = "Time's up — enter when ready. You gave it its space; now something kind for yourself."
-
-
-def set_terminal_title(app: object, title: str) -> None:
-    """Set the terminal's window title (OSC 2); our fixed words only, never user text."""
-    driver = getattr(app, "_driver", None)
-    if driver is not None:
-        driver.write(f"\x1b]2;{title}\x07")
 
 
 class WallowScreen(FlowStep):
@@ -138,8 +132,8 @@ class WallowScreen(FlowStep):
         except (StoreError, ValidationError) as exc:
             self.say(getattr(exc, "message", str(exc)), "error", timeout=10)
 
-    def flush(self) -> None:
-        """Write the vent box before the screen goes."""
+    def flush_pending(self) -> None:
+        """Write the vent box now (leaving the screen, quitting)."""
         self.save_vent()
 
     def on_descendant_focus(self) -> None:
