@@ -1,8 +1,9 @@
 """MoodPicker: today's mood from 1 to 5, chosen with one digit while it has focus.
 
 While the picker has focus its digit bindings shadow the app's `1`-`5` screen keys (a focused
-widget's bindings are checked before the app's). Leave it with `tab` or `escape` and the digits
-switch screens again; the screen says so next to the picker.
+widget's bindings are checked before the app's), so it only gets focus when the person asks for
+the check-in. Leave it with `tab`, `enter` or `escape` and the digits switch screens again.
+`backspace`/`delete` clear the mood (no mood is a valid answer).
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ class MoodPicker(Widget, can_focus=True):
                 tooltip="Mood one lower / higher"),
         Binding("right", "step(1)", "Higher", show=False, id="mood-step",
                 tooltip="Mood one lower / higher"),
+        Binding("backspace,delete", "clear", "Clear", show=False, id="mood-clear",
+                tooltip="Clear the mood (no mood today)"),
+        Binding("enter", "next", "Next", show=False, id="mood-next",
+                tooltip="On to the next line of the check-in"),
     ]
 
     DEFAULT_CSS = """
@@ -41,9 +46,9 @@ class MoodPicker(Widget, can_focus=True):
     value: reactive[int | None] = reactive(None)
 
     class Changed(Message):
-        """The person chose a mood (not posted when the screen loads a stored one)."""
+        """The person chose a mood, or cleared it (None); not posted for a stored one."""
 
-        def __init__(self, picker: MoodPicker, value: int) -> None:
+        def __init__(self, picker: MoodPicker, value: int | None) -> None:
             """Carry the chosen mood."""
             super().__init__()
             self.picker = picker
@@ -85,6 +90,16 @@ class MoodPicker(Widget, can_focus=True):
     def action_choose(self, value: int) -> None:
         """A digit was pressed."""
         self.choose(value)
+
+    def action_clear(self) -> None:
+        """Backspace or delete: no mood (only announced when there was one)."""
+        if self.value is not None:
+            self.value = None
+            self.post_message(self.Changed(self, None))
+
+    def action_next(self) -> None:
+        """Enter: the mood is chosen, on to the next field."""
+        self.screen.focus_next()
 
     def action_step(self, delta: int) -> None:
         """One lower or higher (from 3 when nothing is chosen yet)."""
