@@ -16,6 +16,7 @@ from bounceback.clock import Clock, SystemClock
 from bounceback.sanitize import strip_unsafe
 from bounceback.screens.registry import DEFAULT_MODE, MODES
 from bounceback.screens.startup import OpenErrorScreen, StartupScreen
+from bounceback.themes import ThemeMemory, offer_checked_themes
 
 if TYPE_CHECKING:
     from bounceback.store.db import Store
@@ -46,6 +47,8 @@ class BouncebackApp(App[None]):
         self._store: Store | None = None
         self.open_failed = False
         self.open_error = ""
+        offer_checked_themes(self)
+        self.theme_memory = ThemeMemory(self)
 
     @property
     def store(self) -> Store:
@@ -60,6 +63,7 @@ class BouncebackApp(App[None]):
 
     def on_mount(self) -> None:
         """Draw the loading state, then open the database off the event loop."""
+        self.theme_memory.watch()
         self.push_screen(StartupScreen())
         # start after the first frame is out: the thread's imports would hold the GIL over it
         self.call_after_refresh(self._start_opening)
@@ -81,6 +85,7 @@ class BouncebackApp(App[None]):
         if event.state is WorkerState.SUCCESS:
             result: tuple[Store, WallowRecord | None] = event.worker.result  # type: ignore[assignment]
             self._store, window = result
+            self.theme_memory.attach(self._store)
             for mode in MODES:
                 self.add_mode(mode.name, mode.factory())
             self.switch_mode(DEFAULT_MODE)
