@@ -7,7 +7,7 @@ saved in `setting.theme` the moment it changes and applied as soon as the store 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.theme import Theme
 
@@ -20,7 +20,7 @@ OFFERED_THEMES = ("textual-dark", "textual-light")
 """The themes checked for contrast; the first is the default."""
 
 
-def offer_checked_themes(app: App[object]) -> None:
+def offer_checked_themes(app: App[Any]) -> None:
     """Drop Textual's other built-in themes from the switcher: their contrast is unchecked."""
     for name in list(app.available_themes):
         if name not in OFFERED_THEMES:
@@ -30,7 +30,7 @@ def offer_checked_themes(app: App[object]) -> None:
 class ThemeMemory:
     """Applies the saved theme when the store opens, and saves every later change."""
 
-    def __init__(self, app: App[object]) -> None:
+    def __init__(self, app: App[Any]) -> None:
         """Remember for `app`; nothing is watched before `watch`, nor saved before `attach`."""
         self._app = app
         self._store: Store | None = None
