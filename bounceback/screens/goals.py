@@ -32,11 +32,12 @@ from bounceback.widgets.goal_list import GLYPHS, STATUS_STYLES
 from bounceback.widgets.record_table import Column, RecordTable
 from bounceback.widgets.safe import content, template
 
+# the week view under the table repeats Days and Counted, so they give way first when narrow
 COLUMNS = (
-    Column("Goal", ratio=4),
-    Column("Target", width=18),
-    Column("Days", width=12),
-    Column("Counted", width=24),
+    Column("Goal", ratio=4, min_width=24),
+    Column("Target", width=18, min_width=14, ratio=1),
+    Column("Days", width=12, priority=1),
+    Column("Counted", width=24, min_width=12, ratio=1, priority=2),
     Column("Last 7", width=7),
     Column("Strength", width=11),
 )
