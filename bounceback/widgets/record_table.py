@@ -76,16 +76,17 @@ def layout_widths(columns: Sequence[Column], total: int) -> list[int]:
     widths = [0] * len(columns)
     for i in shown:
         widths[i] = columns[i].least
-    extra = total - need(shown)
-    if extra < 0:  # even the essential columns do not fit: flexible ones shrink, fixed stay
+    spare = total - need(shown)
+    if spare < 0:  # even the essential columns do not fit: flexible ones shrink, fixed stay
         flexible = [i for i in shown if columns[i].ratio]
         for i in reversed(flexible):
-            cut = min(-extra, widths[i] - 1)
+            cut = min(-spare, widths[i] - 1)
             widths[i] -= cut
-            extra += cut
+            spare += cut
         return widths
     growing = [i for i in shown if columns[i].ratio and widths[i] < columns[i].most]
     exact = [float(w) for w in widths]
+    extra = float(spare)
     while extra > 1e-9 and growing:
         weight = sum(columns[i].ratio for i in growing)
         capped = [i for i in growing
