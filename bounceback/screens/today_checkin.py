@@ -35,6 +35,12 @@ SaveFn = Callable[..., CheckInRecord | None]
 """Write some fields of today's check-in; the saved record, or None when it was refused."""
 
 
+PLACEHOLDERS = {
+    True: ("one thing that is yours to decide", ""),
+    False: ("what I can control today", "a note, if you like"),
+}
+"""The fields' placeholders with their labels shown (True) and in the compact check-in."""
+
 HINT_OUTSIDE = "c: check in · digits: screens"
 HINT_DOOR = "enter/c: check in · digits: screens"
 HINT_MOOD = "1-5 rate · ⌫ clear · enter next · esc done"
@@ -69,8 +75,7 @@ class CheckInPanel(Vertical, can_focus=True):
         yield MoodPicker(MOOD_WORDS, id="today-mood")
         yield Label(Content.styled(HINT_OUTSIDE, "$text-muted"), id="today-mood-hint")
         yield Label("What I can control today", classes="today-label")
-        yield Input(placeholder="one thing that is yours to decide", id="today-control",
-                    compact=True)
+        yield Input(placeholder=PLACEHOLDERS[True][0], id="today-control", compact=True)
         yield Label("A note, if you like", classes="today-label")
         yield TextArea(id="today-note", soft_wrap=True, tab_behavior="focus", compact=True)
 
@@ -78,6 +83,13 @@ class CheckInPanel(Vertical, can_focus=True):
     def mood(self) -> MoodPicker:
         """The mood picker."""
         return self.query_one(MoodPicker)
+
+    def on_resize(self) -> None:
+        """A compact check-in (app.tcss hides the labels) names its fields in the placeholders."""
+        labelled = self.query_one(".today-label").display
+        control, note = PLACEHOLDERS[labelled]
+        self.query_one("#today-control", Input).placeholder = control
+        self.query_one("#today-note", TextArea).placeholder = note
 
     def action_open(self) -> None:
         """Open the check-in: the mood picker takes the digits."""

@@ -14,6 +14,7 @@ from typing import ClassVar
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -39,7 +40,7 @@ class MoodPicker(Widget, can_focus=True):
     ]
 
     DEFAULT_CSS = """
-    MoodPicker { height: 1; width: auto; }
+    MoodPicker { height: 1; width: auto; max-width: 100%; }
     MoodPicker:focus { background: $boost; }
     """
 
@@ -65,18 +66,37 @@ class MoodPicker(Widget, can_focus=True):
         """`words` names each of 1..5 ("rough" … "great"); `value` is the stored mood."""
         super().__init__(id=id)
         self._cells = [f" {n} {words.get(n, '')} ".replace("  ", " ") for n in range(1, 6)]
+        # narrower shapes for a narrow terminal: the words without padding, then digits only
+        self._compact = [f"{n} {words.get(n, '')}".strip() for n in range(1, 6)]
+        self._digits = [f" {n} " for n in range(1, 6)]
         self.set_reactive(MoodPicker.value, value)
+
+    @staticmethod
+    def _width(cells: list[str], gap: int) -> int:
+        return sum(len(c) for c in cells) + gap * (len(cells) - 1)
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """As wide as the full cells (a narrow parent clips it to a compact shape)."""
+        return self._width(self._cells, 1)
+
+    def _shape(self) -> tuple[list[str], int]:
+        """The cells that fit the current width, and the gap between them."""
+        width = self.size.width or self._width(self._cells, 1)
+        for cells, gap in ((self._cells, 1), (self._compact, 2)):
+            if self._width(cells, gap) <= width:
+                return cells, gap
+        return self._digits, 0
 
     def render(self) -> Content:
         """The five cells with the chosen one lit."""
+        cells, gap = self._shape()
         parts: list[Content] = []
-        for n, cell in enumerate(self._cells, start=1):
+        for n, cell in enumerate(cells, start=1):
             if n == self.value:
                 parts.append(Content.styled(cell, "reverse bold $accent"))
             else:
                 parts.append(Content.styled(cell, "$text-muted"))
-            parts.append(Content(" "))
-        return Content("").join(parts[:-1])
+        return Content(" " * gap).join(parts)
 
     def show_value(self, value: int | None) -> None:
         """Display a stored mood without announcing a change."""
@@ -107,9 +127,10 @@ class MoodPicker(Widget, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         """A click picks the cell under the mouse."""
+        cells, gap = self._shape()
         x = 0
-        for n, cell in enumerate(self._cells, start=1):
+        for n, cell in enumerate(cells, start=1):
             if x <= event.x < x + len(cell):
                 self.choose(n)
                 return
-            x += len(cell) + 1
+            x += len(cell) + gap

@@ -158,7 +158,7 @@ class RecordTable(ScrollView, can_focus=True):
     RecordTable > .record-table--tone-due { color: $warning; }
     RecordTable > .record-table--tone-ghosted { color: $text-muted; text-style: italic; }
     RecordTable > .record-table--tone-stale { color: $warning-darken-1; }
-    RecordTable > .record-table--tone-closed { color: $text-disabled; }
+    RecordTable > .record-table--tone-closed { color: $text-muted; }
     RecordTable > .record-table--tone-saved { color: $text-muted; }
     RecordTable > .record-table--tone-pinned { color: $accent; }
     """
