@@ -17,6 +17,7 @@ from textual.worker import Worker, WorkerState
 from bounceback.clock import Clock, SystemClock
 from bounceback.screens.registry import DEFAULT_MODE, MODES
 from bounceback.screens.startup import OpenErrorScreen, StartupScreen
+from bounceback.themes import ThemeMemory, offer_checked_themes
 from bounceback.widgets.mode_bar import DEMO_NOTE
 from bounceback.widgets.text_entry import clean_paste, insert_typed, scrub_input, scrub_text_area
 
@@ -30,6 +31,9 @@ class BouncebackApp(App[None]):
 
     TITLE = "bounceback"
     CSS_PATH = "app.tcss"
+    # every screen gets -narrow under 100 columns and -short under 32 rows (app.tcss uses them)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", id="help", tooltip="Keys for this screen"),
@@ -56,6 +60,8 @@ class BouncebackApp(App[None]):
         self._store: Store | None = None
         self.open_failed = False
         self.open_error = ""
+        offer_checked_themes(self)
+        self.theme_memory = ThemeMemory(self)
         # the screen each key in flight was typed at (a key stopped by a widget just expires)
         self._key_screens: WeakKeyDictionary[events.Key, Screen[Any]] = WeakKeyDictionary()
 
@@ -78,6 +84,7 @@ class BouncebackApp(App[None]):
 
     def on_mount(self) -> None:
         """Draw the loading state, then open the database off the event loop."""
+        self.theme_memory.watch()
         self.push_screen(StartupScreen())
         # start after the first frame is out: the thread's imports would hold the GIL over it
         self.call_after_refresh(self._start_opening)
@@ -101,6 +108,7 @@ class BouncebackApp(App[None]):
         if event.state is WorkerState.SUCCESS:
             result: tuple[Store, WallowRecord | None] = event.worker.result  # type: ignore[assignment]
             self._store, window = result
+            self.theme_memory.attach(self._store)
             for mode in MODES:
                 self.add_mode(mode.name, mode.factory())
             self.switch_mode(DEFAULT_MODE)

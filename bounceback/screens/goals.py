@@ -31,11 +31,12 @@ from bounceback.widgets.goal_list import GLYPHS, STATUS_STYLES
 from bounceback.widgets.record_table import Column, RecordTable
 from bounceback.widgets.safe import content, template
 
+# the week view under the table repeats Days and Counted, so they give way first when narrow
 COLUMNS = (
-    Column("Goal", ratio=4),
-    Column("Target", width=18),
-    Column("Days", width=12),
-    Column("Counted", width=24),
+    Column("Goal", ratio=4, min_width=24),
+    Column("Target", width=18, min_width=14, ratio=1),
+    Column("Days", width=12, priority=1),
+    Column("Counted", width=24, min_width=12, ratio=1, priority=2),
     Column("Last 7", width=7),
     Column("Strength", width=11),
 )
@@ -215,7 +216,11 @@ class GoalsScreen(ModeScreen):
         if view is None or self._today is None:
             detail.update("")
             return
-        detail.update(week_view(view, self._today))
+        detail.update(week_view(view, self._today, narrow=self.has_class("-narrow")))
+
+    def on_resize(self) -> None:
+        """The week view lays its tallies out for the width (app.tcss sets -narrow)."""
+        self._show_detail(self.table.current)
 
     # ---- actions --------------------------------------------------------------------------
 
@@ -298,8 +303,11 @@ class GoalsScreen(ModeScreen):
         return [SystemCommand("goals: New goal", "A small daily goal", self.action_new)]
 
 
-def week_view(view: GoalView, today: date) -> Content:
-    """The highlighted goal: what it is, its last 7 and 28 days, and its habit strength."""
+def week_view(view: GoalView, today: date, narrow: bool = False) -> Content:
+    """The highlighted goal: what it is, its last 7 and 28 days, and its habit strength.
+
+    `narrow` (under 100 columns) puts each tally on its own line instead of after the days.
+    """
     goal = view.goal
     muted = "$text-muted"
     days = describe_days(goal.rrule)
@@ -330,24 +338,34 @@ def week_view(view: GoalView, today: date) -> Content:
         shown = "" if status is DayStatus.NOT_SCHEDULED else (
             "rest" if stored and stored[1] else str(stored[0] if stored else 0))
         numbers += f"{shown:<6}"
-    glyphs.append((view.week.message, muted))
-    lines += [Content.assemble(*glyphs), Content.assemble(INDENT, (numbers, muted)), Content("")]
+    if not narrow:
+        glyphs.append((view.week.message, muted))
+    lines += [Content.assemble(*glyphs), Content.assemble(INDENT, (numbers, muted))]
+    if narrow:
+        lines.append(Content.assemble(INDENT, (view.week.message, muted)))
+    lines.append(Content(""))
     month: list[str | tuple[str, str]] = [("Last 28 days    ", "bold")]
     for i, (glyph, style) in enumerate(view.glyphs(28)):
         month.append((glyph, style))
         if i % 7 == 6:
             month.append(" ")
-    month.append((f"  {view.month.message}", muted))
-    lines += [Content.assemble(*month), Content("")]
+    if narrow:
+        lines += [Content.assemble(*month), Content.assemble(INDENT, (view.month.message, muted))]
+    else:
+        month.append((f"  {view.month.message}", muted))
+        lines += [Content.assemble(*month)]
+    lines.append(Content(""))
     lines.append(Content.assemble(
         ("Habit strength  ", "bold"), (meter(view.strength, 20), "$accent"),
         f" {round(view.strength * 100)}%"))
     lines.append(Content.styled(EXPLAIN, muted))
-    lines.append(Content(""))
+    if not narrow:  # at 80x24 every row counts: the legend follows at once
+        lines.append(Content(""))
+    gap = "  " if narrow else "   "
     lines.append(Content.assemble(*[
         part for status, word in (
             (DayStatus.MET, "met"), (DayStatus.PARTIAL, "partly"), (DayStatus.MISSED, "missed"),
             (DayStatus.REST, "rest day"), (DayStatus.NOT_SCHEDULED, "not scheduled"))
-        for part in ((GLYPHS[status], STATUS_STYLES[status]), (f" {word}   ", muted))
+        for part in ((GLYPHS[status], STATUS_STYLES[status]), (f" {word}{gap}", muted))
     ], (OPEN_GLYPH, muted), (" today, still open", muted)))
     return Content("\n").join(lines)

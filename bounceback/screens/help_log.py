@@ -24,8 +24,8 @@ from bounceback.widgets.safe import one_line, template
 COLUMNS = (
     Column("When", width=10),
     Column("Kind", width=12),
-    Column("Who", ratio=2),
-    Column("What", ratio=5),
+    Column("Who", ratio=2, min_width=12),
+    Column("What", ratio=5, min_width=12),
 )
 EMPTY = ("Nothing logged yet. After an intro, an hour of mentoring or a resume read-through, "
          "press h.")

@@ -37,14 +37,15 @@ _TONES = {
 }
 _VIEW_ORDER = (StageView.ACTIVE, StageView.ALL, StageView.CLOSED)
 _GONE = "That application no longer exists (deleted in another window?)."
+# at 80 columns Applied gives way first, then Quiet, then Next action; names keep >= 12
 COLUMNS = (
-    Column("Company", ratio=3),
-    Column("Role", ratio=4),
+    Column("Company", ratio=3, min_width=14),
+    Column("Role", ratio=3, min_width=12),
     Column("Stage", width=12),
-    Column("Applied", width=10),
-    Column("Quiet", width=5, align_right=True),
-    Column("Next action", ratio=4),
-    Column("Status", width=22),
+    Column("Applied", width=10, priority=3),
+    Column("Quiet", width=5, align_right=True, priority=2),
+    Column("Next action", ratio=3, min_width=12, priority=1),
+    Column("Status", width=22, min_width=14, ratio=3),
 )
 
 

@@ -25,11 +25,11 @@ from bounceback.widgets.safe import template
 PATTERN_WINDOW, PATTERN_MINIMUM = 8, 4
 COLUMNS = (
     Column("Received", width=10),
-    Column("Company", ratio=3),
-    Column("Role", ratio=4),
-    Column("Kind", width=20),
-    Column("Feeling", width=7),
-    Column("Feedback", width=21),
+    Column("Company", ratio=3, min_width=16),
+    Column("Role", ratio=4, min_width=12, priority=1),
+    Column("Kind", width=20, min_width=19, ratio=1),
+    Column("Feeling", width=7, priority=2),
+    Column("Feedback", width=21, min_width=13, ratio=2),
 )
 _KIND_ORDER: tuple[RejectionKind | None, ...] = (None, *RejectionKind)
 _STATUS_ORDER: tuple[FeedbackStatus | None, ...] = (None, *FeedbackStatus)

@@ -1,8 +1,9 @@
 """Screen 1, Today: the morning check-in, today's goals, and what in the search needs you today.
 
-The screen the app opens on. The check-in is made for the keyboard: with the check-in focused,
-`4 tab <one line> enter` is a whole check-in (digits rate the mood there and switch screens
-everywhere else). Everything is saved the moment it changes.
+The screen the app opens on. The check-in is entered on purpose and then made for the keyboard:
+`c 4 tab <one line> enter` is a whole check-in (digits rate the mood only inside it and switch
+screens everywhere else, so a habitual `2` never records a mood). Everything is saved the moment
+it changes.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ class TodayScreen(ModeScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "check_in", "Check in", id="today-check-in",
-                tooltip="Jump to the check-in: a digit rates the mood, tab the next line"),
+                tooltip="Into the check-in: a digit rates the mood, ⌫ clears it, tab moves on"),
         Binding("w", "another_boost", "Another win", id="today-boost",
                 tooltip="Show another win and another strength from your confidence file"),
         Binding("escape", "leave_check_in", "Leave check-in", show=False, id="today-leave",
@@ -126,8 +127,9 @@ class TodayScreen(ModeScreen):
         """Read today's check-in at once (one tiny query) so the focus lands in the right place."""
         stored = self.store.checkins.get(self.today())
         self.checkin.fill(stored)
+        # never the mood picker: its digit keys would turn a habitual `2` into a mood
         if stored is None or stored.mood is None:
-            self.checkin.mood.focus()
+            self.checkin.focus()  # the closed door: "enter or c: check in"
         else:
             self.goal_list.focus()
         self.reload()
@@ -288,9 +290,9 @@ class TodayScreen(ModeScreen):
         return [b for b in Binding.make_bindings(GoalList.BINDINGS) if b.show]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Escape only means something inside the check-in."""
+        """Escape only means something in (or at the door of) the check-in."""
         if action == "leave_check_in":
-            return self.is_mounted and self.checkin.has_focus_inside
+            return self.is_mounted and self.checkin.has_focus_within
         if action == "go_on":
             return self.data is not None and (
                 self.data.window is not None or self.data.paused is not None)

@@ -3,15 +3,19 @@
 The panel gathers the three fields and decides *when* to save (at once for the mood, a beat
 after the last keystroke for text, at once on leaving); *what* saving means is the screen's
 callback, which talks to the store and turns trouble into a toast.
+
+The check-in is entered on purpose (`c`, or `enter` on the panel): the panel itself takes focus
+first and holds no digit keys, so a `2` typed by habit switches screens instead of rating the day.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -30,8 +34,29 @@ SaveFn = Callable[..., CheckInRecord | None]
 """Write some fields of today's check-in; the saved record, or None when it was refused."""
 
 
-class CheckInPanel(Vertical):
-    """Mood picker, one line, a note; `enter` in the line posts `CheckInPanel.Done`."""
+PLACEHOLDERS = {
+    True: ("one thing that is yours to decide", ""),
+    False: ("what I can control today", "a note, if you like"),
+}
+"""The fields' placeholders with their labels shown (True) and in the compact check-in."""
+
+HINT_OUTSIDE = "c: check in · digits: screens"
+HINT_DOOR = "enter/c: check in · digits: screens"
+HINT_MOOD = "1-5 rate · ⌫ clear · enter next · esc done"
+HINT_FIELDS = "tab next · enter done · esc leave"
+
+
+class CheckInPanel(Vertical, can_focus=True):
+    """Mood picker, one line, a note; `enter` in the line posts `CheckInPanel.Done`.
+
+    Focused itself, the panel is the check-in's closed door: `enter` opens it (focuses the mood).
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # hidden: the footer already shows `c`, and the panel itself says "enter/c: check in"
+        Binding("enter", "open", "Check in", show=False, id="checkin-open",
+                tooltip="Start today's check-in: a digit rates the mood, tab the next line"),
+    ]
 
     class Done(Message):
         """The person pressed enter on "what I can control today": the check-in is done."""
@@ -47,11 +72,9 @@ class CheckInPanel(Vertical):
     def compose(self) -> ComposeResult:
         """Mood, its hint, the line, the note."""
         yield MoodPicker(MOOD_WORDS, id="today-mood")
-        yield Label(Content.styled("1-5 = mood here · esc, then 1-5 = screens", "$text-muted"),
-                    id="today-mood-hint")
+        yield Label(Content.styled(HINT_OUTSIDE, "$text-muted"), id="today-mood-hint")
         yield Label("What I can control today", classes="today-label")
-        yield Input(placeholder="one thing that is yours to decide", id="today-control",
-                    compact=True)
+        yield Input(placeholder=PLACEHOLDERS[True][0], id="today-control", compact=True)
         yield Label("A note, if you like", classes="today-label")
         yield TextArea(id="today-note", soft_wrap=True, tab_behavior="focus", compact=True)
 
@@ -60,16 +83,50 @@ class CheckInPanel(Vertical):
         """The mood picker."""
         return self.query_one(MoodPicker)
 
+    def on_resize(self) -> None:
+        """A compact check-in (app.tcss hides the labels) names its fields in the placeholders."""
+        labelled = self.query_one(".today-label").display
+        control, note = PLACEHOLDERS[labelled]
+        self.query_one("#today-control", Input).placeholder = control
+        self.query_one("#today-note", TextArea).placeholder = note
+
+    def action_open(self) -> None:
+        """Open the check-in: the mood picker takes the digits."""
+        self.mood.focus()
+
+    def _show_hint(self) -> None:
+        """Say what the keys do from where the focus is now."""
+        focused = self.screen.focused
+        if focused is self:
+            hint = HINT_DOOR
+        elif focused is self.mood:
+            hint = HINT_MOOD
+        elif focused is not None and focused.parent is self:
+            hint = HINT_FIELDS
+        else:
+            hint = HINT_OUTSIDE
+        self.query_one("#today-mood-hint", Label).update(Content.styled(hint, "$text-muted"))
+
+    def on_focus(self) -> None:
+        """The door is focused."""
+        self._show_hint()
+
+    def on_blur(self) -> None:
+        """The door lost focus (to a field inside or elsewhere)."""
+        self.call_after_refresh(self._show_hint)
+
+    def on_descendant_focus(self, _event: events.DescendantFocus) -> None:
+        """Into the mood or a line."""
+        self._show_hint()
+
+    def on_descendant_blur(self, _event: events.DescendantBlur) -> None:
+        """Out of a field: the new focus is known only once this blur is handled."""
+        self.call_after_refresh(self._show_hint)
+
     @property
     def pending(self) -> bool:
         """Typed text not written yet."""
         return bool(self._save_timers)
-
-    @property
-    def has_focus_inside(self) -> bool:
-        """One of the panel's fields has focus (its keys shadow the screen keys)."""
-        focused = self.screen.focused
-        return focused is not None and focused.parent is self
 
     def fill(self, checkin: CheckInRecord | None, mood_only: bool = False) -> None:
         """Show a stored check-in (or an empty one) without saving anything."""

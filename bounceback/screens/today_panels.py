@@ -17,10 +17,10 @@ from bounceback.widgets.safe import one_line, template
 from bounceback.widgets.step_bar import STEPS
 
 FOLLOWUP_COLUMNS = (
-    Column("When", width=9),
-    Column("Company", ratio=3),
-    Column("Role", ratio=3),
-    Column("Next action", ratio=4),
+    Column("When", width=8),
+    Column("Company", ratio=3, min_width=12),
+    Column("Role", ratio=3, min_width=10, priority=2),
+    Column("Next action", ratio=4, min_width=10, priority=1),
 )
 
 

@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.screen import Screen
 
 from bounceback.screens.modals import ConfirmModal
-from bounceback.screens.registry import MODES
+from bounceback.screens.stacks import screen_stacks
 
 
 @runtime_checkable
@@ -42,11 +42,7 @@ class QuitQuestion(ConfirmModal):
 def every_screen(app: App[Any]) -> list[Screen[Any]]:
     """The screens on every mode's stack (and the current one, e.g. while starting)."""
     screens: list[Screen[Any]] = list(app.screen_stack)
-    for mode in MODES:
-        try:
-            stack = app.get_screen_stack(mode.name)
-        except KeyError:  # a mode not visited yet has no stack
-            continue
+    for _mode, stack in screen_stacks(app):
         screens += [s for s in stack if s not in screens]
     return screens
 

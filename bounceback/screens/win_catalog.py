@@ -29,11 +29,11 @@ from bounceback.widgets.safe import notify, template
 PIN = "★"
 COLUMNS = (
     Column(" ", width=1),
-    Column("Win", ratio=5),
-    Column("Kind", width=20),
+    Column("Win", ratio=5, min_width=30),
+    Column("Kind", width=20, min_width=15, ratio=1),
     Column("When", width=10),
-    Column("Impact", ratio=4),
-    Column("Tags", ratio=2),
+    Column("Impact", ratio=4, min_width=12, priority=1),
+    Column("Tags", ratio=2, min_width=8, priority=2),
 )
 CATEGORY_ORDER: tuple[WinCategory | None, ...] = (None, *WinCategory)
 EMPTY = "No wins yet: press n to write down your first."

@@ -85,6 +85,7 @@ class Settings:
     follow_up_days: int = 7
     min_active: int = 5
     feedback_let_go_days: int = 14
+    theme: str = ""  # the chosen colour theme by name; "" = the app's default
 
 
 @dataclass(frozen=True, slots=True)

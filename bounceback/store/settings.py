@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bounceback.sanitize import clean_text
+from bounceback.store.errors import ValidationError
 from bounceback.store.models import Setting
 from bounceback.store.records import Settings
 
 if TYPE_CHECKING:
     from bounceback.store.db import Store
+
+
+THEME_CAP = 40
+"""The `setting.theme` column is VARCHAR(40)."""
 
 
 class SettingsRepo:
@@ -31,6 +37,7 @@ class SettingsRepo:
                 follow_up_days=row.follow_up_days,
                 min_active=row.min_active,
                 feedback_let_go_days=row.feedback_let_go_days,
+                theme=row.theme,
             )
 
     def update(self, **values: int) -> Settings:
@@ -53,5 +60,16 @@ class SettingsRepo:
             row = s.get(Setting, 1) or Setting(id=1)
             for name, value in values.items():
                 setattr(row, name, int(value))
+            s.add(row)
+        return self.get()
+
+    def set_theme(self, name: str) -> Settings:
+        """Remember the colour theme by name ("" = the default); ValidationError past 40 chars."""
+        name = clean_text(name, single_line=True).strip()
+        if len(name) > THEME_CAP:
+            raise ValidationError({"theme": f"A theme name is at most {THEME_CAP} characters."})
+        with self._store.write() as s:
+            row = s.get(Setting, 1) or Setting(id=1)
+            row.theme = name
             s.add(row)
         return self.get()

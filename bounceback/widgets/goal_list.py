@@ -35,10 +35,12 @@ STATUS_STYLES: dict[DayStatus, str] = {
     DayStatus.PARTIAL: "$warning",
     DayStatus.MISSED: "$text-muted",
     DayStatus.REST: "$secondary",
-    DayStatus.NOT_SCHEDULED: "$text-disabled",
+    DayStatus.NOT_SCHEDULED: "$text-muted",
 }
 
 BAR_WIDTH = 8
+TITLE_MIN = 14
+"""A goal's title keeps at least this many cells before the bar and the units give way."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,31 +133,43 @@ class GoalList(Widget, can_focus=True):
     # ---- drawing --------------------------------------------------------------------------
 
     def render(self) -> Content:
-        """One line per goal: marker, glyph, title, bar, count / target unit, auto tag."""
+        """One line per goal: marker, glyph, title, bar, count / target unit, auto tag.
+
+        When the width is short the bar goes first, then the units, so a title keeps at least
+        `TITLE_MIN` cells.
+        """
         if not self.lines:
             return Content.styled(clean_text(self.empty_message), "italic $text-muted")
-        width = max(30, self.size.width)
-        tails = [self._tail(g) for g in self.lines]
-        tail_width = max(cell_len(t) for t in tails)
+        width = self.size.width or 80
         tags = [("rest" if g.rest else "auto" if g.auto else "") for g in self.lines]
         tag_width = max(len(t) for t in tags)
         tag_width = tag_width + 1 if tag_width else 0
-        fixed = 4 + BAR_WIDTH + 2 + tail_width + tag_width
-        title_width = max(8, width - fixed)
+        longest = max(cell_len(" ".join(clean_text(g.title).split())) for g in self.lines)
+        for bar, short in ((True, False), (False, False), (False, True)):
+            tails = [self._tail(g, short) for g in self.lines]
+            tail_width = max(cell_len(t) for t in tails)
+            fixed = 4 + (BAR_WIDTH + 1 if bar else 0) + 1 + tail_width + tag_width
+            title_width = max(8, width - fixed)
+            if title_width >= min(TITLE_MIN, longest):
+                break
         rows = [
-            self._line(i, g, title_width, tails[i].ljust(tail_width), tags[i].rjust(tag_width))
+            self._line(i, g, title_width, tails[i].ljust(tail_width), tags[i].rjust(tag_width),
+                       bar)
             for i, g in enumerate(self.lines)
         ]
         return Content("\n").join(rows)
 
     @staticmethod
-    def _tail(goal: GoalLine) -> str:
+    def _tail(goal: GoalLine, short: bool = False) -> str:
+        if short:
+            return f"{goal.count}/{goal.target}"
         unit = " ".join(clean_text(goal.unit, single_line=True).split())
         if cell_len(unit) > 16:
             unit = set_cell_size(unit, 15) + "…"
         return f"{goal.count} / {goal.target} {unit}".strip()
 
-    def _line(self, index: int, goal: GoalLine, title_width: int, tail: str, tag: str) -> Content:
+    def _line(self, index: int, goal: GoalLine, title_width: int, tail: str, tag: str,
+              bar: bool = True) -> Content:
         title = " ".join(clean_text(goal.title).split())
         if cell_len(title) > title_width:
             title = set_cell_size(title, title_width - 1) + "…"
@@ -163,11 +177,14 @@ class GoalList(Widget, can_focus=True):
         selected = index == self.cursor
         marker = "›" if selected and self.has_focus else " "
         style = STATUS_STYLES[goal.status]
+        meter: list[str | tuple[str, str]] = [
+            (progress_bar(goal.count, goal.target), style if goal.count else "$text-disabled"),
+            " ",
+        ] if bar else []
         line = Content.assemble(
             (marker, "bold $accent"), " ", (GLYPHS[goal.status], style), " ",
-            (title, "bold" if selected and self.has_focus else ""), " ",
-            (progress_bar(goal.count, goal.target), style if goal.count else "$text-disabled"),
-            " ", (tail, "$text-muted" if goal.rest else ""), (tag, "$text-muted"),
+            (title, "bold" if selected and self.has_focus else ""), " ", *meter,
+            (tail, "$text-muted" if goal.rest else ""), (tag, "$text-muted"),
         )
         if selected and self.has_focus:
             line = line.stylize("on $boost")

@@ -27,12 +27,90 @@ from bounceback.sanitize import clean_text
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """A column: its header, a fixed width, or a share of what is left (`ratio`)."""
+    """A column: its header and how it takes its share of the width.
+
+    `width` alone is a fixed width; `ratio` alone a share of what is left; both together a
+    column that grows by `ratio` up to `width`. `min_width` is the least it is given (a name
+    keeps at least 12 characters; a fixed column with a `min_width` may shrink to it).
+    `priority` 0 is always shown; when the minimum widths do not fit, the column with the
+    highest priority number is hidden first, then the next, so secondary columns give way.
+    """
 
     label: str
     width: int = 0
     ratio: int = 0
     align_right: bool = False
+    min_width: int = 0
+    priority: int = 0
+
+    @property
+    def least(self) -> int:
+        """The narrowest this column is drawn."""
+        if self.min_width:
+            return self.min_width
+        return self.width if not self.ratio else 1
+
+    @property
+    def most(self) -> float:
+        """The widest this column is drawn (a pure ratio column has no limit)."""
+        return float(self.width) if self.width else float("inf")
+
+
+def layout_widths(columns: Sequence[Column], total: int) -> list[int]:
+    """Each column's width within `total` cells (one-cell gaps between shown columns); 0 = hidden.
+
+    Hide by priority until the minimums fit, start every shown column at its minimum, then
+    share what is left by ratio, each column up to its maximum (water-filling); the cells lost
+    to rounding go to the columns that lost the most.
+    """
+    shown = list(range(len(columns)))
+
+    def need(indexes: list[int]) -> int:
+        return sum(columns[i].least for i in indexes) + max(0, len(indexes) - 1)
+
+    while need(shown) > total:
+        droppable = [i for i in shown if columns[i].priority > 0]
+        if not droppable:
+            break
+        shown.remove(max(droppable, key=lambda i: (columns[i].priority, i)))
+    widths = [0] * len(columns)
+    for i in shown:
+        widths[i] = columns[i].least
+    spare = total - need(shown)
+    if spare < 0:  # even the essential columns do not fit: flexible ones shrink, fixed stay
+        flexible = [i for i in shown if columns[i].ratio]
+        for i in reversed(flexible):
+            cut = min(-spare, widths[i] - 1)
+            widths[i] -= cut
+            spare += cut
+        return widths
+    growing = [i for i in shown if columns[i].ratio and widths[i] < columns[i].most]
+    exact = [float(w) for w in widths]
+    extra = float(spare)
+    while extra > 1e-9 and growing:
+        weight = sum(columns[i].ratio for i in growing)
+        capped = [i for i in growing
+                  if exact[i] + extra * columns[i].ratio / weight >= columns[i].most]
+        if not capped:
+            for i in growing:
+                exact[i] += extra * columns[i].ratio / weight
+            extra = 0
+            break
+        for i in capped:
+            extra -= columns[i].most - exact[i]
+            exact[i] = columns[i].most
+            growing.remove(i)
+    widths = [int(w) for w in exact]
+    left = total - need(shown) - sum(widths[i] - columns[i].least for i in shown)
+    # the cells lost to rounding go to the columns that lost the most, then round again
+    while left > 0:
+        room = [i for i in shown if columns[i].ratio and widths[i] < columns[i].most]
+        if not room:
+            break
+        for i in sorted(room, key=lambda i: (widths[i] - exact[i], i))[:left]:
+            widths[i] += 1
+            left -= 1
+    return widths
 
 
 Cells = tuple[str, ...]
@@ -80,7 +158,7 @@ class RecordTable(ScrollView, can_focus=True):
     RecordTable > .record-table--tone-due { color: $warning; }
     RecordTable > .record-table--tone-ghosted { color: $text-muted; text-style: italic; }
     RecordTable > .record-table--tone-stale { color: $warning-darken-1; }
-    RecordTable > .record-table--tone-closed { color: $text-disabled; }
+    RecordTable > .record-table--tone-closed { color: $text-muted; }
     RecordTable > .record-table--tone-saved { color: $text-muted; }
     RecordTable > .record-table--tone-pinned { color: $accent; }
     """
@@ -234,30 +312,21 @@ class RecordTable(ScrollView, can_focus=True):
     # ---- drawing --------------------------------------------------------------------------
 
     def _widths(self, total: int) -> list[int]:
-        gaps = len(self.columns) - 1
-        fixed = sum(c.width for c in self.columns if not c.ratio)
-        share = max(0, total - fixed - gaps)
-        ratio_sum = sum(c.ratio for c in self.columns) or 1
-        widths = [c.width if not c.ratio else share * c.ratio // ratio_sum for c in self.columns]
-        # give rounding leftovers to the last flexible column
-        flexible = [i for i, c in enumerate(self.columns) if c.ratio]
-        if flexible:
-            widths[flexible[-1]] += max(0, total - gaps - sum(widths))
-        return widths
+        return layout_widths(self.columns, total)
 
     def _line(self, cells: Sequence[str], widths: list[int], style: Style) -> list[Segment]:
         segments: list[Segment] = []
-        for i, (text, width, column) in enumerate(zip(cells, widths, self.columns, strict=False)):
+        for text, width, column in zip(cells, widths, self.columns, strict=False):
             if width <= 0:
-                continue
+                continue  # a column hidden at this width
+            if segments:
+                segments.append(Segment(" ", style))
             text = " ".join(clean_text(text).split())
             if cell_len(text) > width:
                 text = set_cell_size(text, max(0, width - 1)) + "…"
             elif column.align_right:
                 text = " " * (width - cell_len(text)) + text
             segments.append(Segment(set_cell_size(text, width), style))
-            if i < len(self.columns) - 1:
-                segments.append(Segment(" ", style))
         return segments
 
     def render_line(self, y: int) -> Strip:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from textual import events
 from textual.content import Content
-from textual.widgets import Static
+from textual.widget import Widget
 
 from bounceback.widgets.mode_bar import note_content, with_note
 
@@ -18,8 +17,12 @@ STEPS = (
 )
 
 
-class StepBar(Static):
-    """`1 Acknowledge › 2 Wallow window › …` with the current step lit."""
+class StepBar(Widget):
+    """`1 Acknowledge › 2 Wallow window › …` with the current step lit.
+
+    Too narrow for every name (80 columns), the other steps show their number only. A note
+    (the demo label) sits at the right end, shortened to its first word when space is tight.
+    """
 
     DEFAULT_CSS = """
     StepBar { height: 1; padding: 0 1; background: $panel; color: $text-muted; }
@@ -27,20 +30,26 @@ class StepBar(Static):
 
     def __init__(self, current: str, note: str = "") -> None:
         """`current` is a step key from STEPS; `note` (the demo label) as on the ModeBar."""
+        super().__init__()
+        self.current = current
+        self._note = note_content(note) if note else None
+        self._short = note_content(note.split()[0]) if note else None  # "demo"
+
+    def _bar(self, names: bool) -> Content:
         parts: list[Content] = [Content.styled("bouncing back  ", "bold $accent")]
         for i, (key, title) in enumerate(STEPS, start=1):
-            label = f"{i} {title}"
-            lit = key == current
+            lit = key == self.current
+            label = f"{i} {title}" if names or lit else str(i)
             parts.append(Content.styled(label, "reverse bold") if lit else Content(label))
             if i < len(STEPS):
                 parts.append(Content.styled(" › ", "$text-muted"))
-        self._line = Content("").join(parts)
-        self._note = note_content(note) if note else None
-        self._short = note_content(note.split()[0]) if note else None  # "demo"
-        super().__init__(with_note(self._line, self._note, 80, below=False, short=self._short))
+        return Content("").join(parts)
 
-    def on_resize(self, _event: events.Resize) -> None:
-        """Place the note for the width there is."""
-        if self._note is not None:
-            self.update(with_note(self._line, self._note, self.content_size.width,
-                                  below=False, short=self._short))
+    def render(self) -> Content:
+        """Every step by name when they fit, else by number with the current one named."""
+        width = self.content_region.width or 80
+        room = width - (self._short.cell_length + 2 if self._short is not None else 0)
+        line = self._bar(names=True)
+        if line.cell_length > room:
+            line = self._bar(names=False)
+        return with_note(line, self._note, width, below=False, short=self._short)

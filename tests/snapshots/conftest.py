@@ -13,6 +13,8 @@ from bounceback.store.demo import build_demo
 from tests.ui.conftest import NOW, PipelineFirstApp, settle
 
 SIZE = (120, 40)
+SMALL = (80, 24)
+"""Every screen and modal is also pinned at the smallest size we support."""
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from bounceback.playbook.triage import judge
 from bounceback.store.db import Store
 from bounceback.store.drafts import ApplicationDraft
 from bounceback.widgets.wallow_timer import WallowTimer
-from tests.snapshots.conftest import SIZE, ready
+from tests.snapshots.conftest import SIZE, SMALL, ready
 from tests.ui.conftest import settle
 
 
@@ -58,5 +58,60 @@ def test_goals_week_view(snap_compare, demo_home):
         await settle(pilot)
         await pilot.press("down")
         await pilot.pause()
+
+    assert snap_compare(demo_home, terminal_size=SIZE, run_before=run)
+
+
+# ---- 80x24 and the light theme ----------------------------------------------------------------
+
+
+def test_today_at_80x24(snap_compare, demo_home):
+    """Every panel in sight: a compact check-in at its door, goals that keep their titles."""
+    assert snap_compare(demo_home, terminal_size=SMALL, run_before=ready)
+
+
+def test_today_check_in_open_at_80x24(snap_compare, demo_home):
+    """`c 4 tab`: the mood is rated and the line has the focus."""
+
+    async def run(pilot):  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("c", "4", "tab", *"Tailor one application")
+        await pilot.pause()
+
+    assert snap_compare(demo_home, terminal_size=SMALL, run_before=run)
+
+
+def test_goals_at_80x24(snap_compare, demo_home):
+    async def run(pilot):  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+
+    assert snap_compare(demo_home, terminal_size=SMALL, run_before=run)
+
+
+def test_goal_form_at_80x24(snap_compare, demo_home):
+    async def run(pilot):  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("5", "e")
+        await settle(pilot)
+
+    assert snap_compare(demo_home, terminal_size=SMALL, run_before=run)
+
+
+def test_today_in_the_light_theme(snap_compare, demo_home):
+    async def run(pilot):  # type: ignore[no-untyped-def]
+        pilot.app.theme = "textual-light"
+        await settle(pilot)
+
+    assert snap_compare(demo_home, terminal_size=SIZE, run_before=run)
+
+
+def test_goals_in_the_light_theme(snap_compare, demo_home):
+    async def run(pilot):  # type: ignore[no-untyped-def]
+        pilot.app.theme = "textual-light"
+        await settle(pilot)
+        await pilot.press("5")
+        await settle(pilot)
 
     assert snap_compare(demo_home, terminal_size=SIZE, run_before=run)

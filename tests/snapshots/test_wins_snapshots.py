@@ -3,7 +3,7 @@ strengths and the help log — demo data, 120x40, fixed clock."""
 
 from __future__ import annotations
 
-from tests.snapshots.conftest import SIZE
+from tests.snapshots.conftest import SIZE, SMALL
 from tests.ui.conftest import settle
 
 
@@ -72,5 +72,68 @@ def test_help_form(snap_compare, demo_app):
         await _wins(pilot)
         await pilot.press("h", *"Jordan (bootcamp friend)")
         await settle(pilot)
+
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=run)
+
+
+# ---- 80x24 and the light theme ----------------------------------------------------------------
+
+
+def test_wins_catalog_at_80x24(snap_compare, demo_app):
+    """Win titles keep 30+ characters; Tags give way (they are in the detail below)."""
+    assert snap_compare(demo_app, terminal_size=SMALL, run_before=_wins)
+
+
+def test_strengths_at_80x24(snap_compare, demo_app):
+    async def run(pilot):  # type: ignore[no-untyped-def]
+        await _wins(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+
+    assert snap_compare(demo_app, terminal_size=SMALL, run_before=run)
+
+
+def test_help_given_at_80x24(snap_compare, demo_app):
+    async def run(pilot):  # type: ignore[no-untyped-def]
+        await _wins(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+
+    assert snap_compare(demo_app, terminal_size=SMALL, run_before=run)
+
+
+def test_win_reader_at_80x24(snap_compare, demo_app):
+    async def run(pilot):  # type: ignore[no-untyped-def]
+        await _wins(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+
+    assert snap_compare(demo_app, terminal_size=SMALL, run_before=run)
+
+
+def test_win_form_at_80x24(snap_compare, demo_app):
+    async def run(pilot):  # type: ignore[no-untyped-def]
+        await _wins(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+
+    assert snap_compare(demo_app, terminal_size=SMALL, run_before=run)
+
+
+def test_help_form_at_80x24(snap_compare, demo_app):
+    async def run(pilot):  # type: ignore[no-untyped-def]
+        await _wins(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+
+    assert snap_compare(demo_app, terminal_size=SMALL, run_before=run)
+
+
+def test_wins_in_the_light_theme(snap_compare, demo_app):
+    """Pinned wins were 1.2:1 on the light theme; now 4.5:1 or more."""
+
+    async def run(pilot):  # type: ignore[no-untyped-def]
+        pilot.app.theme = "textual-light"
+        await _wins(pilot)
 
     assert snap_compare(demo_app, terminal_size=SIZE, run_before=run)

@@ -22,6 +22,7 @@ from bounceback.screens.bounce.ritual import RitualScreen
 from bounceback.screens.bounce.wallow import WallowScreen
 from bounceback.screens.pipeline import PipelineScreen
 from bounceback.screens.today import CELEBRATION, TodayScreen
+from bounceback.screens.today_checkin import CheckInPanel
 from bounceback.store.goals import GoalDraft
 from bounceback.widgets.goal_list import GoalList
 from bounceback.widgets.mood import MoodPicker
@@ -55,9 +56,10 @@ async def test_journey_open_check_in_count_a_goal_quit(make_home_app, store, clo
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
-        assert isinstance(app.focused, MoodPicker)  # no check-in yet: straight into it
+        assert isinstance(app.focused, CheckInPanel)  # no check-in yet: at its door
         assert "Wednesday, November 25" in screen_text(app)
-        await pilot.press("4", "tab", *"Two tailored applications", "enter")  # the check-in
+        assert "enter/c: check in" in screen_text(app)
+        await pilot.press("c", "4", "tab", *"Two tailored applications", "enter")  # the check-in
         await pilot.press("down", "plus")  # +1 on the networking goal
         await settle(pilot)
         await pilot.press("q")
@@ -75,22 +77,56 @@ async def test_the_three_defaults_are_seeded_once(home, store):
     assert "0 of 3 met" in text
 
 
-async def test_digits_rate_the_mood_inside_the_check_in_and_switch_screens_outside(home, store):
-    await home.press("3")
+async def test_a_digit_at_launch_switches_screens_and_records_no_mood(home, store):
+    """Defect 5: `2` pressed by habit at launch went to the mood picker and stored "low"."""
+    assert isinstance(home.app.focused, CheckInPanel)
+    await home.press("2")
+    await settle(home)
+    assert isinstance(home.app.screen, PipelineScreen)
+    assert store.checkins.today() is None  # no row at all, let alone a mood
+
+
+async def test_digits_rate_the_mood_only_inside_the_check_in(home, store):
+    await home.press("enter", "3")  # enter on the check-in's door opens it
     await settle(home)
     assert isinstance(home.app.screen, TodayScreen)
     assert store.checkins.today().mood == 3
     await home.press("escape")  # leaves the check-in
     assert isinstance(home.app.focused, GoalList)
+    assert "c: check in" in screen_text(home.app)
     await home.press("2")
     await settle(home)
     assert isinstance(home.app.screen, PipelineScreen)
     await home.press("1")
     await settle(home)
     assert isinstance(home.app.screen, TodayScreen)
-    await home.press("c", "5")  # c jumps back into the check-in
+    assert store.checkins.today().mood == 3
+    await home.press("c", "5")  # c goes back into the check-in: the mood can be changed
     await settle(home)
     assert store.checkins.today().mood == 5
+
+
+@pytest.mark.parametrize("key", ["backspace", "delete"])
+async def test_a_mood_can_be_cleared(home, store, key):
+    await home.press("c", "4")
+    await settle(home)
+    assert store.checkins.today().mood == 4
+    await home.press(key)
+    await settle(home)
+    assert store.checkins.today().mood is None
+    assert home.app.screen.query_one(MoodPicker).value is None
+    await home.press("escape", "2")  # and the digits switch screens again
+    await settle(home)
+    assert isinstance(home.app.screen, PipelineScreen)
+    assert store.checkins.today().mood is None
+
+
+async def test_enter_on_the_mood_moves_on_to_the_line(home, store):
+    await home.press("c", "4", "enter", *"One good application", "enter")
+    await settle(home)
+    checkin = store.checkins.today()
+    assert (checkin.mood, checkin.control) == (4, "One good application")
+    assert isinstance(home.app.focused, GoalList)
 
 
 async def test_the_note_saves_as_you_type_and_todays_check_in_stays_editable(
@@ -99,7 +135,7 @@ async def test_the_note_saves_as_you_type_and_todays_check_in_stays_editable(
     app = make_home_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("2", "tab", "tab", *"Slept badly.", "enter", *"Still here.")
+        await pilot.press("c", "2", "tab", "tab", *"Slept badly.", "enter", *"Still here.")
         await pilot.pause()
         checkin = app.screen.checkin
         assert checkin.pending  # saved a beat after the last keystroke:
@@ -117,7 +153,7 @@ async def test_the_note_saves_as_you_type_and_todays_check_in_stays_editable(
 
 
 async def test_a_day_that_ended_while_open_is_not_rewritten(home, store, clock):
-    await home.press("3")
+    await home.press("c", "3")
     await settle(home)
     clock.advance(24 * 3600)
     await home.press("5")
@@ -350,7 +386,7 @@ async def test_the_window_ending_while_today_is_shown_keeps_you_here(pilot, stor
 
 
 async def test_left_open_overnight_it_turns_to_the_new_day(home, store, clock):
-    await home.press("3")
+    await home.press("c", "3")
     await settle(home)
     clock.advance(24 * 3600)
     home.app.screen._maybe_new_day()  # what the once-a-minute look at the clock does
