@@ -46,10 +46,11 @@ class StepBar(Widget):
         return Content("").join(parts)
 
     def render(self) -> Content:
-        """Every step by name when they fit, else by number with the current one named."""
+        """Step names first, then the whole note; narrower, the short note, then numbers."""
         width = self.content_region.width or 80
-        room = width - (self._short.cell_length + 2 if self._short is not None else 0)
-        line = self._bar(names=True)
-        if line.cell_length > room:
-            line = self._bar(names=False)
-        return with_note(line, self._note, width, below=False, short=self._short)
+        for names in (True, False):
+            line = self._bar(names)
+            for note in (self._note, self._short):
+                if note is None or line.cell_length + note.cell_length + 2 <= width:
+                    return with_note(line, note, width, below=False)
+        return with_note(self._bar(False), self._note, width, below=False, short=self._short)
