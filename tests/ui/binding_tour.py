@@ -27,9 +27,8 @@ from textual.worker import Worker, WorkerState
 
 from bounceback.app import BouncebackApp
 from bounceback.clock import FixedClock
-from bounceback.screens.registry import MODES
 from bounceback.store.db import Store
-from tests.ui.monkey import NOW, copy_db, is_down, keys_for, screen_name
+from tests.ui.monkey import NOW, copy_db, is_down, keys_for, screen_name, stack_problem
 
 ESCAPES = 2
 """Escapes pressed after each key (an even number: a form or the wallow window that asks
@@ -38,7 +37,6 @@ ESCAPES = 2
 QUIT_ACTIONS = frozenset({"quit", "app.quit"})
 """Actions after which the app is expected to end (cleanly, return code 0)."""
 
-_BASE = {spec.name: spec.target.partition(":")[2] for spec in MODES}
 
 
 def _palette(search: str) -> tuple[str, ...]:
@@ -306,25 +304,6 @@ class _Session:
         while len(self.app.screen_stack) > 1:
             await self.app.pop_screen()
         await self.settle(pilot)
-
-
-def stack_problem(stack: Sequence[Screen[Any]], mode: str) -> str | None:
-    """Why a mode's screen stack is not sane, or None."""
-    if not stack:
-        return "no screen at all"
-    base = _BASE.get(mode)
-    if base is not None and type(stack[0]).__name__ != base:
-        return f"{type(stack[0]).__name__} at the bottom instead of {base}"
-    if len({id(s) for s in stack}) != len(stack):
-        return "the same screen is on the stack twice"
-    names = [type(s).__name__ for s in stack]
-    twice = sorted({n for n in names if names.count(n) > 1})
-    if twice:
-        return f"{', '.join(twice)} twice on the stack"
-    for below, above in zip(stack, stack[1:], strict=False):
-        if isinstance(below, ModalScreen) and not isinstance(above, ModalScreen):
-            return f"{type(below).__name__} (a modal) hidden under {type(above).__name__}"
-    return None
 
 
 def _summary(exc: BaseException) -> str:

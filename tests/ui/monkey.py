@@ -24,7 +24,7 @@ from typing import Any
 
 from textual.message import Message
 from textual.pilot import Pilot
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
 from bounceback.app import BouncebackApp
@@ -316,19 +316,26 @@ async def _apply(pilot: Pilot[Any], clock: FixedClock, token: str) -> None:
     await app.workers.wait_for_complete()
 
 
-def _stack_problem(app: BouncebackApp) -> str | None:
-    """Why the current screen stack is not sane, or None."""
-    stack = app.screen_stack
+def stack_problem(stack: Sequence[Screen[Any]], mode: str) -> str | None:
+    """Why a mode's screen stack is not sane, or None.
+
+    Sane: the mode's own screen at the bottom, no screen (or screen class) twice, and no modal
+    hidden under a full screen (a question nobody can see or answer).
+    """
     if not stack:
         return "no screen at all"
-    base = {spec.name: spec.target.partition(":")[2] for spec in MODES}.get(app.current_mode)
+    base = _CLASS.get(mode)
     if base is not None and type(stack[0]).__name__ != base:
-        return f"mode {app.current_mode} has {type(stack[0]).__name__} at the bottom"
+        return f"{type(stack[0]).__name__} at the bottom instead of {base}"
     if len({id(s) for s in stack}) != len(stack):
         return "the same screen is on the stack twice"
+    names = [type(s).__name__ for s in stack]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        return f"{', '.join(twice)} twice on the stack"
     for below, above in zip(stack, stack[1:], strict=False):
         if isinstance(below, ModalScreen) and not isinstance(above, ModalScreen):
-            return f"{type(below).__name__} (a modal) is hidden under {type(above).__name__}"
+            return f"{type(below).__name__} (a modal) hidden under {type(above).__name__}"
     return None
 
 
@@ -416,7 +423,8 @@ async def run_monkey(
                         fail(worker_errors[0].split(":")[0], "\n".join(worker_errors))
                     run.visited[name] += 1
             await _settle(pilot)
-            problem = _stack_problem(app) or await _responsive(pilot)
+            problem = (stack_problem(app.screen_stack, app.current_mode)
+                       or await _responsive(pilot))
             if problem:
                 fail(problem)
     except _Failed:
