@@ -408,6 +408,8 @@ async def run_monkey(
                 else:
                     chunk = chooser.next_chunk(app, run.visited)
                 for token in chunk:
+                    if source is None and run.keys >= keys:
+                        break  # exactly `keys` keys, even in the middle of a move
                     run.tokens.append(token)
                     try:
                         await _apply(pilot, clock, token)
