@@ -4,7 +4,7 @@ For every place in `tests/ui/binding_tour.py` (the numbered screens, the applica
 every form, every step of the bounce-back flow, the case, the win reader, help, the confirm /
 picker / prompt modals, the ritual editor, import and export, the startup and open-error
 screens) the tour reaches the place from a fresh app on demo data, presses one key, then escape
-three times, and checks the app: alive (or quit cleanly for a quit key), no failed worker, every
+twice, and checks the app: alive (or quit cleanly for a quit key), no failed worker, every
 touched screen stack sane, no modal left open behind a screen switch. Each (place, key) pair is
 its own test; one app per place is shared between its keys (the place's state is re-established
 between keys, or a fresh app started), so the pairs of one place run together on one worker.
