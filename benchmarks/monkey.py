@@ -20,6 +20,7 @@ import tempfile
 import textwrap
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="exact tokens to press, space-separated (instead of a seed)")
     parser.add_argument("--no-shrink", action="store_true", help="skip the shortest-tail search")
     parser.add_argument("--quiet", action="store_true", help="no progress line per 250 keys")
+    parser.add_argument("--keep-going", action="store_true",
+                        help="after a failure, start a fresh app (seed N*1000+1, +2, …) until "
+                             "--keys keys are pressed; report each kind of failure once")
     args = parser.parse_args(argv)
 
     folder = Path(tempfile.mkdtemp(prefix="bounceback-monkey-"))
@@ -72,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.quiet and n % 250 == 0:
             print(f"  {n:>6} tokens  on {screen}", flush=True)
 
+    if args.keep_going and replay is None:
+        return _keep_going(seed or 0, args, fresh_db, progress)
     started = time.process_time()
     run = asyncio.run(run_monkey(fresh_db(), seed=seed, keys=args.keys, size=args.size,
                                  replay=replay, on_token=progress))
@@ -96,6 +102,43 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\nshortest failing tail ({len(tail)} tokens), from a fresh app:")
             print(f"  benchmarks/monkey.py --size {size_text} --replay '{' '.join(tail)}'")
     return 1
+
+
+def _keep_going(seed: int, args: argparse.Namespace, fresh_db: Any, progress: Any) -> int:
+    """Runs of the same monkey until `--keys` keys in all; each kind of failure once."""
+    from tests.ui.monkey import run_monkey, shortest_tail
+
+    size_text = f"{args.size[0]}x{args.size[1]}"
+    found: dict[str, Any] = {}
+    pressed, part = 0, 0
+    started = time.process_time()
+    while pressed < args.keys:
+        part_seed = seed if part == 0 else seed * 1000 + part
+        part += 1
+        run = asyncio.run(run_monkey(fresh_db(), seed=part_seed, keys=args.keys - pressed,
+                                     size=args.size, on_token=progress))
+        pressed += run.keys
+        verdict = run.signature or "OK"
+        print(f"run seed {part_seed}: {run.keys} keys, {verdict[:100]}", flush=True)
+        kind = (run.signature or "")[:120]
+        if run.failure is not None and kind not in found:
+            found[kind] = run
+        if run.failure is not None and run.keys == 0:
+            break  # fails before any key: more runs would only repeat it
+    cpu = time.process_time() - started
+    print(f"\npressed {pressed} keys in {part} runs, {cpu:.0f} s of CPU; "
+          f"{len(found)} kind(s) of failure")
+    for run in found.values():
+        print(f"\n== {run.signature}\nseed {run.seed}, failed after token {run.failed_at}")
+        print(textwrap.fill(" ".join(run.failing_tokens), 100, initial_indent="  ",
+                            subsequent_indent="  "))
+        if not args.no_shrink and run.signature is not None:
+            tail = asyncio.run(shortest_tail(run.failing_tokens, run.signature, fresh_db,
+                                             args.size))
+            if tail is not None:
+                print(f"shortest failing tail ({len(tail)} tokens):\n"
+                      f"  benchmarks/monkey.py --size {size_text} --replay '{' '.join(tail)}'")
+    return 1 if found else 0
 
 
 if __name__ == "__main__":
