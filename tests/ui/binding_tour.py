@@ -64,7 +64,7 @@ WINS = ("escape", "4")
 GOALS = ("escape", "5")
 ACK = (*PIPELINE, "r")
 WALLOW = (*ACK, "ctrl+s")
-RITUAL = (*WALLOW, "escape", "y")
+RITUAL = (*WALLOW, "ctrl+s", "y")  # end the window early (it asks first)
 DETECTIVE = (*RITUAL, "ctrl+s")
 FEEDBACK = (*DETECTIVE, "ctrl+s")
 
@@ -94,7 +94,7 @@ PLACES: tuple[Place, ...] = (
     Place("untracked-form", "UntrackedForm", (*REJECTIONS, "n")),
     Place("acknowledge", "AcknowledgeScreen", ACK),
     Place("wallow", "WallowScreen", WALLOW),
-    Place("wallow-end-confirm", "ConfirmModal", (*WALLOW, "escape")),
+    Place("wallow-end-confirm", "ConfirmModal", (*WALLOW, "ctrl+s")),
     Place("ritual", "RitualScreen", RITUAL),
     Place("ritual-editor-from-flow", "RitualEditor", (*RITUAL, "e")),
     Place("detective", "DetectiveScreen", DETECTIVE),
@@ -242,12 +242,14 @@ class _Session:
     async def reach(self, pilot: Pilot[Any]) -> str | None:
         """Walk to the place; why not, or None."""
         await self.settle(pilot)
-        for key in self.place.keys:
+        keys = self.place.keys
+        for i, key in enumerate(keys):
             await self.press(pilot, key)
+            then = keys[i + 1] if i + 1 < len(keys) else None
+            if (screen_name(self.app) == "ConfirmModal" and then not in ("y", "n")
+                    and not (then is None and self.place.screen == "ConfirmModal")):
+                await self.press(pilot, "y")  # a question asked on the way (`r` asks first)
         await self.settle(pilot)
-        if screen_name(self.app) == "ConfirmModal" and self.place.screen != "ConfirmModal":
-            await self.press(pilot, "y")  # a question asked on the way (e.g. before a flow)
-            await self.settle(pilot)
         if screen_name(self.app) != self.place.screen:
             return f"could not reach {self.place.name}: on {screen_name(self.app)}"
         return None
