@@ -31,6 +31,7 @@ def _isolate(folder: Path) -> None:
     for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         os.environ[var] = str(folder / var.lower())
     os.environ["BOUNCEBACK_DB"] = str(folder / "unused.db")
+    os.chdir(folder)  # a relative path typed into an export prompt lands here too
 
 
 def _size(text: str) -> tuple[int, int]:

@@ -53,9 +53,10 @@ CASES = [
 
 @pytest.mark.parametrize(("seed", "size", "keys"), CASES)
 async def test_random_keys_never_crash_and_leave_the_data_intact(
-    seed: int, size: tuple[int, int], keys: int, tmp_path: Path
+    seed: int, size: tuple[int, int], keys: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Seeded random keys, biased to reach every screen; nothing breaks, nothing is damaged."""
+    monkeypatch.chdir(tmp_path)  # a relative path typed into an export prompt lands here
     prepare_home(Path.home())  # HOME is a temporary folder (tests/conftest.py)
     run = await run_monkey(make_demo_db(tmp_path / "demo.db"), seed=seed, keys=keys, size=size)
     print(run.report())
