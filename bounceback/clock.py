@@ -91,7 +91,8 @@ def _current_offset() -> tzinfo:
 def _fixed_offset(reason: str) -> LocalZone:
     """The current offset only: right today, wrong across the next daylight-saving change."""
     offset = _current_offset()
-    log.warning("time zone unknown (%s): days use the fixed offset %s", reason, offset)
+    # info, not warning: nothing may print over the full-screen app; `bounceback where` says it
+    log.info("time zone unknown (%s): days use the fixed offset %s", reason, offset)
     return LocalZone(offset, f"{reason}; only the current offset, no daylight-saving rules",
                      fixed=True)
 
@@ -133,7 +134,7 @@ def local_zone() -> LocalZone:
 
     Read again when `TZ` or /etc/localtime changes (a laptop that moved zones), cheaply: one
     environment lookup and one readlink/stat per call. Without either, the current fixed
-    offset, with the reason in `LocalZone.source` (and a warning in the log).
+    offset, with the reason in `LocalZone.source` (shown by `bounceback where`, and logged).
     """
     tz_env = os.environ.get("TZ")
     link: str | None = None

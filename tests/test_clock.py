@@ -64,6 +64,7 @@ def test_an_empty_tz_means_utc(monkeypatch) -> None:
 
 
 def test_an_unknown_tz_falls_back_to_the_current_offset_and_says_why(monkeypatch, caplog) -> None:
+    caplog.set_level("INFO", logger="bounceback.clock")
     monkeypatch.setenv("TZ", "Nowhere/Atlantis")
     zone = local_zone()
     assert zone.fixed

@@ -69,7 +69,14 @@ async def test_opened_after_the_clock_went_back_past_the_start_today_shows_the_f
         assert "Your time to feel it — Initrode" in screen_text(app)
         window = store.wallow.for_rejection(case.id)
         assert window.ends_at == clock.now() + timedelta(minutes=15)
-        clock.advance(15 * 60)
+        clock.advance(60)
+        timer.tick()
+        clock.jump(-3 * DAY)  # and once more while Today shows the countdown
+        timer.tick()
+        await settle(pilot)
+        assert timer.query_one(Digits).value == "14:00"
+        assert store.wallow.for_rejection(case.id).ends_at == clock.now() + timedelta(minutes=14)
+        clock.advance(14 * 60)
         timer.tick()
         await settle(pilot)
         assert "Time's up — enter when ready" in screen_text(app)
