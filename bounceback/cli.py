@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bounceback import __version__
-from bounceback.clock import Clock, SystemClock
+from bounceback.clock import Clock, SystemClock, local, local_zone
 from bounceback.paths import backup_dir, db_path
 
 if TYPE_CHECKING:
@@ -172,7 +172,7 @@ def _daily_backup(path: Path, clock: Clock) -> list[str]:
 
     # a missed daily copy must not keep anyone from their data: it is a note, not an error
     try:
-        daily_backup(path, clock.now())
+        daily_backup(path, local(clock, clock.now()))  # named by the person's own date
     except StoreError as exc:
         return [f"No daily backup today: {exc.message}"]
     return []
@@ -217,6 +217,8 @@ def cmd_where(args: argparse.Namespace, clock: Clock) -> int:
     source = "--db" if args.db else ("$BOUNCEBACK_DB" if os.environ.get("BOUNCEBACK_DB") else
                                      "default")
     print(f"chosen by: {source}")
+    if isinstance(clock, SystemClock):  # which zone draws the line between days
+        print(f"days in:  {local_zone().describe()}")
     return 0
 
 

@@ -248,6 +248,13 @@ class TodayScreen(ModeScreen):
                 panel.mount(WallowTimer(self.bb.clock, window.ends_at, window.minutes * 60,
                                         feeling=data.window_feeling, id="today-wallow-timer"))
 
+    @on(WallowTimer.DeadlineMoved)
+    def _wallow_moved(self, event: WallowTimer.DeadlineMoved) -> None:
+        from bounceback.screens.bounce import remember_deadline
+
+        if self.data is not None and self.data.window is not None:  # the clock was set back
+            remember_deadline(self.bb, self.data.window, event.timer.ends_at)
+
     @on(WallowTimer.Finished)
     def _wallow_over(self) -> None:
         # Only words change: focus and whatever is being typed here stay put.

@@ -1,8 +1,11 @@
 """What the person did on which local calendar day, read from the tables the activity lives in.
 
-Times are stored in UTC; a "day" is the person's own calendar day in the clock's zone. So each
-day is turned into its UTC bounds (local midnight to the next local midnight: 23 or 25 hours
-across a daylight-saving change) before any timestamp is compared, and timestamps read back are
+Times are stored in UTC; a "day" is the person's own calendar day. Activity carries the local day
+it happened on, stored at that moment (`StageEvent.local_day`, `Win.local_day`; the feedback and
+help days are dates already), so a later change of time zone (a trip, a move) never shifts the
+past week's counts to other days. Rows without one (imported from an old export) fall back to
+their UTC time in the clock's zone now: each day is turned into its UTC bounds (local midnight
+to the next local midnight: 23 or 25 hours across a daylight-saving change) and timestamps are
 put on their local day in Python, never with SQL date functions that know nothing of zones.
 """
 
@@ -10,9 +13,9 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 
 from bounceback.domain import GoalSource, Stage
 from bounceback.store.models import Application, HelpAct, Rejection, StageEvent, Win
@@ -32,14 +35,29 @@ def day_bounds(first: date, last: date, tz: tzinfo) -> tuple[datetime, datetime]
     return start, end
 
 
+def _on_days(stored: Any, moment: Any, first: date, last: date, lo: datetime, hi: datetime
+             ) -> Any:
+    """Rows whose stored local day is in [first, last], or, without one, whose time is in
+    [lo, hi) (the same days in the zone now)."""
+    return or_(
+        and_(stored >= first, stored <= last),
+        and_(stored.is_(None), moment >= lo, moment < hi),
+    )
+
+
+def _day(stored: date | None, moment: datetime, tz: tzinfo) -> date:
+    return stored if stored is not None else moment.astimezone(tz).date()
+
+
 def activity_counts(store: Store, first: date, last: date) -> ActivityCounts:
     """Per source, the count on each local day from `first` to `last` (inclusive).
 
-    - applications: applications that reached "applied" that day (a StageEvent; each
-      application once per day however often it was moved back and forth; deleted ones out)
+    - applications: applications that reached "applied" that day (a StageEvent, on its stored
+      local day; each application once per day however often it was moved back and forth;
+      deleted ones out)
     - feedback_asked: feedback requests marked asked that day (`Rejection.feedback_asked_on`;
       deleted cases out)
-    - wins: wins written down that day (`Win.created_at`, deleted ones out)
+    - wins: wins written down that day (`Win.local_day`, deleted ones out)
     - help: help given that day (`HelpAct.happened_on`, the day it happened)
     """
     tz = store.clock.tz
@@ -53,11 +71,12 @@ def activity_counts(store: Store, first: date, last: date) -> ActivityCounts:
     with store.read() as s:
         conn = s.connection()
         applied = conn.execute(
-            select(e.application_id, e.at)
+            select(e.application_id, e.local_day, e.at)
             .join(Application.__table__, a.id == e.application_id)  # type: ignore[attr-defined]
-            .where(e.stage == Stage.APPLIED, e.at >= lo, e.at < hi, a.deleted_at.is_(None))
+            .where(e.stage == Stage.APPLIED, a.deleted_at.is_(None),
+                   _on_days(e.local_day, e.at, first, last, lo, hi))
         ).all()
-        sent = {(app_id, at.astimezone(tz).date()) for app_id, at in applied}
+        sent = {(app_id, _day(day, at, tz)) for app_id, day, at in applied}
         counts[GoalSource.APPLICATIONS].update(day for _, day in sent)
         for day, n in conn.execute(
             select(r.feedback_asked_on, func.count())
@@ -66,11 +85,11 @@ def activity_counts(store: Store, first: date, last: date) -> ActivityCounts:
             .group_by(r.feedback_asked_on)
         ).all():
             counts[GoalSource.FEEDBACK_ASKED][day] = n
-        for (created,) in conn.execute(
-            select(w.created_at).where(w.created_at >= lo, w.created_at < hi,
-                                       w.deleted_at.is_(None))
+        for day, created in conn.execute(
+            select(w.local_day, w.created_at).where(
+                w.deleted_at.is_(None), _on_days(w.local_day, w.created_at, first, last, lo, hi))
         ).all():
-            counts[GoalSource.WINS][created.astimezone(tz).date()] += 1
+            counts[GoalSource.WINS][_day(day, created, tz)] += 1
         for day, n in conn.execute(
             select(h.happened_on, func.count())
             .where(h.happened_on >= first, h.happened_on <= last)
@@ -94,7 +113,7 @@ def latest_rejection(store: Store) -> LatestRejection | None:
         row = conn.execute(
             select(r.id, r.company, r.received_on, r.created_at)
             .where(r.deleted_at.is_(None))
-            .order_by(r.received_on.desc(), r.created_at.desc(), r.id.desc()).limit(1)
+            .order_by(r.received_on.desc(), r.id.desc()).limit(1)
         ).first()
         if row is None:
             return None

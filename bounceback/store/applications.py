@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm.exc import StaleDataError
 
-from bounceback.clock import today
+from bounceback.clock import local_day, today
 from bounceback.domain import Stage
 from bounceback.store.drafts import ApplicationDraft
 from bounceback.store.errors import ConflictError, NotFoundError
@@ -121,7 +121,8 @@ class ApplicationRepo:
             s.add(app)
             s.flush()
             assert app.id is not None
-            s.add(StageEvent(application_id=app.id, stage=draft.stage, at=now, note=note))
+            s.add(StageEvent(application_id=app.id, stage=draft.stage, at=now, note=note,
+                             local_day=local_day(self._store.clock, now)))
         return self.get(app.id)
 
     def update(self, app_id: int, draft: ApplicationDraft, version: int) -> ApplicationDetail:
@@ -154,7 +155,8 @@ class ApplicationRepo:
                 app.next_action, app.next_action_on = self._next_action_defaults(
                     app.next_action, app.next_action_on, stage, app.applied_on
                 )
-            s.add(StageEvent(application_id=app_id, stage=stage, at=now, note=note))
+            s.add(StageEvent(application_id=app_id, stage=stage, at=now, note=note,
+                             local_day=local_day(self._store.clock, now)))
         return self.get(app_id)
 
     def advance(self, app_id: int) -> ApplicationDetail | None:
@@ -213,7 +215,8 @@ class ApplicationRepo:
         events = s.exec(  # type: ignore[call-overload]
             select(StageEvent)
             .where(StageEvent.application_id == app.id)  # type: ignore[arg-type]
-            .order_by(StageEvent.at, StageEvent.id)  # type: ignore[arg-type]
+            # by its own sequence: a wall clock set back must not reorder what happened
+            .order_by(StageEvent.id)  # type: ignore[arg-type]
         ).scalars().all()
         assert app.id is not None
         return ApplicationDetail(

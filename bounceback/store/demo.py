@@ -699,7 +699,8 @@ class _Demo:
                 closed.append((row, spec, history))
         events.sort(key=lambda e: (e[0], e[1]))
         event_rows = [
-            {"id": n, "application_id": a, "stage": s, "at": at, "note": note}
+            {"id": n, "application_id": a, "stage": s, "at": at, "note": note,
+             "local_day": self.local_day(at)}
             for n, (at, a, s, note) in enumerate(events, start=1)
         ]
         return apps, event_rows, closed
@@ -887,6 +888,7 @@ class _Demo:
                 "search_fold": "\n".join((title, story, impact, " ".join(tag_list))).casefold(),
                 "pinned": pinned, "last_shown_at": None, "created_at": created,
                 "updated_at": created, "deleted_at": None, "version": 1,
+                "local_day": self.local_day(created),
             })
         return rows
 

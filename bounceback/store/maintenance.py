@@ -113,9 +113,11 @@ def backup_database(db_path: Path, dest: Path | None, now: datetime) -> Path:
 def daily_backup(db_path: Path, now: datetime, keep: int = 7) -> Path | None:
     """Make today's `backups/daily-<YYYY-MM-DD>.db` unless a checked one exists; keep `keep`.
 
-    "Today" is the date of `now` as given (pass local time for local days). Only a backup that
-    passes its check counts as done (a new one is checked thoroughly before it gets its name;
-    an existing one by its structure: whole, no journal, ours): a damaged file under today's
+    "Today" is the date of `now` as given: pass the person's local time (`clock.local`), so the
+    name is their own date, not UTC's (another date every evening west of Greenwich and every
+    morning east of it). Only a backup that passes its check counts as done (a new one is
+    checked thoroughly before it gets its name; an existing one by its structure: whole, no
+    journal, ours): a damaged file under today's
     name (from a killed older version) is renamed `….damaged` and made again. Only
     daily-*.db files are rotated, keeping the newest `keep` that pass the check; pre-v*.db,
     before-restore-*.db and manual backups are never touched. Returns the new file, or None

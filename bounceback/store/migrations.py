@@ -218,7 +218,20 @@ INSERT INTO goal_plan (goal_id, starts_on, target, rrule)
 	SELECT id, starts_on, target, rrule FROM goal
 """
 
-STEPS: tuple[str, ...] = (_V1, _V2)
+# Version 3 (issue 10): the local calendar day of activity is stored when it happens (an
+# application reaching a stage, a win written down), so a later change of time zone never moves
+# past activity to another day. Rows from before get the day their UTC time falls on in the
+# machine's zone at the upgrade: SQLite's 'localtime' asks the C library, which reads the same
+# TZ and /etc/localtime as `clock.local_zone`, daylight-saving rules included.
+_V3 = """
+ALTER TABLE stage_event ADD COLUMN local_day DATE;
+CREATE INDEX ix_stage_event_local_day ON stage_event (local_day);
+UPDATE stage_event SET local_day = date(at, 'localtime');
+ALTER TABLE win ADD COLUMN local_day DATE;
+UPDATE win SET local_day = date(created_at, 'localtime')
+"""
+
+STEPS: tuple[str, ...] = (_V1, _V2, _V3)
 """Step N (1-based) takes the schema from version N-1 to N."""
 
 LATEST = len(STEPS)

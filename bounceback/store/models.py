@@ -147,6 +147,9 @@ class StageEvent(SQLModel, table=True):
     stage: Stage = Field(sa_column=_enum(Stage))
     at: datetime = Field(sa_column=_when())
     note: str = Field(default="", sa_column=_text())
+    # v3: the local day `at` fell on when it happened (a later change of zone keeps it there);
+    # None only for rows imported without one: read as `at` in the current zone
+    local_day: date | None = Field(default=None, sa_column=sa.Column(sa.Date, index=True))
 
 
 class Rejection(SQLModel, table=True):
@@ -243,6 +246,8 @@ class Win(SQLModel, table=True):
     updated_at: datetime = Field(sa_column=_when())
     deleted_at: datetime | None = Field(default=None, sa_column=_when(nullable=True, index=True))
     version: int = Field(default=1, sa_column=_win_version)
+    # v3: the local day it was written down (`created_at` then), as for StageEvent.local_day
+    local_day: date | None = Field(default=None, sa_column=sa.Column(sa.Date))
 
     __mapper_args__ = {"version_id_col": _win_version}
 

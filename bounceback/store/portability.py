@@ -264,7 +264,7 @@ def export_csv(store: Store, folder: Path, *, overwrite: bool = False) -> dict[s
         ).mappings().all()
         events: dict[int, list[tuple[Stage, datetime]]] = {}
         for app_id, stage, at in conn.execute(
-            sa.select(e.application_id, e.stage, e.at).order_by(e.application_id, e.at, e.id)
+            sa.select(e.application_id, e.stage, e.at).order_by(e.application_id, e.id)
         ):
             events.setdefault(app_id, []).append((Stage(stage), at))
         rejections = conn.execute(
@@ -741,7 +741,7 @@ def _open_imported_cases(s: Any, app_ids: Sequence[int] | None, judge: Judge,
     opened = 0
     for app_id, company, role, applied_on in conn.execute(query).all():
         events = conn.execute(sa.select(e.stage, e.at).where(e.application_id == app_id)
-                              .order_by(e.at, e.id)).all()
+                              .order_by(e.id)).all()
         history = [Stage(stage) for stage, _ in events]
         reached, rounds, kind = judge(history)
         ended = [at for stage, at in events if Stage(stage) is Stage.REJECTED]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
-from bounceback.clock import today
+from bounceback.clock import local_day, today
 from bounceback.domain import FEELING_WORDS, FeedbackStatus, RejectionKind, Stage
 from bounceback.sanitize import clean_text
 from bounceback.store.drafts import check_date, check_length, check_required
@@ -106,7 +106,8 @@ class RejectionRepo:
                 app.stage = Stage.REJECTED
                 app.last_activity_at = now
                 app.updated_at = now
-                s.add(StageEvent(application_id=app_id, stage=Stage.REJECTED, at=now, note=note))
+                s.add(StageEvent(application_id=app_id, stage=Stage.REJECTED, at=now, note=note,
+                                 local_day=local_day(self._store.clock, now)))
             case = Rejection(
                 application_id=app_id, company=app.company, role=app.role,
                 received_on=today(self._store.clock), stage_reached=reached,
@@ -256,7 +257,8 @@ class RejectionRepo:
             s.exec(  # type: ignore[call-overload]
                 select(StageEvent)
                 .where(StageEvent.__table__.c.application_id == app_id)  # type: ignore[attr-defined]
-                .order_by(StageEvent.__table__.c.at, StageEvent.__table__.c.id)  # type: ignore[attr-defined]
+                # by its own sequence, not wall time (which a clock set back reorders)
+                .order_by(StageEvent.__table__.c.id)  # type: ignore[attr-defined]
             ).scalars()
         )
 

@@ -105,7 +105,7 @@ class RitualRepo:
         d = RitualDone.__table__.c  # type: ignore[attr-defined]
         with self._store.read() as s:
             row = s.connection().execute(
-                select(d.ritual_id).order_by(d.done_at.desc(), d.id.desc()).limit(1)
+                select(d.ritual_id).order_by(d.id.desc()).limit(1)  # latest by sequence
             ).first()
         return row[0] if row else None
 
@@ -117,7 +117,7 @@ class RitualRepo:
             rows = s.connection().execute(
                 select(r.title).join_from(RitualDone.__table__, Ritual.__table__,  # type: ignore[attr-defined]
                                           d.ritual_id == r.id)
-                .where(d.rejection_id == rejection_id).order_by(d.done_at)
+                .where(d.rejection_id == rejection_id).order_by(d.id)
             ).all()
         return [row[0] for row in rows]
 

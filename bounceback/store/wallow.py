@@ -1,8 +1,15 @@
-"""Wallow windows: a bounded time to feel it, with a stored deadline."""
+"""Wallow windows: a bounded time to feel it, with a stored deadline.
+
+The deadline is wall time in UTC, so a restart resumes the countdown. A wall clock set back
+would stretch `ends_at - now` past the window's length: the countdown caps what it shows at
+the length (`clock.time_left`) and moves the deadline with the clock (`move_deadline`), so a
+window never lasts longer than it was started for. "Newest" means the highest id, not the
+latest wall time, which a clock set back would reorder.
+"""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -68,7 +75,7 @@ class WallowRepo:
                 select(WallowWindow)
                 .join(Rejection.__table__, r.id == w.rejection_id)  # type: ignore[attr-defined]
                 .where(w.ended_at.is_(None), r.deleted_at.is_(None))
-                .order_by(w.started_at.desc())
+                .order_by(w.id.desc())
             ).scalars().first()
             return _record(window) if window is not None else None
 
@@ -78,7 +85,7 @@ class WallowRepo:
         with self._store.read() as s:
             window = s.exec(  # type: ignore[call-overload]
                 select(WallowWindow).where(w.rejection_id == rejection_id)
-                .order_by(w.started_at.desc())
+                .order_by(w.id.desc())
             ).scalars().first()
             return _record(window) if window is not None else None
 
@@ -92,6 +99,24 @@ class WallowRepo:
             if window is None:
                 raise NotFoundError(window_id)
             window.vent_text = text
+
+    def move_deadline(self, window_id: int, ends_at: datetime) -> WallowRecord:
+        """Store a deadline moved because the wall clock was set back (the countdown saw it).
+
+        Kept between now and the window's length from now, with the start moved along
+        (`started_at + minutes == ends_at` stays true on the clock's new timeline); a window
+        that already ended is left as it is.
+        """
+        now = self._store.clock.now()
+        with self._store.write() as s:
+            window = s.get(WallowWindow, window_id)
+            if window is None:
+                raise NotFoundError(window_id)
+            if window.ended_at is None:
+                length = timedelta(minutes=window.minutes)
+                window.ends_at = min(max(ends_at, now), now + length)
+                window.started_at = window.ends_at - length
+        return self.get(window_id)
 
     def finish(self, window_id: int, *, early: bool) -> WallowRecord:
         """Close the window (at its deadline, or now when ended early); the case moves on."""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from sqlalchemy import func, select
 from sqlalchemy.orm.exc import StaleDataError
 
-from bounceback.clock import today
+from bounceback.clock import local_day, today
 from bounceback.domain import WinCategory
 from bounceback.sanitize import clean_text
 from bounceback.store.drafts import check_date, check_length, check_required
@@ -198,7 +198,7 @@ class WinRepo:
             title=draft.title, story=draft.story, category=draft.category,
             happened_on=draft.happened_on, impact=draft.impact, tags=list(draft.tags),
             search_fold=win_fold(draft.title, draft.story, draft.impact, draft.tags),
-            created_at=now, updated_at=now,
+            created_at=now, updated_at=now, local_day=local_day(self._store.clock, now),
         )
         with self._store.write() as s:
             s.add(win)
@@ -284,7 +284,8 @@ class WinRepo:
             raise ValidationError(errors)
         now = self._store.clock.now()
         win = Win(title=title, category=category, search_fold=win_fold(title, "", "", []),
-                  created_at=now, updated_at=now, last_shown_at=now)
+                  created_at=now, updated_at=now, last_shown_at=now,
+                  local_day=local_day(self._store.clock, now))
         with self._store.write() as s:
             s.add(win)
             s.flush()

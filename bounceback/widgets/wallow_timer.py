@@ -5,6 +5,14 @@ Textual's `set_interval` silently drops ticks after an event-loop stall of a sec
 minute under load. This widget never counts: every tick asks the injected clock for the time and
 shows `ends_at - now`. A stall, a dropped tick or a restart of the whole app therefore costs
 nothing; the next tick is exact.
+
+The deadline is wall time (so a restart resumes it), and a wall clock can be set back. The time
+shown never exceeds the window's length, and a clock set back never adds time: while the timer
+runs, the monotonic clock says how much really passed, and the deadline moves with the wall
+clock to keep exactly what was left; found already set back past the window's start (after a
+restart), the window runs its full length from now. Either way the timer posts
+`DeadlineMoved` so the screen can store the new deadline. A clock set forward (or a laptop
+that slept) uses the time up, as the stored deadline says.
 """
 
 from __future__ import annotations
@@ -19,12 +27,16 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Digits, Label, ProgressBar
 
-from bounceback.clock import Clock
+from bounceback.clock import Clock, time_left
 from bounceback.widgets.safe import content, one_line
 
 TICK_SECONDS = 0.25
 """How often the display is refreshed. Four times a second keeps the seconds digit from
 visibly lagging the real second; accuracy does not depend on it (see the module docstring)."""
+
+JUMP_SLACK = 2.0
+"""Seconds by which the wall clock may run ahead of the monotonic one between two readings
+before it counts as having been set back (ordinary clock slewing is far smaller)."""
 
 
 def format_remaining(seconds: float) -> str:
@@ -45,7 +57,8 @@ class WallowTimer(Widget):
     The widget only renders and talks (STYLE.md habit 2): it posts `WallowTimer.Finished` once
     when the deadline is reached and leaves the bell, the notification, the stored `ended_at` and
     moving on to the screen. There is deliberately no way to extend the window from here: the
-    deadline is fixed at construction, so a longer window has to be a visible, persisted choice.
+    deadline only ever moves to follow a wall clock that was set back, never giving more time
+    than was left (`DeadlineMoved`), so a longer window has to be a visible, persisted choice.
     """
 
     DEFAULT_CSS = """
@@ -81,6 +94,19 @@ class WallowTimer(Widget):
     remaining: reactive[float] = reactive(0.0, init=False)
     """Seconds left (never negative), recomputed from the clock at every tick."""
 
+    class DeadlineMoved(Message):
+        """The wall clock was set back, so the deadline moved to keep the time left (store it)."""
+
+        def __init__(self, timer: WallowTimer) -> None:
+            """Carry the timer; its `ends_at` is the new deadline."""
+            super().__init__()
+            self.timer = timer
+
+        @property
+        def control(self) -> WallowTimer:
+            """The timer that posted this."""
+            return self.timer
+
     class Finished(Message):
         """The deadline was reached (posted once, also when it had passed before mounting)."""
 
@@ -108,7 +134,8 @@ class WallowTimer(Widget):
         """Count down to `ends_at` (aware; the caller persisted it) on `clock`.
 
         `total_seconds` is the window's full length, used only for the progress bar, so a timer
-        rebuilt after a restart shows the same bar as before. `feeling` is user text and is shown
+        rebuilt after a restart shows the same bar as before, and caps the time shown (a clock
+        set back never shows more than the whole window). `feeling` is user text and is shown
         literally, never as markup.
         """
         if ends_at.tzinfo is None:
@@ -124,6 +151,9 @@ class WallowTimer(Widget):
         self._finished = False
         self._stopped = False
         self._ticker: Timer | None = None
+        # (monotonic, seconds left) at the last reading: what a clock set back is checked against
+        self._mark: tuple[float, float] | None = None
+        self._moved = False
         # Known before mounting, so the first frame already shows the right time.
         self.set_reactive(WallowTimer.remaining, self._seconds_left())
 
@@ -147,8 +177,22 @@ class WallowTimer(Widget):
     def _seconds_left(self) -> float:
         # Wall time against the persisted wall-time deadline: the same arithmetic works in a
         # fresh process after a restart, which a monotonic reading from a past run cannot do.
-        left = self.ends_at - self._clock.now()
-        return max(timedelta(0), left).total_seconds()
+        now, mono = self._clock.now(), self._clock.monotonic()
+        raw = (self.ends_at - now).total_seconds()
+        length = timedelta(seconds=self.total_seconds)
+        left = time_left(self.ends_at, now, length).total_seconds()
+        moved = raw > self.total_seconds  # the window's start lies ahead of the clock
+        if self._mark is not None:
+            then, left_then = self._mark
+            # what is really left: the monotonic clock never jumps
+            expected = max(0.0, left_then - max(0.0, mono - then))
+            if left > expected + JUMP_SLACK:
+                left, moved = expected, True
+        if moved:
+            self.ends_at = now + timedelta(seconds=left)
+            self._moved = True
+        self._mark = (mono, left)
+        return left
 
     # ---- layout ---------------------------------------------------------------------------
 
@@ -184,6 +228,9 @@ class WallowTimer(Widget):
         if self._finished or self._stopped:
             return
         self.remaining = self._seconds_left()
+        if self._moved:
+            self._moved = False
+            self.post_message(self.DeadlineMoved(self))
         if self.remaining <= 0:
             self._finished = True
             self.add_class("-finished")

@@ -7,7 +7,9 @@ The other items live beside their subject: 3 test_migrations, 5/11 test_open_saf
 7 test_readonly (+ tests/ui/test_readonly.py), 8 test_concurrency, 9 tests/ui (stale edits),
 10 test_maintenance and test_backups, 11 test_open_safety, 12 test_open_safety (umask) and
 test_files (loose modes tightened), 13 tests/ui/test_hostile_text.py; hostile paths, special
-files, foreign databases and symlinked backups: test_files and tests/test_cli.py.
+files, foreign databases and symlinked backups: test_files and tests/test_cli.py; a clock set
+back and a change of time zone: test_clock_changes, tests/test_clock.py,
+tests/widgets/test_wallow_timer.py and tests/ui/test_clock_set_back.py.
 """
 
 from __future__ import annotations

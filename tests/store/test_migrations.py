@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -191,3 +196,81 @@ def test_upgrade_from_a_released_version_keeps_every_row(
         conn.close()
     backups = list((tmp_path / "backups").glob("pre-v*.db"))
     assert len(backups) == 1
+
+
+@contextlib.contextmanager
+def machine_zone(name: str) -> Iterator[ZoneInfo]:
+    """The process's own zone (what SQLite's 'localtime' asks the C library for)."""
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = name
+    time.tzset()
+    try:
+        yield ZoneInfo(name)
+    finally:
+        if old is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = old
+        time.tzset()
+
+
+@pytest.mark.parametrize("fixture", RELEASED, ids=lambda p: p.stem)
+def test_upgrading_puts_past_activity_on_its_local_day_in_the_machines_zone(
+    fixture: Path, tmp_path: Path, clock: FixedClock
+) -> None:
+    """v3 stores the local day with activity; rows from before get it from the upgrade."""
+    import shutil
+
+    path = tmp_path / "old.db"
+    shutil.copyfile(fixture, path)
+    with machine_zone("Pacific/Auckland") as zone:
+        Store.open(path, clock).close()
+    conn = sqlite3.connect(path)
+    try:
+        rows = conn.execute("SELECT at, local_day FROM stage_event").fetchall()
+        rows += conn.execute("SELECT created_at, local_day FROM win").fetchall()
+    finally:
+        conn.close()
+    assert len(rows) > 100
+    moved = 0
+    for at, day in rows:
+        moment = datetime.fromisoformat(at).replace(tzinfo=UTC)
+        assert day == moment.astimezone(zone).date().isoformat(), at
+        moved += day != moment.date().isoformat()
+    assert moved > 10  # not vacuous: many of them fall on another day than UTC's
+
+
+DST_EDGES = (  # Europe/Berlin, 2026: summer time from 29 March, winter time from 25 October
+    ("2026-03-28 23:30:00.000000", "2026-03-29"),  # 00:30 CET
+    ("2026-03-29 22:30:00.000000", "2026-03-30"),  # 00:30 CEST
+    ("2026-10-24 22:30:00.000000", "2026-10-25"),  # 00:30 CEST
+    ("2026-10-25 22:59:00.000000", "2026-10-25"),  # 23:59 CET
+)
+
+
+def test_the_upgrade_uses_the_zones_rules_not_one_offset(tmp_path: Path, clock: FixedClock
+                                                          ) -> None:
+    """Either fixed offset (+1 or +2) would put one of these on the wrong day."""
+    path = tmp_path / "v2.db"
+    Store.open(path, clock, steps=migrations.STEPS[:2]).close()
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("INSERT INTO application (id, company, role, stage, last_activity_at, "
+                     "created_at, updated_at) VALUES (1, 'A', 'B', 'applied', ?, ?, ?)",
+                     (DST_EDGES[0][0],) * 3)
+        for at, _ in DST_EDGES:
+            conn.execute("INSERT INTO stage_event (application_id, stage, at) "
+                         "VALUES (1, 'applied', ?)", (at,))
+            conn.execute("INSERT INTO win (title, category, created_at, updated_at) "
+                         "VALUES ('w', 'shipped', ?, ?)", (at, at))
+    conn.close()
+    with machine_zone("Europe/Berlin"):
+        Store.open(path, clock).close()
+    conn = sqlite3.connect(path)
+    try:
+        expected = [day for _, day in DST_EDGES]
+        assert [r[0] for r in conn.execute("SELECT local_day FROM stage_event ORDER BY id")] \
+            == expected
+        assert [r[0] for r in conn.execute("SELECT local_day FROM win ORDER BY id")] == expected
+    finally:
+        conn.close()

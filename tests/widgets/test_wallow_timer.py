@@ -27,6 +27,7 @@ class Host(App[None]):
         super().__init__()
         self.timer = timer
         self.finished: list[WallowTimer.Finished] = []
+        self.moved: list[datetime] = []
 
     def compose(self) -> ComposeResult:
         yield self.timer
@@ -34,6 +35,11 @@ class Host(App[None]):
     @on(WallowTimer.Finished)
     def record(self, event: WallowTimer.Finished) -> None:
         self.finished.append(event)
+
+    @on(WallowTimer.DeadlineMoved)
+    def record_move(self, event: WallowTimer.DeadlineMoved) -> None:
+        assert event.control is self.timer
+        self.moved.append(event.timer.ends_at)
 
 
 def make(clock: FixedClock, *, minutes: float = 15, feeling: str = "",
@@ -228,3 +234,100 @@ def test_a_naive_deadline_or_empty_window_is_refused(clock: FixedClock) -> None:
         WallowTimer(clock, datetime(2026, 11, 25, 9, 45), WINDOW)
     with pytest.raises(ValueError):
         WallowTimer(clock, START, 0)
+
+
+# ---- a wall clock set back (issue 10, item 14) -----------------------------------------------
+
+DAY = 86_400
+
+
+async def test_a_clock_set_back_a_day_mid_window_keeps_the_time_that_was_left(
+    clock: FixedClock,
+) -> None:
+    """The 1454:00 report: 5 minutes in, the clock went back a day less 6 minutes."""
+    timer = make(clock)
+    app = Host(timer)
+    async with app.run_test() as pilot:
+        clock.advance(300)
+        timer.tick()
+        clock.jump(-(DAY - 360))
+        timer.tick()
+        await pilot.pause()
+        assert shown(timer) == "10:00" and timer.remaining == 600
+        assert timer.ends_at == clock.now() + timedelta(seconds=600)
+        assert app.moved == [timer.ends_at]  # once, with the new deadline to store
+        clock.advance(599)
+        timer.tick()
+        await pilot.pause()
+        assert shown(timer) == "00:01" and app.finished == []
+        clock.advance(1)
+        timer.tick()
+        await pilot.pause()
+        assert len(app.finished) == 1 and len(app.moved) == 1
+
+
+async def test_a_clock_set_back_a_little_adds_no_time_either(clock: FixedClock) -> None:
+    timer = make(clock)
+    app = Host(timer)
+    async with app.run_test() as pilot:
+        clock.advance(600)
+        timer.tick()
+        clock.jump(-240)  # four minutes back: the window would otherwise last 19 minutes
+        timer.tick()
+        await pilot.pause()
+        assert timer.remaining == 300 and shown(timer) == "05:00"
+        assert app.moved == [clock.now() + timedelta(seconds=300)]
+
+
+async def test_a_timer_opened_on_a_clock_set_back_past_the_start_runs_the_full_window(
+    clock: FixedClock,
+) -> None:
+    """After a restart nothing says how much was left: never more than the whole window."""
+    ends_at = START + timedelta(minutes=15)
+    clock.jump(-DAY)
+    timer = WallowTimer(clock, ends_at, WINDOW)
+    app = Host(timer)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert shown(timer) == "15:00" and timer.remaining == WINDOW  # not 1455:00
+        assert timer.query_one(ProgressBar).progress == 0
+        assert app.moved == [clock.now() + timedelta(minutes=15)]
+        clock.advance(WINDOW)
+        timer.tick()
+        await pilot.pause()
+        assert timer.finished and len(app.finished) == 1
+
+
+async def test_a_clock_set_forward_uses_the_time_up_without_moving_the_deadline(
+    clock: FixedClock,
+) -> None:
+    timer = make(clock)
+    app = Host(timer)
+    async with app.run_test() as pilot:
+        clock.jump(600)  # or a laptop that slept ten minutes
+        timer.tick()
+        await pilot.pause()
+        assert timer.remaining == 300 and app.moved == []
+        assert timer.ends_at == START + timedelta(minutes=15)
+
+
+@pytest.mark.parametrize("seed", range(5))
+async def test_whatever_the_clock_does_the_time_shown_never_exceeds_the_window(
+    clock: FixedClock, seed: int,
+) -> None:
+    import random
+
+    rng = random.Random(seed)
+    timer = make(clock)
+    async with Host(timer).run_test() as pilot:
+        for _ in range(60):
+            if rng.random() < 0.3:
+                clock.jump(rng.uniform(-3 * DAY, 120))
+            else:
+                clock.advance(rng.uniform(0, 20))
+            timer.tick()
+            assert 0 <= timer.remaining <= WINDOW
+            assert timer.ends_at - clock.now() <= timedelta(seconds=WINDOW)
+        await pilot.pause()
+        minutes, seconds = map(int, shown(timer).split(":"))
+        assert minutes * 60 + seconds <= WINDOW

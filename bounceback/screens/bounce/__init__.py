@@ -6,6 +6,7 @@ Each step is its own screen; a case remembers its step (`flow_step`), and an ope
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from textual.screen import Screen
@@ -85,6 +86,19 @@ def resume_window(app: BouncebackApp, window: WallowRecord) -> None:
         from bounceback.screens.bounce.wallow import WallowScreen
 
         app.push_screen(WallowScreen(window.rejection_id))
+
+
+def remember_deadline(app: BouncebackApp, window: WallowRecord, ends_at: datetime
+                      ) -> WallowRecord:
+    """Store the deadline a countdown moved after the clock was set back (`DeadlineMoved`).
+
+    Quietly keeps the old one when the store refuses (read-only, busy): the countdown on
+    screen is right either way, and the next one to open moves it again.
+    """
+    try:
+        return app.store.wallow.move_deadline(window.id, ends_at)
+    except StoreError:
+        return window
 
 
 def go_on(app: BouncebackApp) -> bool:

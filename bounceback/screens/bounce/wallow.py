@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Footer, Label, TextArea
 
+from bounceback.screens.bounce import remember_deadline
 from bounceback.screens.bounce.base import FlowStep
 from bounceback.store.errors import StoreError, ValidationError
 from bounceback.store.records import WallowRecord
@@ -202,6 +203,12 @@ class WallowScreen(FlowStep):
         self.app.push_screen(ConfirmModal(
             Content("End the wallow window now? It can't be extended or restarted later."),
             yes="End it", no="Keep going"), answered)
+
+    @on(WallowTimer.DeadlineMoved)
+    def _deadline_moved(self, event: WallowTimer.DeadlineMoved) -> None:
+        """The clock was set back: store the deadline the countdown kept (never a longer one)."""
+        if self.window is not None:
+            self.window = remember_deadline(self.bb, self.window, event.timer.ends_at)
 
     # ---- the end --------------------------------------------------------------------------
 
