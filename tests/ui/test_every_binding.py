@@ -124,15 +124,7 @@ TABLE: dict[str, str] = {
 }
 """The keys pressed at each place (`python -m tests.ui.binding_tour` prints this table)."""
 
-_DEFECT_1 = ("issue 9 defect 1: coming back to the application detail (after a form, help, the "
-             "palette or another screen) raises DuplicateIds 'detail-title'")
-
-KNOWN: dict[tuple[str, str], str] = {
-    **{("application-detail", key): _DEFECT_1 for key in ("e", "question_mark", "1", "3", "4",
-                                                           "5", "ctrl+p")},
-    **{("application-form-from-detail", key): _DEFECT_1 for key in ("tab", "shift+tab",
-                                                                     "ctrl+s", "escape")},
-}
+KNOWN: dict[tuple[str, str], str] = {}
 """(place, key) pairs that fail today, with the defect; each is xfail(strict=True)."""
 
 _results: dict[str, TourResult] = {}
