@@ -8,7 +8,7 @@ temporary name and published in one step (`files.private_writers`), never throug
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -19,7 +19,7 @@ from bounceback.domain import Stage
 from bounceback.files import private_writers
 from bounceback.sanitize import clean_text
 from bounceback.store.migrations import LATEST
-from bounceback.store.models import Application, Rejection, StageEvent
+from bounceback.store.models import Application, Rejection, StageEvent, UTCDateTime
 from bounceback.store.portability.common import CSV_FILES, FORMAT, FORMAT_VERSION, csv_cell
 from bounceback.store.portability.json_import import exported_tables
 from bounceback.store.portability.json_stream import dumps
@@ -40,27 +40,31 @@ _REJ_COLUMNS = (
 )
 
 
-def _jsonable(value: object) -> object:
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return list(value)
-    return value
+def _to_json(col: sa.Column[Any]) -> Callable[[Any], object] | None:
+    """How a column's value becomes JSON (None: as it is)."""
+    if isinstance(col.type, UTCDateTime):
+        return datetime.isoformat  # read back as aware UTC: "2026-11-25T09:30:00+00:00"
+    if isinstance(col.type, sa.Date):
+        return date.isoformat
+    if isinstance(col.type, sa.JSON):
+        return list
+    return None
 
 
-def _stream(conn: sa.Connection, query: sa.Select[Any]) -> Iterator[sa.RowMapping]:
+def _stream(conn: sa.Connection, query: sa.Select[Any]) -> Iterator[sa.Row[Any]]:
     """The query's rows, fetched BATCH at a time."""
     result = conn.execution_options(yield_per=BATCH).execute(query)
-    for batch in result.mappings().partitions():
+    for batch in result.partitions():
         yield from batch
 
 
 def _table_rows(conn: sa.Connection, table: sa.Table) -> Iterator[dict[str, Any]]:
-    order = list(table.primary_key.columns)
-    for row in _stream(conn, sa.select(table).order_by(*order)):
-        yield {k: _jsonable(v) for k, v in row.items()}
+    names = [c.name for c in table.columns]
+    convert = [_to_json(c) for c in table.columns]
+    query = sa.select(table).order_by(*table.primary_key.columns)
+    for row in _stream(conn, query):
+        yield {name: value if f is None or value is None else f(value)
+               for name, f, value in zip(names, convert, row, strict=True)}
 
 
 def _schema(conn: sa.Connection) -> int:
@@ -155,14 +159,16 @@ def _write_applications(conn: sa.Connection, fh: TextIO) -> int:
                      .order_by(e.application_id, e.at, e.id))
     pending = next(events, None)
     n = 0
-    apps = sa.select(Application.__table__).where(a.deleted_at.is_(None)).order_by(a.id)  # type: ignore[attr-defined]
+    apps = sa.select(a.id, *(a[c] for c in _APP_COLUMNS[:-1])).where(
+        a.deleted_at.is_(None)).order_by(a.id)
     for row in _stream(conn, apps):
+        app_id, values = row[0], list[Any](row[1:])
         history: list[tuple[Stage, datetime]] = []
-        while pending is not None and pending["application_id"] <= row["id"]:
-            if pending["application_id"] == row["id"]:
-                history.append((Stage(pending["stage"]), pending["at"]))
+        while pending is not None and pending.application_id <= app_id:
+            if pending.application_id == app_id:
+                history.append((Stage(pending.stage), pending.at))
             pending = next(events, None)
-        writer.writerow(_csv_row([*(row[c] for c in _APP_COLUMNS[:-1]), history_text(history)]))
+        writer.writerow(_csv_row([*values, history_text(history)]))
         n += 1
     return n
 
@@ -172,8 +178,8 @@ def _write_rejections(conn: sa.Connection, fh: TextIO) -> int:
     writer = csv.writer(fh)
     writer.writerow(_REJ_COLUMNS)
     n = 0
-    query = sa.select(Rejection.__table__).where(r.deleted_at.is_(None)).order_by(r.id)  # type: ignore[attr-defined]
+    query = sa.select(*(r[c] for c in _REJ_COLUMNS)).where(r.deleted_at.is_(None)).order_by(r.id)
     for row in _stream(conn, query):
-        writer.writerow(_csv_row([row[c] for c in _REJ_COLUMNS]))
+        writer.writerow(_csv_row(row))
         n += 1
     return n

@@ -83,6 +83,12 @@ class JsonPass:
         self.sink = sink
         self.ctx = RowContext(plan.today + timedelta(days=1), plan.rules.rule_problem)
         self.known = {t.name: t for t in exported_tables()}
+        # per table: (column, table it points at), and the column sets that must be unique
+        self.links = {t.name: [(fk.parent.name, fk.column.table.name) for fk in t.foreign_keys]
+                      for t in self.known.values()}
+        self.uniques = {t.name: [tuple(c.name for c in con.columns) for con in t.constraints
+                                 if isinstance(con, sa.UniqueConstraint)]
+                        for t in self.known.values()}
         self.headers: dict[str, Any] = {}
         self.saw_tables = False
         self.ids: dict[str, _Ids] = {}
@@ -175,17 +181,16 @@ class JsonPass:
 
     def _check_links(self, table: sa.Table, i: int, record_id: int | None,
                      out: dict[str, Any]) -> None:
-        for fk in table.foreign_keys:
-            value = out.get(fk.parent.name)
+        for column, target in self.links[table.name]:
+            value = out.get(column)
             if value is None:
                 continue
-            target = fk.column.table.name
             ids = self.ids.get(target)
             if ids is not None and ids.done:
                 if value not in ids:
-                    self._missing(table.name, i, record_id, fk.parent.name, target, value)
+                    self._missing(table.name, i, record_id, column, target, value)
             else:  # the table it points at comes later in this file (or never): check at the end
-                self.deferred.append((table.name, i, record_id, fk.parent.name, target, value))
+                self.deferred.append((table.name, i, record_id, column, target, value))
 
     def _missing(self, name: str, i: int, record_id: int | None, field: str, target: str,
                  value: int) -> None:
@@ -194,10 +199,7 @@ class JsonPass:
 
     def _check_unique(self, table: sa.Table, i: int, record_id: int | None,
                       out: dict[str, Any]) -> None:
-        for constraint in table.constraints:
-            if not isinstance(constraint, sa.UniqueConstraint):
-                continue
-            columns = tuple(c.name for c in constraint.columns)
+        for columns in self.uniques[table.name]:
             if not all(c in out for c in columns):
                 continue
             seen = self.unique.setdefault((table.name, columns), set())

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -21,7 +22,7 @@ import sqlalchemy as sa
 from bounceback.sanitize import clean_text
 from bounceback.store.applications import search_fold
 from bounceback.store.checkins import checkin_values
-from bounceback.store.drafts import ApplicationDraft, check_date
+from bounceback.store.drafts import EARLIEST, LATEST, ApplicationDraft, check_date
 from bounceback.store.errors import ValidationError
 from bounceback.store.goals import GoalDraft, RuleCheck, check_count, check_counted_day, check_plan
 from bounceback.store.help_acts import HelpDraft
@@ -52,16 +53,16 @@ def check_row(table: sa.Table, row: Row, ctx: RowContext) -> tuple[Row, dict[str
     """
     out: Row = {}
     errors: dict[str, str] = {}
-    for col in table.columns:
-        if col.name not in row:
-            if not (col.nullable or col.server_default is not None):
-                errors[col.name] = "missing"
+    columns, rule = _spec(table)
+    for name, convert, optional in columns:
+        if name not in row:
+            if not optional:
+                errors[name] = "missing"
             continue
         try:
-            out[col.name] = coerce(col, row[col.name])
+            out[name] = convert(row[name])
         except ValueError as exc:
-            errors[col.name] = str(exc)
-    rule = _RULES.get(table.name)
+            errors[name] = str(exc)
     if rule is not None and not errors:
         try:
             rule(out, ctx)
@@ -70,47 +71,97 @@ def check_row(table: sa.Table, row: Row, ctx: RowContext) -> tuple[Row, dict[str
     return out, errors
 
 
+Converter = Callable[[object], object]
+
+
+@cache
+def _spec(table: sa.Table) -> tuple[tuple[tuple[str, Converter, bool], ...],
+                                    Callable[[Row, RowContext], None] | None]:
+    """Per column: its name, its converter, whether it may be left out; and the table's rule."""
+    columns = tuple((col.name, converter(col), col.nullable or col.server_default is not None)
+                    for col in table.columns)
+    return columns, _RULES.get(table.name)
+
+
 def coerce(col: sa.Column[Any], value: object) -> object:
     """A JSON value as the column's Python value; ValueError says what is wrong."""
-    if value is None:
-        if col.nullable:
-            return None
-        raise ValueError("must not be empty")
+    return converter(col)(value)
+
+
+def converter(col: sa.Column[Any]) -> Converter:
+    """The function turning a JSON value into the column's Python value (ValueError if not)."""
+    convert = _by_type(col)
+    nullable = bool(col.nullable)
+
+    def run(value: object) -> object:
+        if value is None:
+            if nullable:
+                return None
+            raise ValueError("must not be empty")
+        return convert(value)
+
+    return run
+
+
+def _by_type(col: sa.Column[Any]) -> Converter:
     kind = col.type
     if isinstance(kind, UTCDateTime):
-        return _moment(value)
+        return _moment
     if isinstance(kind, sa.Enum):
         allowed = list(kind.enums)
-        if value not in allowed:
-            raise ValueError(f"must be one of {', '.join(allowed)}")
-        return kind.enum_class(value) if kind.enum_class else value
+        enum_class = kind.enum_class
+
+        def enum(value: object) -> object:
+            if value not in allowed:
+                raise ValueError(f"must be one of {', '.join(allowed)}")
+            return enum_class(value) if enum_class else value
+
+        return enum
     if isinstance(kind, sa.Date):
-        return _day(value)
+        return _day
     if isinstance(kind, sa.Boolean):
-        if not isinstance(value, bool):
-            raise ValueError("expected true or false")
-        return value
+        return _boolean
     if isinstance(kind, sa.Integer):
-        if not isinstance(value, int) or isinstance(value, bool) or abs(value) > 2**62:
-            raise ValueError("expected a whole number")
-        return value
+        return _whole
     if isinstance(kind, sa.JSON):
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ValueError("expected a list of texts")
-        if sum(len(v) for v in value) > MAX_TEXT:
-            raise ValueError("too long")
-        return [clean_text(v, single_line=True) for v in value]
+        return _texts
     if isinstance(kind, sa.String):  # Text too
-        if not isinstance(value, str):
-            raise ValueError("expected text")
-        cap = kind.length or MAX_TEXT
-        if len(value) > cap:
-            raise ValueError(f"is {len(value):,} characters; the limit is {cap:,}")
-        return clean_text(value, single_line=kind.length is not None)
+        cap, single = kind.length or MAX_TEXT, kind.length is not None
+
+        def text(value: object) -> object:
+            if not isinstance(value, str):
+                raise ValueError("expected text")
+            if len(value) > cap:
+                raise ValueError(f"is {len(value):,} characters; the limit is {cap:,}")
+            return clean_text(value, single_line=single)
+
+        return text
     raise ValueError("unsupported column")  # pragma: no cover - every column type is above
 
 
+def _boolean(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("expected true or false")
+    return value
+
+
+def _whole(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or abs(value) > 2**62:
+        raise ValueError("expected a whole number")
+    return value
+
+
+def _texts(value: object) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError("expected a list of texts")
+    if sum(len(v) for v in value) > MAX_TEXT:
+        raise ValueError("too long")
+    return [clean_text(v, single_line=True) for v in value]
+
+
 def _in_range(day: date) -> None:
+    if EARLIEST <= day <= LATEST:
+        return
     errors: dict[str, str] = {}
     check_date(errors, "day", "The date", day)
     if errors:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from typing import Any, Protocol
 
 from bounceback.sanitize import UNSAFE_PATTERN
@@ -20,6 +21,7 @@ from bounceback.store.portability.common import MAX_RECORD_BYTES, ImportRefused,
 
 _SPACE = re.compile(r"[ \t\n\r]*")
 _UNSAFE = re.compile(f"[{UNSAFE_PATTERN}]")
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # made once: json.dumps builds one per call
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -37,7 +39,10 @@ def dumps(value: object) -> str:
     overrides and U+2028/2029 raw; escaped, `cat export.json` cannot drive the terminal and the
     value is unchanged.
     """
-    return _UNSAFE.sub(_escape, json.dumps(value, ensure_ascii=False))
+    text = _ENCODER.encode(value)
+    if text.isascii() and "\x7f" not in text:  # json escaped every other control already
+        return text
+    return _UNSAFE.sub(_escape, text)
 
 
 class ExportVisitor(Protocol):
@@ -105,8 +110,11 @@ class _Reader:
         self.pos += 1
         return char
 
-    def value(self, what: str) -> Any:
-        """The next complete JSON value; reads on while it may still be growing."""
+    def value(self, what: Callable[[], str]) -> Any:
+        """The next complete JSON value; reads on while it may still be growing.
+
+        `what` names it, should it be too long (only then is it called).
+        """
         self.peek()
         while True:
             try:
@@ -120,7 +128,7 @@ class _Reader:
                 self.pos = end
                 return value
             if len(self.buf) - self.pos > self._limit:
-                raise ImportRefused(f"{what} is over {self._limit // 2**20} MB, the limit "
+                raise ImportRefused(f"{what()} is over {self._limit // 2**20} MB, the limit "
                                     "for one record; nothing was imported.")
             if not self.more():
                 if end != -1:
@@ -132,7 +140,7 @@ class _Reader:
         """An object key (a JSON string)."""
         if self.peek() != '"':
             raise self.invalid()
-        name = self.value("a name")
+        name = self.value(lambda: "a name")
         if not isinstance(name, str):  # pragma: no cover - a string literal decodes to str
             raise self.invalid()
         return name
@@ -162,16 +170,24 @@ def read_export(chunks: Iterator[str], visitor: ExportVisitor,
                 seen_tables = True
                 _tables(reader, visitor)
             else:
-                visitor.header(key, reader.value(f"the value of \"{short(key)}\""))
+                visitor.header(key, reader.value(partial(_value_name, key)))
             if reader.take(",}") == "}":
                 break
     if reader.peek():
         raise reader.invalid()  # something after the object
 
 
+def _value_name(key: str) -> str:
+    return f"the value of \"{short(key)}\""
+
+
+def _record_name(index: int, name: str) -> str:
+    return f"record {index:,} of table {short(name)}"
+
+
 def _tables(reader: _Reader, visitor: ExportVisitor) -> None:
     if reader.peek() != "{":
-        reader.value("\"tables\"")
+        reader.value(lambda: "\"tables\"")
         raise ImportRefused("the export's \"tables\" is not an object of tables.")
     reader.take("{")
     visitor.tables()
@@ -195,7 +211,7 @@ def _tables(reader: _Reader, visitor: ExportVisitor) -> None:
             index = 0
             while True:
                 index += 1
-                visitor.row(name, reader.value(f"record {index:,} of table {short(name)}"))
+                visitor.row(name, reader.value(partial(_record_name, index, name)))
                 if reader.take(",]") == "]":
                     break
         visitor.end(name)
