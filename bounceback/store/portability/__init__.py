@@ -26,7 +26,7 @@ from bounceback.store.portability.common import (
     FORMAT,
     FORMAT_VERSION,
     MAX_COLUMNS,
-    MAX_RECORD_BYTES,
+    MAX_RECORD,
     MAX_ROW_CELLS,
     MAX_SHOWN_PROBLEMS,
     TABLE_NAMES,
@@ -56,7 +56,7 @@ from bounceback.store.portability.export import (
 
 __all__ = [
     "CSV_FILES", "FORMAT", "FORMAT_VERSION", "HEADER_SYNONYMS", "KNOWN_STAGE_WORDS",
-    "MAX_COLUMNS", "MAX_RECORD_BYTES", "MAX_ROW_CELLS", "MAX_SHOWN_PROBLEMS", "STAGE_SYNONYMS",
+    "MAX_COLUMNS", "MAX_RECORD", "MAX_ROW_CELLS", "MAX_SHOWN_PROBLEMS", "STAGE_SYNONYMS",
     "TABLE_NAMES", "ImportPlan", "ImportProblem", "ImportRefused", "ImportRules",
     "PlannedApplication", "Source", "apply_import", "counts_text", "csv_cell", "csv_uncell",
     "export_csv", "export_data", "export_json", "history_text", "import_file", "plan_bytes",

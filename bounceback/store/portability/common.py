@@ -12,8 +12,8 @@ from bounceback.store.rejections import Judge
 
 FORMAT = "bounceback"
 FORMAT_VERSION = 1
-MAX_RECORD_BYTES = 16 * 1024 * 1024
-"""One JSON record or one CSV line may be this long; a file may be any size."""
+MAX_RECORD = 16 * 1024 * 1024
+"""Characters one JSON record or one CSV line may have ("16 MB"); a file may be any size."""
 MAX_CELL = 1_000_000  # characters in one CSV cell (the longest field holds 200,000)
 MAX_COLUMNS = 200
 MAX_ROW_CELLS = 1_000

@@ -5,7 +5,7 @@ The writer puts one record per line inside each table's array, so the file stays
 The reader walks the top-level object and the `tables` object by hand and hands each record
 to `json`'s own decoder (`raw_decode`) as soon as it is complete in the buffer: any layout of
 the same JSON reads the same (an older, indented export too), and only one record at a time is
-ever held, up to MAX_RECORD_BYTES.
+ever held, up to MAX_RECORD.
 """
 
 from __future__ import annotations
@@ -17,11 +17,17 @@ from functools import partial
 from typing import Any, Protocol
 
 from bounceback.sanitize import UNSAFE_PATTERN
-from bounceback.store.portability.common import MAX_RECORD_BYTES, ImportRefused, short
+from bounceback.store.portability.common import MAX_RECORD, ImportRefused, short
 
 _SPACE = re.compile(r"[ \t\n\r]*")
+_NUMBER_GOES_ON = frozenset("0123456789.eE+-")
 _UNSAFE = re.compile(f"[{UNSAFE_PATTERN}]")
 _ENCODER = json.JSONEncoder(ensure_ascii=False)  # made once: json.dumps builds one per call
+
+
+def size_text(chars: int) -> str:
+    """"16 MB" for a limit of whole megabytes, else "1,000 characters"."""
+    return f"{chars // 2**20} MB" if chars % 2**20 == 0 else f"{chars:,} characters"
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -123,18 +129,16 @@ class _Reader:
                 end = -1
             except RecursionError as exc:
                 raise self.invalid() from exc
-            # ending exactly where the buffer ends, a number or name might go on: read on
-            if end != -1 and (end < len(self.buf) or self.eof):
+            if end != -1 and (self.eof or (end < len(self.buf) and not (
+                    isinstance(value, int | float) and self.buf[end] in _NUMBER_GOES_ON))):
                 self.pos = end
                 return value
-            if len(self.buf) - self.pos > self._limit:
-                raise ImportRefused(f"{what()} is over {self._limit // 2**20} MB, the limit "
-                                    "for one record; nothing was imported.")
-            if not self.more():
-                if end != -1:
-                    self.pos = end
-                    return value
+            if end == -1 and self.eof:
                 raise self.invalid()
+            if len(self.buf) - self.pos > self._limit:
+                raise ImportRefused(f"{what()} is longer than {size_text(self._limit)}, the "
+                                    "limit for one record; nothing was imported.")
+            self.more()  # the value may go on in the next chunk ("12" of "123", "0" of "0.5")
 
     def key(self) -> str:
         """An object key (a JSON string)."""
@@ -153,7 +157,7 @@ class _Reader:
 
 
 def read_export(chunks: Iterator[str], visitor: ExportVisitor,
-                limit: int = MAX_RECORD_BYTES) -> None:
+                limit: int = MAX_RECORD) -> None:
     """Walk one export: headers and each table's records go to `visitor` as they are read."""
     reader = _Reader(chunks, limit)
     reader.take("{")

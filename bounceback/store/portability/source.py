@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bounceback.store.errors import StoreError
 from bounceback.store.fs import open_regular
-from bounceback.store.portability.common import MAX_RECORD_BYTES, ImportRefused, Source
+from bounceback.store.portability.common import MAX_RECORD, ImportRefused, Source
 
 CHUNK = 1024 * 1024
 _LINE_END = re.compile("\r\n|\r|\n")
@@ -67,10 +67,10 @@ class TextStream:
     their position.
     """
 
-    def __init__(self, source: Source, chunk: int = CHUNK) -> None:
-        """Nothing is read until iterated."""
+    def __init__(self, source: Source, chunk: int | None = None) -> None:
+        """Nothing is read until iterated (`chunk` bytes at a time, CHUNK by default)."""
         self._source = source
-        self._chunk = chunk
+        self._chunk = chunk or CHUNK
         self._sha = hashlib.sha256()
         self.bytes_read = 0
 
@@ -109,7 +109,7 @@ def _not_utf8(byte: int) -> ImportRefused:
                          "and try again.")
 
 
-def lines(chunks: Iterable[str], limit: int = MAX_RECORD_BYTES) -> Iterator[str]:
+def lines(chunks: Iterable[str], limit: int = MAX_RECORD) -> Iterator[str]:
     """Lines as `csv` wants them from a file opened with newline="": each with its end kept.
 
     A line ends at \\n, \\r or \\r\\n (a \\r at a chunk's end waits for the next chunk). A line
