@@ -222,3 +222,14 @@ def test_quotes_inside_cells_that_do_close_still_import(tmp_path):
     assert [(r.draft.role, r.draft.notes) for r in rows] == [
         ('27" monitor tester', 'said "hi"'), ("QA", "two\nlines")]
 
+
+
+def test_one_csv_row_has_a_size_limit_too(tmp_path, monkeypatch):
+    """A quoted cell spanning many lines is one record: past the limit it is refused, by line."""
+    from bounceback.store.portability import csv_import
+
+    monkeypatch.setattr(csv_import, "MAX_RECORD", 1_000)
+    path = tmp_path / "t.csv"
+    path.write_text("company,role,notes\nAcme,Dev,ok\nBeta,QA,\"" + "long line\n" * 300 + "\"\n")
+    with pytest.raises(p.ImportRefused, match="^line 3: one row is longer than 1,000 characters"):
+        p.plan_import(path, TODAY, RULES)

@@ -22,6 +22,7 @@ from bounceback.store.errors import ValidationError
 from bounceback.store.portability.common import (
     MAX_CELL,
     MAX_COLUMNS,
+    MAX_RECORD,
     MAX_ROW_CELLS,
     ImportPlan,
     ImportProblem,
@@ -29,6 +30,7 @@ from bounceback.store.portability.common import (
     csv_uncell,
     short,
 )
+from bounceback.store.portability.json_stream import size_text
 from bounceback.store.portability.source import TextStream, lines
 
 
@@ -89,20 +91,35 @@ def stage_from_text(text: str) -> Stage | None:
 
 
 class _Recorder:
-    """The lines handed to `csv.reader`, kept until the row they make is taken."""
+    """The lines handed to `csv.reader`, kept until the row they make is taken.
+
+    One row (a quoted cell may span lines) may hold up to MAX_RECORD characters: past that the
+    file is refused before `csv` gathers more.
+    """
 
     def __init__(self, source: Iterator[str]) -> None:
         self._source = source
         self.current: list[str] = []
+        self._size = 0
+        self._lines = 0
+        self._start = 1
 
     def __iter__(self) -> Iterator[str]:
         for line in self._source:
+            self._lines += 1
+            if not self.current:
+                self._start = self._lines
             self.current.append(line)
+            self._size += len(line)
+            if self._size > MAX_RECORD:
+                raise ImportRefused(f"line {self._start:,}: one row is longer than "
+                                    f"{size_text(MAX_RECORD)}, the limit for one record (is a "
+                                    "closing quote \" missing?).")
             yield line
 
     def take(self) -> str:
         text = "".join(self.current)
-        self.current = []
+        self.current, self._size = [], 0
         return text
 
 
