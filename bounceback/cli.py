@@ -15,11 +15,12 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from bounceback import __version__
 from bounceback.clock import Clock, SystemClock, local, local_zone
 from bounceback.paths import backup_dir, db_path
+from bounceback.sanitize import strip_unsafe
 
 if TYPE_CHECKING:
     from bounceback.store.db import Store
@@ -82,27 +83,51 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
     """Run one command; returns the exit status."""
-    args = _parser().parse_args(argv)
-    clock = clock or SystemClock()
-    command = args.command or "open"
     try:
-        handler: Callable[[argparse.Namespace, Clock], int] = COMMANDS[command]
+        args = _parser().parse_args(argv)
+        clock = clock or SystemClock()
+        handler: Callable[[argparse.Namespace, Clock], int] = COMMANDS[args.command or "open"]
         return handler(args, clock)
+    except BrokenPipeError:
+        # the reader stopped early (`| head`): not an error; the command stops where it was
+        # (an import whose report was cut short imports nothing)
+        _silence(sys.stdout)
+        return 0
     except CliError as exc:
-        print(f"bounceback: {exc}", file=sys.stderr)
+        _complain(f"bounceback: {exc}")
         return 2
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
         message = getattr(exc, "message", None)
         if isinstance(message, str):
-            print(f"bounceback: {message}", file=sys.stderr)
+            _complain(f"bounceback: {message}")
             return 2
         if os.environ.get("BOUNCEBACK_DEBUG"):
             raise
-        print(f"bounceback: unexpected error ({type(exc).__name__}); nothing was changed. "
-              "Set BOUNCEBACK_DEBUG=1 to see details.", file=sys.stderr)
+        _complain(f"bounceback: unexpected error ({type(exc).__name__}); nothing was changed. "
+                  "Set BOUNCEBACK_DEBUG=1 to see details.")
         return 1
+
+
+def _say(text: str = "", *, err: bool = False) -> None:
+    """Print, cleaned as the screens clean text: a path, a file's text or a foreign table name
+    can carry escape sequences or bidi overrides, and none reaches the terminal raw."""
+    print(strip_unsafe(text), file=sys.stderr if err else sys.stdout, flush=True)
+
+
+def _complain(text: str) -> None:
+    """The one line of a failure on stderr (even when stderr's reader is gone)."""
+    try:
+        _say(text, err=True)
+    except BrokenPipeError:
+        _silence(sys.stderr)
+
+
+def _silence(stream: TextIO) -> None:
+    """Point a stream whose reader has gone at /dev/null, so the exit-time flush stays quiet."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
 
 
 def _database(args: argparse.Namespace) -> Path:
@@ -120,7 +145,7 @@ def _open_store(path: Path, clock: Clock) -> Store:
 
     store = Store.open(path, clock)
     for note in store.notes:
-        print(f"bounceback: note: {note}", file=sys.stderr)
+        _say(f"bounceback: note: {note}", err=True)
     store.notes.clear()
     return store
 
@@ -143,7 +168,7 @@ def _run_tui(opener: Callable[[], Store], clock: Clock, demo: bool = False) -> i
     app = BouncebackApp(open_store=opener, clock=clock, demo=demo)
     app.run()
     if app.open_failed:  # the screen said it; the terminal keeps the line after quitting
-        print(f"bounceback: {app.open_error}", file=sys.stderr)
+        _say(f"bounceback: {app.open_error}", err=True)
         return 1
     # Textual sets 1 when an unexpected exception ended the app: a crash is never a success
     return app.return_code or 0
@@ -190,7 +215,7 @@ def cmd_demo(args: argparse.Namespace, clock: Clock) -> int:
             raise CliError(f"{out} already exists; choose a new file for the demo database.")
         store = _build_demo(out, clock, args.scale)
         store.close()
-        print(f"demo database written to {out}")
+        _say(f"demo database written to {out}")
         return 0
     folder = Path(tempfile.mkdtemp(prefix="bounceback-demo-"))
     try:
@@ -212,13 +237,13 @@ def _build_demo(path: Path, clock: Clock, scale: int | None) -> Store:
 def cmd_where(args: argparse.Namespace, clock: Clock) -> int:
     """Print the paths bounceback uses."""
     path = db_path(args.db)
-    print(f"database: {path}")
-    print(f"backups:  {backup_dir(path)}")
+    _say(f"database: {path}")
+    _say(f"backups:  {backup_dir(path)}")
     source = "--db" if args.db else ("$BOUNCEBACK_DB" if os.environ.get("BOUNCEBACK_DB") else
                                      "default")
-    print(f"chosen by: {source}")
+    _say(f"chosen by: {source}")
     if isinstance(clock, SystemClock):  # which zone draws the line between days
-        print(f"days in:  {local_zone().describe()}")
+        _say(f"days in:  {local_zone().describe()}")
     return 0
 
 
@@ -227,13 +252,13 @@ def cmd_check(args: argparse.Namespace, clock: Clock) -> int:
     from bounceback.store.maintenance import check_database
 
     report = check_database(_database(args))
-    print(f"database: {report.path}")
-    print(f"integrity: {report.integrity or 'not checked'}")
-    print(f"schema: v{report.schema_version} (this bounceback writes v{report.latest})")
+    _say(f"database: {report.path}")
+    _say(f"integrity: {report.integrity or 'not checked'}")
+    _say(f"schema: v{report.schema_version} (this bounceback writes v{report.latest})")
     for table, count in sorted(report.counts.items()):
-        print(f"  {table:<16} {count:>8,}")
+        _say(f"  {table:<16} {count:>8,}")
     for problem in report.problems:
-        print(f"problem: {problem}", file=sys.stderr)
+        _say(f"problem: {problem}", err=True)
     return 0 if report.ok else 1
 
 
@@ -247,7 +272,7 @@ def cmd_backup(args: argparse.Namespace, clock: Clock) -> int:
     if not path.exists():
         raise CliError(f"{path} does not exist; nothing to back up.")
     dest = backup_database(path, Path(args.out).expanduser() if args.out else None, clock.now())
-    print(f"backup written to {dest}")
+    _say(f"backup written to {dest}")
     return 0
 
 
@@ -262,9 +287,9 @@ def cmd_restore(args: argparse.Namespace, clock: Clock) -> int:
     require_regular(source, missing_ok=False, what="backup file", outcome="nothing was restored")
     path = _database(args)
     kept = restore_database(source, path, clock.now())
-    print(f"restored {path} from {source}")
+    _say(f"restored {path} from {source}")
     if kept is not None:
-        print(f"the previous database was kept at {kept}")
+        _say(f"the previous database was kept at {kept}")
     return 0
 
 
@@ -299,7 +324,7 @@ def cmd_export(args: argparse.Namespace, clock: Clock) -> int:
         raise CliError(f"could not write {out} ({exc.strerror or type(exc).__name__}).") from exc
     finally:
         store.close()
-    print(f"brag document written to {out} ({counts.wins} wins, {counts.strengths} strengths, "
+    _say(f"brag document written to {out} ({counts.wins} wins, {counts.strengths} strengths, "
           f"{counts.help_acts} times helping someone)")
     return 0
 
@@ -338,14 +363,14 @@ def _export_data(args: argparse.Namespace, path: Path, out: Path, clock: Clock) 
     finally:
         store.close()
     total = sum(counts.values())
-    print(f"{args.format} export written to {out} ({total:,} rows)")
+    _say(f"{args.format} export written to {out} ({total:,} rows)")
     return 0
 
 
 def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
     """Report what a file holds, then (unless --dry-run) import it in one transaction."""
     from bounceback.clock import today
-    from bounceback.playbook.triage import judge
+    from bounceback.starters import import_rules
     from bounceback.store import portability
     from bounceback.store.fs import require_regular
 
@@ -355,30 +380,32 @@ def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
     source = Path(args.file).expanduser()
     require_regular(source, missing_ok=False, what="file to import", outcome="nothing was imported")
     try:
-        plan = portability.plan_import(source, today(clock))
+        plan = portability.plan_import(source, today(clock), import_rules())
     except portability.ImportRefused as exc:
         raise CliError(exc.message) from exc
     for line in portability.report_lines(plan):
-        print(line)
+        _say(line)
     store = _open_store(path, clock)
     try:
         problem = portability.target_problem(store, plan)
         if problem:
             raise CliError(problem)
+        note = portability.target_note(store, plan)
+        if note:
+            _say(note)
         if not plan.ok:
-            print("bounceback: nothing was imported; fix the lines above and try again.",
-                  file=sys.stderr)
+            _say("bounceback: nothing was imported; fix the lines above and try again.", err=True)
             return 1
         if args.dry_run:
-            print("Dry run: nothing was changed.")
+            _say("Dry run: nothing was changed.")
             return 0
         try:
-            counts = portability.apply_import(store, plan, judge)
+            counts = portability.apply_import(store, plan)
         except portability.ImportRefused as exc:
             raise CliError(exc.message) from exc
     finally:
         store.close()
-    print(f"Imported: {portability.counts_text(counts)}.")
+    _say(f"Imported: {portability.counts_text(counts)}.")
     return 0
 
 
@@ -392,11 +419,7 @@ def cmd_keywords(args: argparse.Namespace, clock: Clock) -> int:
                                 as_json=args.json)
     except DocumentError as exc:
         raise CliError(exc.message) from exc
-    try:
-        print(report, flush=True)
-    except BrokenPipeError:
-        # the reader stopped early (`| head`): not an error; keep Python's exit-time flush quiet
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    _say(report)
     return 0
 
 

@@ -13,8 +13,9 @@ import contextlib
 import errno
 import os
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TextIO
 
 # link(2) errors that mean "this file system has no hard links" (FAT, some network mounts)
 _NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS}
@@ -33,27 +34,52 @@ def write_private_files(files: Mapping[Path, str], *, overwrite: bool = False) -
     `overwrite`, an existing destination raises FileExistsError before anything is written,
     and a name taken meanwhile removes the files this call had already put in place.
     """
-    targets = {Path(p).expanduser(): text for p, text in files.items()}
+    with private_writers(list(files), overwrite=overwrite) as handles:
+        for handle, text in zip(handles, files.values(), strict=True):
+            handle.write(text)
+    return [Path(p).expanduser() for p in files]
+
+
+@contextlib.contextmanager
+def private_writers(paths: Sequence[Path], *, overwrite: bool = False,
+                    newline: str = "") -> Iterator[list[TextIO]]:
+    """Text files (UTF-8) to write bit by bit, published together when the block ends well.
+
+    For writers that stream (a large export): each path gets a 0600 temp file beside it; when
+    the block ends they are fsynced and named all at once (as `write_private_files`), and if it
+    fails they are removed. The FileExistsError check runs before the block starts.
+    """
+    targets = [Path(p).expanduser() for p in paths]
     if not overwrite:
         for target in targets:
             if target.exists() or target.is_symlink():
                 raise FileExistsError(errno.EEXIST, "File exists", str(target))
-    temps: dict[Path, Path] = {}
+    temps: list[Path] = []
+    handles: list[TextIO] = []
     placed: list[Path] = []
     try:
-        for target, text in targets.items():
-            temps[target] = _write_temp(target, text.encode("utf-8"))
-        for target, tmp in temps.items():
+        for target in targets:
+            fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
+                                        suffix=".tmp")
+            temps.append(Path(name))
+            os.fchmod(fd, 0o600)
+            handles.append(os.fdopen(fd, "w", encoding="utf-8", newline=newline))
+        yield handles
+        for handle in handles:
+            handle.close()  # publish() fsyncs each before it gets its name
+        for target, tmp in zip(targets, temps, strict=True):
             publish(tmp, target, overwrite=overwrite)
             placed.append(target)
     except BaseException:
-        for tmp in temps.values():
+        for handle in handles:
+            with contextlib.suppress(OSError):
+                handle.close()
+        for tmp in temps:
             tmp.unlink(missing_ok=True)
         if not overwrite:
             for target in placed:  # ours, created a moment ago: all or none
                 target.unlink(missing_ok=True)
         raise
-    return list(targets)
 
 
 @contextlib.contextmanager
@@ -111,22 +137,6 @@ def fsync_dir(folder: Path) -> None:
         pass  # some file systems refuse fsync on a folder; the data itself was fsynced
     finally:
         os.close(fd)
-
-
-def _write_temp(target: Path, data: bytes) -> Path:
-    """Write a complete 0600 temp file beside `target` (fsynced); remove it on failure."""
-    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    tmp = Path(name)
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return tmp
 
 
 def fsync_file(path: Path) -> None:

@@ -40,6 +40,8 @@ def clean_text(text: str, *, single_line: bool = False) -> str:
     its lines; single-line fields then turn newlines and tabs into spaces (no word is glued to
     the next). Everything else is `strip_unsafe`.
     """
+    if text.isascii() and text.isprintable():  # the usual case: nothing to strip or join
+        return text
     text = strip_unsafe(_LINE_BREAK.sub("\n", text))
     if single_line:
         text = text.replace("\n", " ").replace("\t", " ")

@@ -27,10 +27,13 @@ class _DiskFullHalfway:
     def __init__(self, real) -> None:  # type: ignore[no-untyped-def]
         self.real = real
 
-    def write(self, data: bytes) -> int:
+    def write(self, data: str) -> int:
         self.real.write(data[: len(data) // 2])
         self.real.flush()
         raise OSError(errno.ENOSPC, "No space left on device")
+
+    def close(self) -> None:
+        self.real.close()
 
     def __enter__(self):  # type: ignore[no-untyped-def]
         return self

@@ -99,23 +99,33 @@ def import_data(app: App[Any]) -> None:
 
 def _plan(app: App[Any], path: Path) -> None:
     """In a thread: read and check the file, then show the preview on the event loop."""
-    from bounceback.store.portability import ImportRefused, plan_import, target_problem
+    from bounceback.starters import import_rules
+    from bounceback.store.portability import (
+        ImportRefused,
+        plan_import,
+        target_note,
+        target_problem,
+    )
 
     store = app.store  # type: ignore[attr-defined]
     try:
-        plan = plan_import(path, today(app.clock))  # type: ignore[attr-defined]
+        plan = plan_import(path, today(app.clock), import_rules())  # type: ignore[attr-defined]
         problem = target_problem(store, plan)
+        note = target_note(store, plan)
     except ImportRefused as exc:
         app.call_from_thread(notify, app, f"Not imported: {exc.message}", severity="error",
                              timeout=10)
         return
-    app.call_from_thread(_preview, app, path, plan, problem)
+    app.call_from_thread(_preview, app, path, plan, problem, note)
 
 
-def _preview(app: App[Any], path: Path, plan: ImportPlan, problem: str | None) -> None:
+def _preview(app: App[Any], path: Path, plan: ImportPlan, problem: str | None,
+             note: str | None = None) -> None:
     from bounceback.store.portability import report_lines
 
     lines = report_lines(plan)
+    if note:
+        lines.append(note)
     if problem:
         lines.append(f"This database cannot take it: {problem}")
 
@@ -129,12 +139,11 @@ def _preview(app: App[Any], path: Path, plan: ImportPlan, problem: str | None) -
 
 def _apply(app: App[Any], plan: ImportPlan) -> None:
     """In a thread: one transaction; say how it went."""
-    from bounceback.playbook.triage import judge
     from bounceback.store.errors import StoreError
     from bounceback.store.portability import ImportRefused, apply_import, counts_text
 
     try:
-        counts = apply_import(app.store, plan, judge)  # type: ignore[attr-defined]
+        counts = apply_import(app.store, plan)  # type: ignore[attr-defined]
     except ImportRefused as exc:
         app.call_from_thread(notify, app, f"Not imported: {exc.message}", severity="error",
                              timeout=10)

@@ -21,7 +21,7 @@ from bounceback.playbook.daily import (
     statuses,
     tally,
 )
-from bounceback.playbook.goals import DEFAULT_GOALS, DayStatus, rrule_problem
+from bounceback.playbook.goals import DayStatus, rrule_problem
 from bounceback.playbook.health import Health, pipeline_health
 from bounceback.playbook.pipeline import Flag, Thresholds, attention_key, flag, silence
 from bounceback.store.records import (
@@ -44,10 +44,9 @@ logged late at night (or from a second window) still lands on its own day."""
 
 def ensure_goals(store: Store) -> bool:
     """Seed the playbook's three small goals the first time goals are needed; True if it did."""
-    from bounceback.store.goals import GoalDraft
+    from bounceback.starters import starter_goals
 
-    drafts = [GoalDraft(t.title, t.target, t.unit, t.rrule, t.auto_source) for t in DEFAULT_GOALS]
-    return store.goals.seed(drafts, rrule_problem)
+    return store.goals.seed(starter_goals(), rrule_problem)
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,27 @@ class PastDayError(ValidationError):
     """A check-in for a day that is over: earlier days are read-only."""
 
 
+def checkin_values(*, mood: int | None = _UNSET, control: str = _UNSET,
+                   note: str = _UNSET) -> dict[str, Any]:
+    """The given fields cleaned (one line for `control`), or ValidationError naming each bad one."""
+    changes: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    if mood is not _UNSET:
+        if mood is not None and (isinstance(mood, bool) or not isinstance(mood, int)
+                                 or not 1 <= mood <= 5):
+            errors["mood"] = "Mood is a whole number from 1 to 5."
+        changes["mood"] = mood
+    if control is not _UNSET:
+        changes["control"] = clean_text(control, single_line=True).strip()
+        check_length(errors, "control", "That line", changes["control"], CONTROL_CAP)
+    if note is not _UNSET:
+        changes["note"] = clean_text(note)
+        check_length(errors, "note", "The note", changes["note"], NOTE_CAP)
+    if errors:
+        raise ValidationError(errors)
+    return changes
+
+
 def _record(c: CheckIn) -> CheckInRecord:
     assert c.id is not None
     return CheckInRecord(id=c.id, day=c.day, mood=c.mood, control=c.control, note=c.note,
@@ -76,21 +97,7 @@ class CheckInRepo:
         """
         if day != today(self._store.clock):
             raise PastDayError({"day": "That day is over; its check-in is kept as it was."})
-        changes: dict[str, Any] = {}
-        errors: dict[str, str] = {}
-        if mood is not _UNSET:
-            if mood is not None and (isinstance(mood, bool) or not isinstance(mood, int)
-                                     or not 1 <= mood <= 5):
-                errors["mood"] = "Mood is a whole number from 1 to 5."
-            changes["mood"] = mood
-        if control is not _UNSET:
-            changes["control"] = clean_text(control, single_line=True).strip()
-            check_length(errors, "control", "That line", changes["control"], CONTROL_CAP)
-        if note is not _UNSET:
-            changes["note"] = clean_text(note)
-            check_length(errors, "note", "The note", changes["note"], NOTE_CAP)
-        if errors:
-            raise ValidationError(errors)
+        changes = checkin_values(mood=mood, control=control, note=note)
         now = self._store.clock.now()
         c = CheckIn.__table__.c  # type: ignore[attr-defined]
         with self._store.write() as s:

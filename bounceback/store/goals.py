@@ -35,6 +35,30 @@ MAX_TARGET = 10_000
 MAX_COUNT = 100_000
 
 
+def check_plan(errors: dict[str, str], target: int, rrule: str, rule_problem: RuleCheck) -> None:
+    """Record a message for a target out of range or a repeat rule the playbook cannot use."""
+    if isinstance(target, bool) or not isinstance(target, int) or not 1 <= target <= MAX_TARGET:
+        errors["target"] = f"Target: a whole number, 1 to {MAX_TARGET:,}."
+    if "rrule" not in errors:
+        problem = rule_problem(rrule)
+        if problem:
+            errors["rrule"] = problem
+
+
+def check_count(errors: dict[str, str], count: int) -> None:
+    """Record a message for a day's count that is negative or past MAX_COUNT."""
+    if count > MAX_COUNT:
+        errors["count"] = f"A day's count stops at {MAX_COUNT:,}."
+    elif count < 0:
+        errors["count"] = "A day's count is never below zero."
+
+
+def check_counted_day(errors: dict[str, str], day: date, today: date) -> None:
+    """Record a message for a day that has not happened yet (it cannot be counted)."""
+    if day > today:
+        errors["day"] = "A day that hasn't happened yet can't be counted."
+
+
 @dataclass(frozen=True)
 class GoalDraft:
     """The editable fields of a goal, and the rules they must pass before anything is saved."""
@@ -60,15 +84,7 @@ class GoalDraft:
         for name, (label, cap) in self.CAPS.items():
             if name not in errors:
                 check_length(errors, name, label, getattr(draft, name), cap)
-        target = draft.target
-        if isinstance(target, bool) or not isinstance(target, int) or not (
-            1 <= target <= MAX_TARGET
-        ):
-            errors["target"] = f"Target: a whole number, 1 to {MAX_TARGET:,}."
-        if "rrule" not in errors:
-            problem = rule_problem(draft.rrule)
-            if problem:
-                errors["rrule"] = problem
+        check_plan(errors, draft.target, draft.rrule, rule_problem)
         if errors:
             raise ValidationError(errors)
         return draft
@@ -290,8 +306,10 @@ class GoalRepo:
         return self._change(goal_id, day, apply)
 
     def _change(self, goal_id: int, day: date, apply: Callable[[GoalDay], None]) -> GoalDayRecord:
-        if day > today(self._store.clock):
-            raise ValidationError({"day": "A day that hasn't happened yet can't be counted."})
+        errors: dict[str, str] = {}
+        check_counted_day(errors, day, today(self._store.clock))
+        if errors:
+            raise ValidationError(errors)
         with self._store.write() as s:
             self._get(s, goal_id)
             row = self._day(s, goal_id, day)
@@ -350,6 +368,8 @@ class GoalRepo:
 
 def _set_count(row: GoalDay, count: int) -> None:
     """A count between 0 and MAX_COUNT (a `-` on zero stays zero)."""
-    if count > MAX_COUNT:
-        raise ValidationError({"count": f"A day's count stops at {MAX_COUNT:,}."})
+    errors: dict[str, str] = {}
+    check_count(errors, max(0, count))
+    if errors:
+        raise ValidationError(errors)
     row.count = max(0, count)

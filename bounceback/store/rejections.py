@@ -33,10 +33,11 @@ _TEXT_CAPS = {
     "lessons": 20_000, "next_steps": 20_000, "feedback_text": 200_000,
 }
 _LIST_FIELDS = ("feelings", "causes", "out_of_control")
-_EDITABLE = frozenset(
+EDITABLE = frozenset(
     {*_TEXT_CAPS, *_LIST_FIELDS, "intensity_before", "intensity_after", "kind",
      "feedback_status", "feedback_asked_on", "received_on", "flow_step", "stage_reached"}
 )
+"""The fields of a case a person (or an import) may set; `validate_changes` checks each."""
 
 
 def validate_changes(changes: dict[str, Any]) -> dict[str, Any]:
@@ -44,7 +45,7 @@ def validate_changes(changes: dict[str, Any]) -> dict[str, Any]:
     errors: dict[str, str] = {}
     clean: dict[str, Any] = {}
     for name, value in changes.items():
-        if name not in _EDITABLE:
+        if name not in EDITABLE:
             raise ValueError(f"not an editable field: {name}")
         if name in _TEXT_CAPS:
             single = name in ("company", "role")
@@ -68,7 +69,7 @@ def validate_changes(changes: dict[str, Any]) -> dict[str, Any]:
         elif name == "stage_reached":
             value = Stage(value)
         elif name == "flow_step" and value not in FLOW_STEPS:
-            raise ValueError(f"unknown flow step {value!r}")
+            errors[name] = f"The flow step is one of {', '.join(FLOW_STEPS)}."
         elif name in ("feedback_asked_on", "received_on"):
             check_date(errors, name, name.replace("_", " ").capitalize(), value)
         clean[name] = value

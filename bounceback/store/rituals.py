@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from bounceback.store.db import Store
 
 
-def _title(text: str) -> str:
+def ritual_title(text: str) -> str:
+    """One line, trimmed, within the cap; ValidationError (field "title") otherwise."""
     title = clean_text(text, single_line=True).strip()
     errors: dict[str, str] = {}
     check_required(errors, "title", "A ritual", title)
@@ -60,7 +61,7 @@ class RitualRepo:
 
     def add(self, title: str) -> RitualRecord:
         """A new ritual at the end of the list."""
-        title = _title(title)
+        title = ritual_title(title)
         with self._store.write() as s:
             last = s.exec(select(func.max(Ritual.__table__.c.position))).one()[0]  # type: ignore[call-overload,attr-defined]
             now = self._store.clock.now()
@@ -72,7 +73,7 @@ class RitualRepo:
 
     def rename(self, ritual_id: int, title: str) -> None:
         """Change a ritual's words."""
-        title = _title(title)
+        title = ritual_title(title)
         with self._store.write() as s:
             self._get(s, ritual_id).title = title
 

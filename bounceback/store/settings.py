@@ -8,6 +8,30 @@ from bounceback.sanitize import clean_text
 from bounceback.store.errors import ValidationError
 from bounceback.store.models import Setting
 from bounceback.store.records import Settings
+from bounceback.store.wallow import MAX_MINUTES, MIN_MINUTES
+
+LIMITS: dict[str, tuple[int, int]] = {
+    "wallow_minutes": (MIN_MINUTES, MAX_MINUTES),
+    "stale_days": (1, 365),
+    "ghost_days": (1, 365),
+    "follow_up_days": (1, 90),
+    "min_active": (0, 100),
+    "feedback_let_go_days": (1, 90),
+}
+"""Each setting's lowest and highest value, both allowed."""
+
+
+def settings_problems(values: dict[str, object]) -> dict[str, str]:
+    """A message per setting that is unknown or out of range (empty when all are fine)."""
+    errors: dict[str, str] = {}
+    for name, value in values.items():
+        if name not in LIMITS:
+            errors[name] = f"Unknown setting {name!r}"
+            continue
+        low, high = LIMITS[name]
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            errors[name] = f"{name} must be between {low} and {high}"
+    return errors
 
 if TYPE_CHECKING:
     from bounceback.store.db import Store
@@ -41,21 +65,10 @@ class SettingsRepo:
             )
 
     def update(self, **values: int) -> Settings:
-        """Change some settings; unknown names or out-of-range numbers raise ValueError."""
-        limits = {
-            "wallow_minutes": (5, 30),
-            "stale_days": (1, 365),
-            "ghost_days": (1, 365),
-            "follow_up_days": (1, 90),
-            "min_active": (0, 100),
-            "feedback_let_go_days": (1, 90),
-        }
-        for name, value in values.items():
-            if name not in limits:
-                raise ValueError(f"Unknown setting {name!r}")
-            low, high = limits[name]
-            if not low <= int(value) <= high:
-                raise ValueError(f"{name} must be between {low} and {high}")
+        """Change some settings; unknown names or out-of-range numbers raise ValidationError."""
+        errors = settings_problems({k: int(v) for k, v in values.items()})
+        if errors:
+            raise ValidationError(errors)
         with self._store.write() as s:
             row = s.get(Setting, 1) or Setting(id=1)
             for name, value in values.items():

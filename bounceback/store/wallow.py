@@ -26,6 +26,29 @@ VENT_CAP = 200_000
 MIN_MINUTES, MAX_MINUTES = 5, 30
 
 
+def check_window(errors: dict[str, str], minutes: int, started_at: datetime | None = None,
+                 ends_at: datetime | None = None) -> None:
+    """Record a message for a window length out of range, or a deadline that does not match it.
+
+    The countdown shows `ends_at` minus now out of `minutes`: a deadline later than the length
+    would show more time left than the window holds.
+    """
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or not (
+        MIN_MINUTES <= minutes <= MAX_MINUTES
+    ):
+        errors["minutes"] = f"Choose between {MIN_MINUTES} and {MAX_MINUTES} minutes."
+    elif started_at is not None and ends_at is not None and (
+        ends_at != started_at + timedelta(minutes=minutes)
+    ):
+        errors["ends_at"] = "The window must end exactly its minutes after it started."
+
+
+def check_vent(errors: dict[str, str], text: str) -> None:
+    """Record a message when the vent box holds more than it may."""
+    if len(text) > VENT_CAP:
+        errors["vent_text"] = f"The vent box holds {VENT_CAP:,} characters."
+
+
 class WallowRepo:
     """Start, autosave, resume and end wallow windows."""
 
@@ -35,10 +58,10 @@ class WallowRepo:
 
     def start(self, rejection_id: int, minutes: int) -> WallowRecord:
         """Open a window ending `minutes` from now; the deadline is what survives a restart."""
-        if not MIN_MINUTES <= minutes <= MAX_MINUTES:
-            raise ValidationError(
-                {"minutes": f"Choose between {MIN_MINUTES} and {MAX_MINUTES} minutes."}
-            )
+        errors: dict[str, str] = {}
+        check_window(errors, minutes)
+        if errors:
+            raise ValidationError(errors)
         now = self._store.clock.now()
         window = WallowWindow(
             rejection_id=rejection_id, started_at=now, minutes=minutes,
@@ -92,8 +115,10 @@ class WallowRepo:
     def save_vent(self, window_id: int, text: str) -> None:
         """Autosave the vent box (called, debounced, as the person types)."""
         text = clean_text(text)
-        if len(text) > VENT_CAP:
-            raise ValidationError({"vent_text": f"The vent box holds {VENT_CAP:,} characters."})
+        errors: dict[str, str] = {}
+        check_vent(errors, text)
+        if errors:
+            raise ValidationError(errors)
         with self._store.write() as s:
             window = s.get(WallowWindow, window_id)
             if window is None:

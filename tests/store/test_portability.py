@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from bounceback.domain import RejectionKind, Stage
 from bounceback.playbook.goals import rrule_problem
 from bounceback.playbook.triage import judge
+from bounceback.starters import import_rules
 from bounceback.store import portability as p
 from bounceback.store.db import Store
 from bounceback.store.demo import build_demo
@@ -21,6 +22,7 @@ from bounceback.store.drafts import ApplicationDraft
 from bounceback.store.goals import GoalDraft
 
 TODAY = date(2026, 11, 25)
+RULES = import_rules()
 
 
 def _fresh(tmp_path: Path, clock, name: str) -> Store:  # type: ignore[no-untyped-def]
@@ -46,7 +48,7 @@ def test_json_round_trip_of_the_demo_is_identical(tmp_path, clock):
     assert first["format"] == "bounceback" and first["version"] == 1
     assert first["tables"]["stage_event"] and first["tables"]["rejection"]
     fresh = _fresh(tmp_path, clock, "fresh.db")
-    p.apply_import(fresh, p.plan_import(tmp_path / "a.json", TODAY), judge)
+    p.apply_import(fresh, p.plan_import(tmp_path / "a.json", TODAY, RULES))
     assert _export(fresh, tmp_path / "b.json") == first
 
 
@@ -89,9 +91,9 @@ def test_csv_round_trip_with_formula_cells_is_lossless(tmp_path, store, clock):
     assert "'=HYPERLINK" in raw and "\n=" not in raw and ",=" not in raw
     assert ",'+1," in raw and ",'@SUM" in raw
     other = _fresh(tmp_path, clock, "other.db")
-    plan = p.plan_import(tmp_path / "out" / "applications.csv", TODAY)
+    plan = p.plan_import(tmp_path / "out" / "applications.csv", TODAY, RULES)
     assert plan.ok, p.report_lines(plan)
-    p.apply_import(other, plan, judge)
+    p.apply_import(other, plan)
     p.export_csv(other, tmp_path / "again")
     assert (tmp_path / "again" / "applications.csv").read_text() == raw
     assert sorted(r.company for r in other.applications.rows()) == sorted(hostile)
@@ -120,17 +122,18 @@ def test_csv_synonyms_for_headers_stages_and_dates(tmp_path, store):
         "Delta,SRE,Wishlist,,,,,\n"
         "Eps,Ops,no response,yesterday,,,,\n"
     ))
-    plan = p.plan_import(path, TODAY)
+    plan = p.plan_import(path, TODAY, RULES)
     assert plan.ok and plan.ignored_columns == ["Salary"]
-    stages = [a.draft.stage for a in plan.applications]
+    planned = p.planned_applications(plan)
+    stages = [a.draft.stage for a in planned]
     assert stages == [Stage.SCREENING, Stage.INTERVIEWING, Stage.REJECTED, Stage.SAVED,
                       Stage.GHOSTED]
-    first = plan.applications[0].draft
+    first = planned[0].draft
     assert (first.applied_on, first.url, first.source) == (date(2026, 11, 20),
                                                            "https://a.example", "LinkedIn")
-    assert plan.applications[1].draft.applied_on == date(2026, 11, 3)
-    assert plan.applications[4].draft.applied_on == date(2026, 11, 24)
-    p.apply_import(store, plan, judge)
+    assert planned[1].draft.applied_on == date(2026, 11, 3)
+    assert planned[4].draft.applied_on == date(2026, 11, 24)
+    p.apply_import(store, plan)
     assert len(store.applications.rows()) == 5
 
 
@@ -141,7 +144,7 @@ def test_a_bad_row_is_named_and_nothing_is_stored(tmp_path, store):
                           "Beta,QA,maybe later,2026-11-01\n"
                           ",PM,applied,2026-11-01\n"
                           "Gamma,Ops,applied,the day after the party\n")
-    plan = p.plan_import(path, TODAY)
+    plan = p.plan_import(path, TODAY, RULES)
     described = [x.describe() for x in plan.problems]
     assert described[0].startswith("line 3, stage: unknown stage \"maybe later\"")
     assert any(d.startswith("line 4, company:") for d in described)
@@ -149,13 +152,13 @@ def test_a_bad_row_is_named_and_nothing_is_stored(tmp_path, store):
     assert plan.unknown_stages == {"maybe later": 1}
     before = p.export_data(store)["tables"]
     with pytest.raises(p.ImportRefused):
-        p.apply_import(store, plan, judge)
+        p.apply_import(store, plan)
     assert p.export_data(store)["tables"] == before
 
 
 def test_caps_apply_to_imported_rows(tmp_path):
     path = _csv(tmp_path, "company,role\n" + "x" * 201 + ",Dev\n")
-    plan = p.plan_import(path, TODAY)
+    plan = p.plan_import(path, TODAY, RULES)
     assert [(x.line, x.field) for x in plan.problems] == [(2, "company")]
     assert "limit is 200" in plan.problems[0].message
 
@@ -163,10 +166,10 @@ def test_caps_apply_to_imported_rows(tmp_path):
 def test_json_import_refuses_a_database_with_data(tmp_path, store):
     store.applications.create(ApplicationDraft(company="Mine", role="Kept"))
     p.export_json(store, tmp_path / "a.json")
-    plan = p.plan_import(tmp_path / "a.json", TODAY)
+    plan = p.plan_import(tmp_path / "a.json", TODAY, RULES)
     assert p.target_problem(store, plan)
     with pytest.raises(p.ImportRefused, match="already holds data"):
-        p.apply_import(store, plan, judge)
+        p.apply_import(store, plan)
     assert len(store.applications.rows()) == 1
 
 
@@ -175,14 +178,14 @@ def test_json_with_a_bad_value_or_reference_changes_nothing(tmp_path, store, clo
     data = p.export_data(store)
     data["tables"]["application"][0]["stage"] = "promoted"
     (tmp_path / "bad.json").write_text(json.dumps(data))
-    plan = p.plan_import(tmp_path / "bad.json", TODAY)
+    plan = p.plan_import(tmp_path / "bad.json", TODAY, RULES)
     assert [(x.table, x.line, x.field) for x in plan.problems] == [("application", 1, "stage")]
     data = p.export_data(store)
     data["tables"]["stage_event"][0]["application_id"] = 999
     (tmp_path / "dangling.json").write_text(json.dumps(data))
     fresh = _fresh(tmp_path, clock, "fresh.db")
     with pytest.raises(p.ImportRefused, match="nothing was imported"):
-        p.apply_import(fresh, p.plan_import(tmp_path / "dangling.json", TODAY), judge)
+        p.apply_import(fresh, p.plan_import(tmp_path / "dangling.json", TODAY, RULES))
     assert sum(_counts(fresh).values()) == 0
 
 
@@ -201,16 +204,28 @@ def test_malformed_files_are_refused_with_one_line(tmp_path, content, message):
     path = tmp_path / "f.csv"
     path.write_bytes(content)
     with pytest.raises(p.ImportRefused, match=message) as info:
-        p.plan_import(path, TODAY)
+        p.plan_import(path, TODAY, RULES)
     assert "\n" not in info.value.message
 
 
-def test_a_huge_file_is_refused_before_reading(tmp_path):
+def test_a_huge_binary_file_is_refused_at_its_first_megabyte(tmp_path, monkeypatch):
+    """Size is no reason to refuse a file any more (exports stream); binary still is, at once."""
+    from bounceback.store.portability import source
+
     path = tmp_path / "huge.csv"
     with path.open("wb") as fh:
-        fh.truncate(p.MAX_BYTES + 1)
-    with pytest.raises(p.ImportRefused, match="50 MB"):
-        p.plan_import(path, TODAY)
+        fh.truncate(200 * 1024 * 1024)  # sparse: 200 MB of NUL bytes, no disk used
+    reads = []
+    real_read = source.os.read
+
+    def counting_read(fd, n):  # type: ignore[no-untyped-def]
+        reads.append(n)
+        return real_read(fd, n)
+
+    monkeypatch.setattr(source.os, "read", counting_read)
+    with pytest.raises(p.ImportRefused, match="binary"):
+        p.plan_import(path, TODAY, RULES)
+    assert sum(reads) <= 2 * source.CHUNK
 
 
 def test_csv_cell_escaping_round_trips():
@@ -243,7 +258,7 @@ def test_hypothesis_csv_import_never_crashes_and_stores_what_it_showed(tmp_path_
     writer.writerow(header.split(delimiter))
     writer.writerows(rows)
     try:
-        plan = p.plan_bytes(buf.getvalue().encode(), TODAY)
+        plan = p.plan_bytes(buf.getvalue().encode(), TODAY, RULES)
     except p.ImportRefused:
         return
     assert isinstance(p.report_lines(plan), list)
@@ -251,12 +266,12 @@ def test_hypothesis_csv_import_never_crashes_and_stores_what_it_showed(tmp_path_
         return
     store = Store.open(tmp_path_factory.mktemp("h") / "h.db", clock)
     try:
-        p.apply_import(store, plan, judge)
+        p.apply_import(store, plan)
         stored = sorted((d.company, d.role, d.stage, d.applied_on, d.notes)
                         for d in (store.applications.get(r.id) for r in
                                   store.applications.rows()))
         shown = sorted((a.draft.company, a.draft.role, a.draft.stage, a.draft.applied_on,
-                        a.draft.notes) for a in plan.applications)
+                        a.draft.notes) for a in p.planned_applications(plan))
         assert stored == shown
     finally:
         store.close()
@@ -266,7 +281,7 @@ def test_hypothesis_csv_import_never_crashes_and_stores_what_it_showed(tmp_path_
 @given(data=st.binary(max_size=300))
 def test_hypothesis_arbitrary_bytes_only_refuse_or_plan(data):
     try:
-        plan = p.plan_bytes(data, TODAY)
+        plan = p.plan_bytes(data, TODAY, RULES)
     except p.ImportRefused as exc:
         assert exc.message and "\n" not in exc.message
     else:
@@ -279,7 +294,7 @@ def test_a_row_shorter_than_the_header_is_named_not_a_crash():
 
     from bounceback.store.portability import plan_bytes
 
-    plan = plan_bytes(b"company,stage,role\nAcme,applied\n", date(2026, 11, 25))
+    plan = plan_bytes(b"company,stage,role\nAcme,applied\n", date(2026, 11, 25), RULES)
     assert [(p.line, p.field) for p in plan.problems] == [(2, "role")]
 
 
@@ -305,10 +320,10 @@ def test_csv_rows_that_ended_rejected_get_their_case(tmp_path, store):
         "Beta,QA,rejected,\n"
         "Gamma,PM,applied,\n"
     )
-    plan = p.plan_import(path, TODAY)
+    plan = p.plan_import(path, TODAY, RULES)
     assert plan.ok and plan.new_cases == 2
     assert any("2 applications ended rejected" in line for line in p.report_lines(plan))
-    counts = p.apply_import(store, plan, judge)
+    counts = p.apply_import(store, plan)
     assert counts["rejection"] == 2
     acme, beta = _cases(store)
     assert acme["company"] == "Acme" and acme["received_on"] == "2026-10-20"
@@ -329,10 +344,10 @@ def test_a_json_export_with_its_cases_is_not_given_a_second_case(tmp_path, store
     lone = store.applications.create(ApplicationDraft(company="Beta", role="QA",
                                                       stage=Stage.REJECTED)).id
     p.export_json(store, tmp_path / "a.json")
-    plan = p.plan_import(tmp_path / "a.json", TODAY)
+    plan = p.plan_import(tmp_path / "a.json", TODAY, RULES)
     assert plan.new_cases == 1  # only Beta, which never had a case
     fresh = _fresh(tmp_path, clock, "fresh.db")
-    counts = p.apply_import(fresh, plan, judge)
+    counts = p.apply_import(fresh, plan)
     assert counts["rejection"] == 2
     cases = _cases(fresh)
     assert [(c["company"], c["imported"]) for c in cases] == [("Acme", 0), ("Beta", 1)]
@@ -353,7 +368,7 @@ def test_json_carries_goal_plans_theme_and_case_flags(tmp_path, store, clock):
     assert data["tables"]["setting"][0]["theme"] == "textual-light"
     p.export_json(store, tmp_path / "a.json")
     fresh = _fresh(tmp_path, clock, "fresh.db")
-    p.apply_import(fresh, p.plan_import(tmp_path / "a.json", TODAY), judge)
+    p.apply_import(fresh, p.plan_import(tmp_path / "a.json", TODAY, RULES))
     assert [(x.target) for x in fresh.goals.get(goal.id).plans] == [2, 5]
     assert p.export_data(fresh)["tables"] == data["tables"]
 
@@ -370,10 +385,10 @@ def test_a_v1_json_export_still_imports(tmp_path, store, clock):
     for row in data["tables"]["setting"]:
         del row["theme"]
     (tmp_path / "v1.json").write_text(json.dumps(data))
-    plan = p.plan_import(tmp_path / "v1.json", TODAY)
+    plan = p.plan_import(tmp_path / "v1.json", TODAY, RULES)
     assert plan.ok, p.report_lines(plan)
     fresh = _fresh(tmp_path, clock, "fresh.db")
-    p.apply_import(fresh, plan, judge)
+    p.apply_import(fresh, plan)
     (goal,) = fresh.goals.all()
     assert [(x.starts_on, x.target) for x in goal.plans] == [(goal.starts_on, 2)]
     assert [c["imported"] for c in _cases(fresh)] == [0]
@@ -382,7 +397,7 @@ def test_a_v1_json_export_still_imports(tmp_path, store, clock):
 def test_counts_and_problems_use_plain_names(tmp_path):
     path = tmp_path / "t.csv"
     path.write_text("company,role,status\nAcme,Dev,applied\n")
-    lines = p.report_lines(p.plan_import(path, TODAY))
+    lines = p.report_lines(p.plan_import(path, TODAY, RULES))
     assert "Would add: 1 application, 1 stage history entry." in lines
     assert not any("stage_event" in line for line in lines)
     problem = p.ImportProblem(3, "stage", "bad", "stage_event")

@@ -161,3 +161,31 @@ async def test_an_imported_rejection_lands_in_the_casebook_without_a_flow(make_a
         assert "Acme" in screen_text(app)
     (case,) = store.rejections.rows()
     assert store.rejections.get(case.id).flow_step == "done"
+
+
+async def test_a_json_export_imports_into_a_new_database_over_its_starter_goals(
+        make_home_app, store, clock, tmp_path):
+    """Opening the app first adds starter goals; they no longer block the import (issue 10)."""
+    from bounceback.playbook.goals import rrule_problem
+    from bounceback.store.db import Store
+    from bounceback.store.goals import GoalDraft
+    from bounceback.store.portability import export_json
+
+    other = Store.open(tmp_path / "other.db", clock)
+    add(other, "Acme")
+    other.goals.create(GoalDraft("Walk the dog", target=1), rrule_problem)
+    export_json(other, tmp_path / "a.json")
+    other.close()
+    app = make_home_app()  # Today: the first open seeds the starter goals
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert len(store.goals.all()) == 3
+        app.action_import_data()
+        await settle(pilot)
+        await _answer_prompt(pilot, str(tmp_path / "a.json"))
+        assert isinstance(app.screen, ImportPreviewModal) and app.screen.can_import
+        assert "the import replaces them" in " ".join(screen_text(app).split())
+        await pilot.press("y")
+        await settle(pilot)
+    assert [g.title for g in store.goals.all()] == ["Walk the dog"]
+    assert [r.company for r in store.applications.rows()] == ["Acme"]
