@@ -18,6 +18,7 @@ from textual.app import App
 from textual.driver import Driver
 
 from bounceback.sanitize import clean_text
+from bounceback.terminal_input import run_guarded_input_thread
 
 SAVE_TITLE = "\x1b[22;0t"
 """Ask the terminal to push its current window title (xterm; ignored where unsupported)."""
@@ -79,6 +80,11 @@ def titled(base: type[Driver]) -> type[Driver]:
                 self.write(RESTORE_TITLE)
             self.bb_live = False
             super().stop_application_mode()
+
+        if hasattr(base, "run_input_thread"):  # the Linux driver: keep pastes whole
+
+            def run_input_thread(self) -> None:
+                run_guarded_input_thread(self)
 
         def set_title(self, title: str) -> bool:
             self.bb_title = title

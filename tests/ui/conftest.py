@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import weakref
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 
 import pytest
 from rich.cells import cell_len
+from textual.app import App
 from textual.worker import Worker, WorkerState
 
 import bounceback.app
@@ -74,6 +76,26 @@ def screen_text(app: BouncebackApp) -> str:
                         row[column + extra] = ""
             column += cells
     return "\n".join("".join(row) for row in rows)
+
+
+_SAID: weakref.WeakKeyDictionary[App[Any], list[str]] = weakref.WeakKeyDictionary()
+
+
+@pytest.fixture(autouse=True)
+def _remember_toasts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every app's toasts are kept for `toasts_of`, including those said before a test looks."""
+    real = App.notify
+
+    def notify(self: App[Any], message: Any, *args: Any, **kwargs: Any) -> None:
+        _SAID.setdefault(self, []).append(str(message))
+        real(self, message, *args, **kwargs)
+
+    monkeypatch.setattr(App, "notify", notify)
+
+
+def toasts_of(app: App[Any]) -> list[str]:
+    """Every toast message the app has shown so far (on screen they expire on the wall clock)."""
+    return list(_SAID.get(app, []))
 
 
 def capture_toasts(app: BouncebackApp) -> list[str]:

@@ -215,18 +215,29 @@ SCREEN_MACROS: dict[str, list[tuple[int, Macro]]] = {
 """Per screen: weighted key sequences that move a person somewhere (or finish what is open)."""
 
 
+STUCK = 24
+"""Steps in a row on modals and forms before the monkey leaves (escape, then yes to discard)."""
+
+
 class KeyChooser:
     """Seeded: a random key most of the time; otherwise a move that makes coverage real."""
 
     def __init__(self, seed: int) -> None:
         """All choices come from one `random.Random(seed)`."""
         self.rng = random.Random(seed)
+        self._streak = 0  # steps in a row away from the numbered screens
 
     def next_chunk(self, app: BouncebackApp, visited: Counter[str]) -> list[str]:
         """The next few tokens, chosen with a look at the screen on top and where it has been."""
         rng, name = self.rng, screen_name(app)
+        self._streak = 0 if name in MAIN_SCREENS else self._streak + 1
         if name == "CommandPalette":  # typing on would search for (and might run) Quit
             return ["escape"]
+        if self._streak > STUCK:  # a person stuck in modals gives up and leaves (discarding)
+            return ["escape", "y"] if name != "ConfirmModal" else ["y"]
+        unseen = [m for m in MODES if not visited[_CLASS[m.name]]]
+        if unseen and rng.random() < 0.06:  # a newcomer looks at every screen early on
+            return ["escape", rng.choice(unseen).key]
         roll = rng.random()
         if roll < 0.45:
             return [rng.choice(RANDOM_KEYS)]

@@ -20,7 +20,7 @@ from bounceback.screens.goal_form import GoalForm
 from bounceback.screens.help_form import HelpForm
 from bounceback.screens.modals import ConfirmModal
 from bounceback.screens.win_form import WinForm
-from tests.ui.conftest import screen_text, settle
+from tests.ui.conftest import screen_text, settle, toasts_of
 from tests.ui.test_hostile_text import paste
 
 MARKUP = ("[/]", "[@click=app.quit]x[/]")
@@ -131,7 +131,7 @@ async def test_check_in_fields_on_today(make_home_app, store):
             assert "\x1b" not in shown
             saved = store.checkins.today()
             if payload is MEGABYTE:
-                said = " ".join(str(n.message) for n in app._notifications)
+                said = " ".join(toasts_of(app))
                 assert "the limit is" in said, said
                 assert saved is None or saved.note != MEGABYTE
             else:

@@ -19,7 +19,7 @@ from bounceback.clock import FixedClock
 from bounceback.screens.today_data import ensure_goals
 from bounceback.store.db import Store
 from bounceback.store.demo import build_demo
-from tests.ui.conftest import capture_toasts, screen_text, settle
+from tests.ui.conftest import capture_toasts, screen_text, settle, toasts_of
 
 
 def _unwritable(monkeypatch: pytest.MonkeyPatch, *paths: Path) -> None:
@@ -71,7 +71,7 @@ async def test_banner_on_every_screen_and_browsing_works(
         await settle(pilot)
         # checked first: the toast expires after 10 s of wall-clock time, a loaded machine's
         # five screen switches can take longer
-        assert any("read-only" in n.message for n in app._notifications)
+        assert any("read-only" in said for said in toasts_of(app))
         for mode in MODES:
             app.switch_mode(mode)
             await settle(pilot)
@@ -180,5 +180,5 @@ async def test_open_error_screen_without_backups_says_so(tmp_path: Path, clock: 
         await pilot.press("r")
         await settle(pilot)
         assert isinstance(app.screen, OpenErrorScreen)
-        assert any("No backup" in n.message for n in app._notifications)
+        assert any("No backup" in said for said in toasts_of(app))
     assert path.read_bytes() == b"garbage" * 100

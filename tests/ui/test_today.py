@@ -28,7 +28,7 @@ from bounceback.widgets.goal_list import GoalList
 from bounceback.widgets.mood import MoodPicker
 from bounceback.widgets.record_table import RecordTable
 from bounceback.widgets.wallow_timer import WallowTimer
-from tests.ui.conftest import HOSTILE, add, screen_text, settle
+from tests.ui.conftest import HOSTILE, add, screen_text, settle, toasts_of
 
 APPLY, NETWORK, LEARN = "Apply to targeted roles", "Reach out to someone in your network", \
     "Learning time"
@@ -40,7 +40,7 @@ def goal_rows(store) -> dict[str, tuple[int, bool]]:  # type: ignore[no-untyped-
 
 
 def toasts(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [n.message for n in app._notifications]
+    return toasts_of(app)
 
 
 async def to_goal(pilot, title: str) -> None:  # type: ignore[no-untyped-def]

@@ -20,7 +20,7 @@ from bounceback.store.help_acts import HelpDraft
 from bounceback.store.wins import WinDraft
 from bounceback.widgets.form import Field
 from bounceback.widgets.record_table import RecordTable
-from tests.ui.conftest import HOSTILE, screen_text, settle
+from tests.ui.conftest import HOSTILE, screen_text, settle, toasts_of
 from tests.ui.test_hostile_text import paste
 
 
@@ -30,7 +30,7 @@ def add_win(store, title: str, **kw: object) -> int:  # type: ignore[no-untyped-
 
 
 def toasts(app) -> str:  # type: ignore[no-untyped-def]
-    return "\n".join(n.message for n in app._notifications)
+    return "\n".join(toasts_of(app))
 
 
 def shown(app) -> list[str]:  # type: ignore[no-untyped-def]
