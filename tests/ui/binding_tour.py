@@ -51,6 +51,8 @@ class Place:
     screen: str
     keys: tuple[str, ...] = ()
     opener: str = "demo"  # "demo" | "blocked" (still opening) | "broken" (cannot open)
+    fresh: bool = False  # after a key that did not come back: a fresh app, not an unwind
+
 
     @property
     def escape_quits(self) -> bool:
@@ -73,7 +75,9 @@ PLACES: tuple[Place, ...] = (
     Place("open-error", "OpenErrorScreen", opener="broken"),
     Place("today-checkin", "TodayScreen", ("c",)),
     Place("today", "TodayScreen", ("escape",)),
-    Place("today-wallow-open", "TodayScreen", (*WALLOW, *_palette("go to today"))),
+    # popping the flow's screens by hand to get back here would leave its window open and
+    # start a second one on the way back (a state no person can reach): a fresh app per key
+    Place("today-wallow-open", "TodayScreen", (*WALLOW, *_palette("go to today")), fresh=True),
     Place("pipeline", "PipelineScreen", PIPELINE),
     Place("pipeline-filter", "PipelineScreen", (*PIPELINE, "slash")),
     Place("rejections", "RejectionsScreen", REJECTIONS),
@@ -371,7 +375,8 @@ async def tour(
                             outcome.problem = "still on the startup screen after opening"
                     back = (session.touched - {"_default"} == {home[0]}
                             and session.state() == home)
-                    unwind_to = None if back or place.opener != "demo" else home[0]
+                    unwind_to = (None if back or place.opener != "demo" or place.fresh
+                                 else home[0])
                     outcome.problem = "; ".join(filter(None, (
                         outcome.problem, *session.worker_errors,
                         await session.check_stacks(pilot, unwind_to)))) or None
@@ -382,7 +387,7 @@ async def tour(
                     current, last = None, current
                     if back and place.opener != "blocked":
                         continue  # the escapes brought it back already
-                    if place.opener != "demo":
+                    if place.opener != "demo" or place.fresh:
                         break  # no way back to a starting app but a fresh one
                     if await session.reach(pilot):
                         break

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import weakref
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +19,7 @@ from bounceback.app import BouncebackApp
 from bounceback.clock import FixedClock
 from bounceback.store.db import Store
 from bounceback.store.drafts import ApplicationDraft
+from tests.ui.toasts import SAID
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 CELL = 20 * 0.61  # Rich's SVG export: 20px characters, 0.61 wide
@@ -78,24 +78,16 @@ def screen_text(app: BouncebackApp) -> str:
     return "\n".join("".join(row) for row in rows)
 
 
-_SAID: weakref.WeakKeyDictionary[App[Any], list[str]] = weakref.WeakKeyDictionary()
-
-
 @pytest.fixture(autouse=True)
 def _remember_toasts(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every app's toasts are kept for `toasts_of`, including those said before a test looks."""
+    """Every app's toasts are kept for `toasts_of` (tests/ui/toasts.py), from the first one."""
     real = App.notify
 
     def notify(self: App[Any], message: Any, *args: Any, **kwargs: Any) -> None:
-        _SAID.setdefault(self, []).append(str(message))
+        SAID.setdefault(self, []).append(str(message))
         real(self, message, *args, **kwargs)
 
     monkeypatch.setattr(App, "notify", notify)
-
-
-def toasts_of(app: App[Any]) -> list[str]:
-    """Every toast message the app has shown so far (on screen they expire on the wall clock)."""
-    return list(_SAID.get(app, []))
 
 
 def capture_toasts(app: BouncebackApp) -> list[str]:

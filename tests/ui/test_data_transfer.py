@@ -8,7 +8,8 @@ from textual.widgets import Input
 
 from bounceback.screens.data_transfer import ImportPreviewModal
 from bounceback.screens.modals import ConfirmModal, PickerModal
-from tests.ui.conftest import add, screen_text, settle, toasts_of
+from tests.ui.conftest import add, screen_text, settle
+from tests.ui.toasts import toasts_of
 
 
 async def _answer_prompt(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -74,7 +75,7 @@ async def test_a_refused_file_is_a_notification(make_app, store, tmp_path):
         await settle(pilot)
         await _answer_prompt(pilot, str(path))
         assert not isinstance(app.screen, ImportPreviewModal)
-        assert any("binary" in said for said in toasts_of(app))
+        assert any("binary" in said for said in toasts_of(app)), (toasts_of(app), screen_text(app))
 
 
 async def test_export_json_asks_before_replacing(make_app, store, tmp_path):

@@ -29,7 +29,8 @@ TABLE: dict[str, str] = {
     "startup": "tab shift+tab ctrl+c question_mark ctrl+p ctrl+q",
     "open-error": "tab shift+tab ctrl+c r question_mark ctrl+p ctrl+q",
     "today-checkin": (
-        "1 2 3 4 5 left right tab shift+tab ctrl+c c w escape R question_mark ctrl+p ctrl+q"
+        "1 2 3 4 5 left right tab shift+tab ctrl+c c w escape R question_mark ctrl+p ctrl+q "
+        "backspace enter"
     ),
     "today": (
         "plus minus space r up down tab shift+tab ctrl+c c w R question_mark 1 2 3 4 5 ctrl+p "
@@ -37,7 +38,7 @@ TABLE: dict[str, str] = {
     ),
     "today-wallow-open": (
         "plus minus space r up down tab shift+tab ctrl+c c w R question_mark 1 2 3 4 5 ctrl+p "
-        "ctrl+q"
+        "ctrl+q g"
     ),
     "pipeline": (
         "up down left right home end pageup pagedown ctrl+pageup ctrl+pagedown enter tab "
@@ -46,30 +47,30 @@ TABLE: dict[str, str] = {
     ),
     "pipeline-filter": (
         "up down left right home end pageup pagedown ctrl+pageup ctrl+pagedown shift+left "
-        "ctrl+left ctrl+shift+left shift+right ctrl+right ctrl+shift+right backspace "
-        "ctrl+shift+a shift+home shift+end delete enter ctrl+w ctrl+u ctrl+backspace ctrl+k "
-        "ctrl+x ctrl+c ctrl+v tab shift+tab slash escape ctrl+p ctrl+q"
+        "ctrl+left ctrl+shift+left shift+right ctrl+right ctrl+shift+right backspace ctrl+shift+a "
+        "shift+home shift+end delete enter ctrl+w ctrl+u ctrl+backspace ctrl+k ctrl+x ctrl+c "
+        "ctrl+v tab shift+tab slash escape ctrl+p ctrl+q"
     ),
     "rejections": (
-        "up down home end pageup pagedown k enter tab shift+tab ctrl+c n slash s "
-        "question_mark 1 2 3 4 5 ctrl+p ctrl+q"
+        "up down home end pageup pagedown k enter tab shift+tab ctrl+c n slash s question_mark 1 "
+        "2 3 4 5 ctrl+p ctrl+q delete"
     ),
     "wins": (
-        "up down home end pageup pagedown enter slash c t tab shift+tab ctrl+c n p h e delete "
-        "w s l question_mark 1 2 3 4 5 ctrl+p ctrl+q"
+        "up down home end pageup pagedown enter slash c t tab shift+tab ctrl+c n p h e delete w s "
+        "l question_mark 1 2 3 4 5 ctrl+p ctrl+q"
     ),
     "wins-strengths": (
         "up down left right home end pageup pagedown ctrl+pageup ctrl+pagedown enter n delete "
-        "left_square_bracket right_square_bracket tab shift+tab ctrl+c h w s l question_mark "
-        "1 2 3 4 5 ctrl+p ctrl+q"
+        "left_square_bracket right_square_bracket tab shift+tab ctrl+c h w s l question_mark 1 2 "
+        "3 4 5 ctrl+p ctrl+q"
     ),
     "wins-help-log": (
         "up down home end pageup pagedown enter e delete tab shift+tab ctrl+c h w s l "
-        "question_mark 1 2 3 4 5 ctrl+p ctrl+q"
+        "question_mark 1 2 3 4 5 ctrl+p ctrl+q n"
     ),
     "goals": (
-        "up down home end pageup pagedown enter tab shift+tab ctrl+c n e delete question_mark "
-        "1 2 3 4 5 ctrl+p ctrl+q"
+        "up down home end pageup pagedown enter tab shift+tab ctrl+c n e delete question_mark 1 2 "
+        "3 4 5 ctrl+p ctrl+q"
     ),
     "application-detail": (
         "up down left right home end pageup pagedown ctrl+pageup ctrl+pagedown tab shift+tab "
@@ -85,12 +86,12 @@ TABLE: dict[str, str] = {
     ),
     "help": "tab shift+tab ctrl+c escape",
     "palette": "tab shift+tab ctrl+end ctrl+home escape",
-    "case": "tab shift+tab ctrl+c escape e v x l question_mark 1 2 3 4 5 ctrl+p ctrl+q",
+    "case": "tab shift+tab ctrl+c escape e v x l question_mark 1 2 3 4 5 ctrl+p ctrl+q delete",
     "case-form": "tab shift+tab ctrl+s escape",
     "untracked-form": "tab shift+tab ctrl+s escape",
     "acknowledge": (
-        "up down left right home end pageup pagedown ctrl+pageup ctrl+pagedown enter space "
-        "tab shift+tab ctrl+c ctrl+s escape 0 1 2 3 4 5 6 7 8 9 question_mark ctrl+p ctrl+q"
+        "up down left right home end pageup pagedown ctrl+pageup ctrl+pagedown enter space tab "
+        "shift+tab ctrl+c ctrl+s escape 0 1 2 3 4 5 6 7 8 9 question_mark ctrl+p ctrl+q"
     ),
     "wallow": (
         "up down left right home end pageup pagedown ctrl+pageup ctrl+pagedown ctrl+left "
@@ -107,7 +108,9 @@ TABLE: dict[str, str] = {
     ),
     "detective": "tab shift+tab ctrl+c ctrl+s k escape question_mark 1 2 3 4 5 ctrl+p ctrl+q",
     "detective-kind-picker": "tab shift+tab ctrl+c escape",
-    "feedback": "tab shift+tab ctrl+c ctrl+s c s a n e question_mark 1 2 3 4 5 ctrl+p ctrl+q",
+    "feedback": (
+        "tab shift+tab ctrl+c ctrl+s c s a n e question_mark 1 2 3 4 5 ctrl+p ctrl+q escape"
+    ),
     "feedback-editing": "tab shift+tab ctrl+s escape ctrl+p ctrl+q",
     "feedback-save-prompt": "tab shift+tab escape",
     "keep-moving": "tab shift+tab ctrl+c ctrl+s question_mark 1 2 3 4 5 ctrl+p ctrl+q",

@@ -20,8 +20,9 @@ from bounceback.screens.goal_form import GoalForm
 from bounceback.screens.help_form import HelpForm
 from bounceback.screens.modals import ConfirmModal
 from bounceback.screens.win_form import WinForm
-from tests.ui.conftest import screen_text, settle, toasts_of
+from tests.ui.conftest import screen_text, settle
 from tests.ui.test_hostile_text import paste
+from tests.ui.toasts import toasts_of
 
 MARKUP = ("[/]", "[@click=app.quit]x[/]")
 ESCAPE = "\x1b[2J\u202eevil"

@@ -19,7 +19,8 @@ from bounceback.clock import FixedClock
 from bounceback.screens.today_data import ensure_goals
 from bounceback.store.db import Store
 from bounceback.store.demo import build_demo
-from tests.ui.conftest import capture_toasts, screen_text, settle, toasts_of
+from tests.ui.conftest import capture_toasts, screen_text, settle
+from tests.ui.toasts import toasts_of
 
 
 def _unwritable(monkeypatch: pytest.MonkeyPatch, *paths: Path) -> None:

@@ -28,7 +28,8 @@ from bounceback.widgets.goal_list import GoalList
 from bounceback.widgets.mood import MoodPicker
 from bounceback.widgets.record_table import RecordTable
 from bounceback.widgets.wallow_timer import WallowTimer
-from tests.ui.conftest import HOSTILE, add, screen_text, settle, toasts_of
+from tests.ui.conftest import HOSTILE, add, screen_text, settle
+from tests.ui.toasts import toasts_of
 
 APPLY, NETWORK, LEARN = "Apply to targeted roles", "Reach out to someone in your network", \
     "Learning time"

@@ -20,8 +20,9 @@ from bounceback.store.help_acts import HelpDraft
 from bounceback.store.wins import WinDraft
 from bounceback.widgets.form import Field
 from bounceback.widgets.record_table import RecordTable
-from tests.ui.conftest import HOSTILE, screen_text, settle, toasts_of
+from tests.ui.conftest import HOSTILE, screen_text, settle
 from tests.ui.test_hostile_text import paste
+from tests.ui.toasts import toasts_of
 
 
 def add_win(store, title: str, **kw: object) -> int:  # type: ignore[no-untyped-def]
