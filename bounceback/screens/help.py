@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
@@ -29,6 +29,8 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen #help-title { text-style: bold; margin-bottom: 1; }
     HelpScreen VerticalScroll { height: auto; max-height: 32; }
     HelpScreen .help-row { height: auto; }
+    HelpScreen .help-keys { width: 14; text-align: right; margin-right: 2; }
+    HelpScreen .help-text { width: 1fr; }
     HelpScreen #help-foot { color: $text-muted; margin-top: 1; }
     """
 
@@ -45,10 +47,9 @@ class HelpScreen(ModalScreen[None]):
             yield Label(Content(f"Keys — {self._title}"), id="help-title")
             with VerticalScroll():
                 for keys, description in self._rows:
-                    yield Static(
-                        Content.assemble((f"{keys:>14}", "bold $accent"), "  ", description),
-                        classes="help-row",
-                    )
+                    with Horizontal(classes="help-row"):  # a long description wraps under itself
+                        yield Static(Content.styled(keys, "bold $accent"), classes="help-keys")
+                        yield Static(Content(description), classes="help-text")
             foot = " · ".join(x for x in ("escape closes · ctrl+p lists every command",
                                           self._foot) if x)
             yield Label(Content(foot), id="help-foot")

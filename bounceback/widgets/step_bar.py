@@ -50,7 +50,13 @@ class StepBar(Widget):
         width = self.content_region.width or 80
         for names in (True, False):
             line = self._bar(names)
+            if self._note is None:  # no demo label: the names only when they fit
+                if line.cell_length <= width:
+                    return line
+                continue
             for note in (self._note, self._short):
-                if note is None or line.cell_length + note.cell_length + 2 <= width:
+                if note is not None and line.cell_length + note.cell_length + 2 <= width:
                     return with_note(line, note, width, below=False)
+        if self._note is None:
+            return self._bar(False)
         return with_note(self._bar(False), self._note, width, below=False, short=self._short)
