@@ -74,10 +74,11 @@ class OpenErrorScreen(Screen[None]):
         with Middle(), Center():
             yield Label(Content.styled("bounceback could not open your data", "bold $error"))
             yield Label(content(self._message), id="open-error-message")
+            here = " (or press r here)" if self.check_action("restore", ()) else ""
             yield Label(
                 Content(
                     "Nothing was changed. `bounceback check` inspects the file; "
-                    "`bounceback restore FILE` brings back a backup (or press r here); "
+                    f"`bounceback restore FILE` brings back a backup{here}; "
                     "`bounceback --db PATH` opens another file."
                 ),
                 id="open-error-hint",

@@ -183,3 +183,28 @@ async def test_open_error_screen_without_backups_says_so(tmp_path: Path, clock: 
         assert isinstance(app.screen, OpenErrorScreen)
         assert any("No backup" in said for said in toasts_of(app))
     assert path.read_bytes() == b"garbage" * 100
+
+
+async def test_open_error_hint_offers_r_only_where_r_works(tmp_path: Path, clock: FixedClock) -> None:
+    """An error with no file behind it (no path to restore into) does not promise `r`."""
+    from bounceback.screens.startup import OpenErrorScreen
+
+    def broken() -> Store:
+        raise RuntimeError("the disk went away")
+
+    app = BouncebackApp(open_store=broken, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, OpenErrorScreen)
+        assert "press r" not in screen_text(app)
+        await pilot.press("r")  # nothing happens, nothing breaks
+        await settle(pilot)
+        assert isinstance(app.screen, OpenErrorScreen)
+
+    path = tmp_path / "data" / "bounceback.db"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"garbage" * 100)
+    app = BouncebackApp(open_store=lambda: Store.open(path, clock), clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "press r" in screen_text(app)
