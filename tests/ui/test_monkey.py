@@ -16,7 +16,7 @@ import pytest
 from tests.ui.monkey import MAIN_SCREENS, make_demo_db, prepare_home, run_monkey
 
 KEYS = 180
-"""Keys per CI run: ~14 s of CPU each on the 2-core machine (the five runs take ~60 s)."""
+"""Keys per CI run: ~14 s of CPU each on the 2-core machine."""
 
 MIN_OTHER_SCREENS = 6
 """Screens and modals besides the numbered ones that a CI run must reach."""
@@ -28,11 +28,10 @@ class MonkeyFailed(AssertionError):
 
 CASES = [
     pytest.param(1, (80, 24), KEYS, id="seed1-80x24"),
-    pytest.param(5, (80, 24), KEYS, id="seed5-80x24"),
-    pytest.param(1, (120, 40), KEYS, id="seed1-120x40"),
     pytest.param(5, (120, 40), KEYS, id="seed5-120x40"),
     pytest.param(2, (80, 24), KEYS, id="seed2-80x24"),  # found issue 9 defect 1 before the fix
 ]
+"""Three runs in CI (the time budget); thousands of keys by hand: benchmarks/monkey.py."""
 
 
 @pytest.mark.parametrize(("seed", "size", "keys"), CASES)

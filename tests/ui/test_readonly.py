@@ -185,7 +185,9 @@ async def test_open_error_screen_without_backups_says_so(tmp_path: Path, clock: 
     assert path.read_bytes() == b"garbage" * 100
 
 
-async def test_open_error_hint_offers_r_only_where_r_works(tmp_path: Path, clock: FixedClock) -> None:
+async def test_open_error_hint_offers_r_only_where_r_works(
+    tmp_path: Path, clock: FixedClock
+) -> None:
     """An error with no file behind it (no path to restore into) does not promise `r`."""
     from bounceback.screens.startup import OpenErrorScreen
 
