@@ -22,6 +22,7 @@ from bounceback.widgets.mode_bar import DEMO_NOTE
 from bounceback.widgets.text_entry import clean_paste, insert_typed, scrub_input, scrub_text_area
 
 if TYPE_CHECKING:
+    from bounceback.screens.unsaved import SignalExit
     from bounceback.store.db import Store
     from bounceback.store.records import WallowRecord
 
@@ -64,6 +65,7 @@ class BouncebackApp(App[None]):
         self.theme_memory = ThemeMemory(self)
         # the screen each key in flight was typed at (a key stopped by a widget just expires)
         self._key_screens: WeakKeyDictionary[events.Key, Screen[Any]] = WeakKeyDictionary()
+        self.signal_exit: SignalExit | None = None
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's choice of driver, able to set the window title (see `terminal.py`)."""
@@ -83,7 +85,14 @@ class BouncebackApp(App[None]):
         return self._store is not None
 
     def on_mount(self) -> None:
-        """Draw the loading state, then open the database off the event loop."""
+        """Draw the loading state, then open the database off the event loop.
+
+        SIGTERM and SIGHUP (the terminal closed) now leave as `q` does, keeping what was typed.
+        """
+        from bounceback.screens.unsaved import SHUTDOWN_GRACE, SignalExit
+
+        self.signal_exit = SignalExit(self, grace=None if self.is_headless else SHUTDOWN_GRACE)
+        self.signal_exit.install()
         self.theme_memory.watch()
         self.push_screen(StartupScreen())
         # start after the first frame is out: the thread's imports would hold the GIL over it
@@ -225,7 +234,9 @@ class BouncebackApp(App[None]):
         scrub_text_area(event.text_area)
 
     def on_unmount(self) -> None:
-        """Close the database's connections."""
+        """Give the signals back; close the database's connections."""
+        if self.signal_exit is not None:
+            self.signal_exit.remove()
         if self._store is not None:
             self._store.close()
 

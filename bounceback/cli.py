@@ -167,6 +167,8 @@ def _run_tui(opener: Callable[[], Store], clock: Clock, demo: bool = False) -> i
 
     app = BouncebackApp(open_store=opener, clock=clock, demo=demo)
     app.run()
+    if app.signal_exit is not None:  # stopped in time after a signal: no forced end needed
+        app.signal_exit.disarm()
     if app.open_failed:  # the screen said it; the terminal keeps the line after quitting
         _say(f"bounceback: {app.open_error}", err=True)
         return 1
