@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 from weakref import WeakKeyDictionary
 
 from textual import events, on
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.driver import Driver
 from textual.screen import Screen
@@ -15,6 +16,7 @@ from textual.widgets import Input, TextArea
 from textual.worker import Worker, WorkerState
 
 from bounceback.clock import Clock, SystemClock
+from bounceback.crash import CrashReportingApp
 from bounceback.screens.registry import DEFAULT_MODE, MODES
 from bounceback.screens.startup import OpenErrorScreen, StartupScreen
 from bounceback.themes import ThemeMemory, offer_checked_themes
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
     from bounceback.store.records import WallowRecord
 
 
-class BouncebackApp(App[None]):
+class BouncebackApp(CrashReportingApp):
     """The app. `open_store` runs in a thread after the first frame; tests pass a ready one."""
 
     TITLE = "bounceback"
@@ -162,6 +164,16 @@ class BouncebackApp(App[None]):
         from bounceback.screens.bounce import resume_window
 
         resume_window(self, window)
+
+    def crash_time(self) -> datetime:
+        """A crash report is dated by the app's clock."""
+        return self.clock.now()
+
+    def save_typing(self) -> None:
+        """Before a crash report: every autosave and form draft is written (best effort)."""
+        from bounceback.screens.unsaved import flush_everything
+
+        flush_everything(self)
 
     async def action_quit(self) -> None:
         """Quit (`q`, `ctrl+q`, the palette): autosaves are written, typed text is asked about."""

@@ -164,11 +164,20 @@ def _refuse_special_target(target: Path) -> None:
 
 def _run_tui(opener: Callable[[], Store], clock: Clock, demo: bool = False) -> int:
     from bounceback.app import BouncebackApp
+    from bounceback.crash import crash_line
 
     app = BouncebackApp(open_store=opener, clock=clock, demo=demo)
-    app.run()
+    try:
+        app.run()
+    except Exception as exc:  # noqa: BLE001 - a bug outside the app's handlers: reported the same
+        if os.environ.get("BOUNCEBACK_DEBUG"):
+            raise
+        app.report_crash(exc)
     if app.signal_exit is not None:  # stopped in time after a signal: no forced end needed
         app.signal_exit.disarm()
+    if app.crashed:  # Textual's traceback (with the person's text in it) was never printed
+        _say(crash_line(app.crash_report, app.crash_problem), err=True)
+        return 1
     if app.open_failed:  # the screen said it; the terminal keeps the line after quitting
         _say(f"bounceback: {app.open_error}", err=True)
         return 1
