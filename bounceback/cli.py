@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from bounceback import __version__
 from bounceback.clock import Clock, SystemClock, local, local_zone
-from bounceback.paths import backup_dir, db_path
+from bounceback.paths import backup_dir, crash_dir, db_path
 from bounceback.sanitize import strip_unsafe
 
 if TYPE_CHECKING:
@@ -250,6 +250,7 @@ def cmd_where(args: argparse.Namespace, clock: Clock) -> int:
     path = db_path(args.db)
     _say(f"database: {path}")
     _say(f"backups:  {backup_dir(path)}")
+    _say(f"crash reports: {crash_dir()}")
     source = "--db" if args.db else ("$BOUNCEBACK_DB" if os.environ.get("BOUNCEBACK_DB") else
                                      "default")
     _say(f"chosen by: {source}")
