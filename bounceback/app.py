@@ -26,7 +26,7 @@ from bounceback.widgets.text_entry import clean_paste, insert_typed, scrub_input
 if TYPE_CHECKING:
     from bounceback.screens.unsaved import SignalExit
     from bounceback.store.db import Store
-    from bounceback.store.records import WallowRecord
+    from bounceback.store.records import FormDraftRecord, WallowRecord
 
 
 class BouncebackApp(CrashReportingApp):
@@ -103,12 +103,12 @@ class BouncebackApp(CrashReportingApp):
     def _start_opening(self) -> None:
         self.run_worker(self._open, thread=True, exit_on_error=False, name="open-store")
 
-    def _open(self) -> tuple[Store, WallowRecord | None]:
-        """In a thread: open the store and look for a wallow window left open."""
+    def _open(self) -> tuple[Store, WallowRecord | None, list[FormDraftRecord]]:
+        """In a thread: open the store; look for a wallow window and form drafts left open."""
         store = self._open_store()
         for mode in MODES:  # import the screens here, not on the event loop
             mode.preload()
-        return store, store.wallow.open_window()
+        return store, store.wallow.open_window(), store.form_drafts.all()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Go to the default screen when the store opened; explain when it did not."""
@@ -117,8 +117,9 @@ class BouncebackApp(CrashReportingApp):
                 self.worker_failed(event.worker)
             return
         if event.state is WorkerState.SUCCESS:
-            result: tuple[Store, WallowRecord | None] = event.worker.result  # type: ignore[assignment]
-            self._store, window = result
+            result: tuple[Store, WallowRecord | None, list[FormDraftRecord]] = (
+                event.worker.result)  # type: ignore[assignment]
+            self._store, window, drafts = result
             self.theme_memory.attach(self._store)
             for mode in MODES:
                 self.add_mode(mode.name, mode.factory())
@@ -133,6 +134,8 @@ class BouncebackApp(CrashReportingApp):
             self._store.notes.clear()
             if window is not None:
                 self.call_after_refresh(self._resume_flow, window)
+            if drafts:  # after the flow is back: what forms held when bounceback closed
+                self.call_after_refresh(self._offer_drafts, drafts)
         elif event.state is WorkerState.ERROR:
             self.open_failed = True
             self.open_error = _error_message(event.worker.error)
@@ -158,6 +161,11 @@ class BouncebackApp(CrashReportingApp):
         self.open_error = ""
         self.switch_screen(StartupScreen())
         self.run_worker(self._open, thread=True, exit_on_error=False, name="open-store")
+
+    def _offer_drafts(self, drafts: list[FormDraftRecord]) -> None:
+        from bounceback.screens.draft_offer import offer_drafts
+
+        offer_drafts(self, drafts)
 
     def _resume_flow(self, window: WallowRecord) -> None:
         """A wallow window left open brings you straight back to it."""
