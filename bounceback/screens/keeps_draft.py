@@ -54,10 +54,9 @@ def held_drafts(app: App[Any]) -> frozenset[int]:
 
 def picked_up_line(saved_at: str, changed_since: bool) -> str:
     """What the form says when it puts a draft back."""
-    line = (f"Picked up what you were writing when bounceback closed ({saved_at}). ctrl+s "
-            "saves it; escape asks before discarding it.")
+    line = f"Picked up what you were writing when bounceback closed ({saved_at}): ctrl+s saves it."
     if changed_since:
-        line += " This was changed elsewhere since: saving puts your version over that."
+        line += " It was changed elsewhere since; saving puts your version over that."
     return line
 
 
