@@ -3,10 +3,11 @@ a kill, a closed terminal or a crash; the same form opened again picks the draft
 
 `KeepsDraft` is the base of every form (`DraftForm` and its application / win / help forms,
 `GoalForm`, `CaseForm`, `UntrackedForm`). A change to any field writes the draft after a short
-pause (`DRAFT_SAVE_DELAY`); `flush_pending()` (quit, SIGTERM/SIGHUP, a crash) writes it at once.
-Saving or discarding the form (`dismiss`) deletes it; so does "Quit and discard". When the form
-opens, the newest draft for the same form and record that no other open form holds is put back
-into the fields, with a line saying so. A draft holds the person's words: never logged.
+pause (`DRAFT_SAVE_DELAY`), or after `DRAFT_MAX_WAIT` of typing on; `flush_pending()` (quit,
+SIGTERM/SIGHUP, a crash) writes it at once. Saving or discarding the form (`dismiss`) deletes
+it; so does "Quit and discard". When the form opens, the newest draft for the same form and
+record that no other open form holds is put back into the fields, with a line saying so. A
+draft holds the person's words: never logged.
 """
 
 from __future__ import annotations
@@ -28,7 +29,11 @@ from bounceback.widgets.form import Field
 from bounceback.widgets.safe import content
 
 DRAFT_SAVE_DELAY = 0.5
-"""Seconds of quiet after a change before the draft is written (a kill loses at most this)."""
+"""Seconds of quiet after a change before the draft is written."""
+
+DRAFT_MAX_WAIT = 2.0
+"""Seconds of typing without a pause after which the draft is written anyway (so a kill never
+loses more than this much typing)."""
 
 T = TypeVar("T")
 
@@ -73,6 +78,8 @@ class KeepsDraft(ModalScreen[T]):
         super().__init__(*args, **kwargs)
         self.draft_id: int | None = None
         self._draft_timer: Timer | None = None
+        self.draft_deadline: Timer | None = None
+        """Runs out `DRAFT_MAX_WAIT` after the first unsaved change, pauses or not."""
         self._draft_checked = False
         self._draft_closed = False
 
@@ -112,6 +119,12 @@ class KeepsDraft(ModalScreen[T]):
         """A change is waiting for its pause before the draft is written."""
         return self._draft_timer is not None
 
+    def _stop_draft_timers(self) -> None:
+        for timer in (self._draft_timer, self.draft_deadline):
+            if timer is not None:
+                timer.stop()
+        self._draft_timer = self.draft_deadline = None
+
     def _store(self) -> Any:
         store = getattr(self.app, "store", None)
         return None if store is None or store.readonly else store
@@ -145,12 +158,12 @@ class KeepsDraft(ModalScreen[T]):
         if self._draft_timer is not None:
             self._draft_timer.stop()
         self._draft_timer = self.set_timer(DRAFT_SAVE_DELAY, self.save_draft_now)
+        if self.draft_deadline is None:  # typing on without a pause still gets written
+            self.draft_deadline = self.set_timer(DRAFT_MAX_WAIT, self.save_draft_now)
 
     def save_draft_now(self) -> None:
         """Write the draft now (what the pause after typing runs); drop it if nothing differs."""
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = None
+        self._stop_draft_timers()
         store = self._store()
         if self._draft_closed or store is None or not self.is_mounted:
             return
@@ -179,9 +192,7 @@ class KeepsDraft(ModalScreen[T]):
 
     def discard_draft(self) -> None:
         """The form was saved or its text discarded: its draft goes (and no new one is made)."""
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
+        self._stop_draft_timers()
         self._draft_closed = True
         if self.draft_id is None:
             return

@@ -304,3 +304,21 @@ async def test_a_second_form_of_the_same_kind_never_takes_an_open_forms_draft(pi
     second = pilot.app.screen
     assert isinstance(second, WinForm) and second is not first
     assert second.query_one("#input-title", Input).value == ""
+
+
+async def test_typing_on_without_a_pause_is_still_written_in_time(pilot, store):
+    """The pause timer restarts at every key; the deadline does not (a kill mid-burst loses at
+    most DRAFT_MAX_WAIT of typing)."""
+    from bounceback.screens import keeps_draft
+
+    await pilot.press("n", "H")
+    form = pilot.app.screen
+    assert isinstance(form, KeepsDraft)
+    deadline = form.draft_deadline
+    assert deadline is not None and form.draft_pending
+    await pilot.press(*"ooli Inc")
+    assert form.draft_deadline is deadline  # the burst did not push it back
+    assert keeps_draft.DRAFT_MAX_WAIT > keeps_draft.DRAFT_SAVE_DELAY
+    form.save_draft_now()  # what either timer runs
+    assert form.draft_deadline is None and not form.draft_pending
+    assert store.form_drafts.all()[0].values["company"] == "Hooli Inc"
