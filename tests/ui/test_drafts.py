@@ -322,3 +322,21 @@ async def test_typing_on_without_a_pause_is_still_written_in_time(pilot, store):
     form.save_draft_now()  # what either timer runs
     assert form.draft_deadline is None and not form.draft_pending
     assert store.form_drafts.all()[0].values["company"] == "Hooli Inc"
+
+
+async def test_the_offer_comes_on_top_of_a_resumed_wallow_window(make_home_app, store):
+    from bounceback.screens.bounce.wallow import WallowScreen
+
+    case = store.rejections.log_untracked("Acme", "Dev", Stage.APPLIED, classify([Stage.APPLIED]))
+    store.wallow.start(case.id, 15)
+    store.form_drafts.save(None, "win", None, None, {"title": "Shipped it", "category": "shipped"})
+    app = make_home_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, DraftOffer)
+        assert "a new win: Shipped it" in screen_text(app)
+        assert any(isinstance(s, WallowScreen) for s in app.screen_stack)  # resumed beneath
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, WallowScreen)
