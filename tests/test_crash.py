@@ -123,11 +123,14 @@ def _vent_crash(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 
 
 def test_a_crash_prints_one_calm_line_and_a_private_report(monkeypatch, tmp_path, capsys):
-    os.umask(0o022)
     db = _vent_crash(monkeypatch, tmp_path)
     from bounceback.cli import main
 
-    assert main(["--db", str(db)], clock=CLOCK) == 1
+    old = os.umask(0o022)  # the usual umask would make a plain new file 0644
+    try:
+        assert main(["--db", str(db)], clock=CLOCK) == 1
+    finally:
+        os.umask(old)
     out, err = capsys.readouterr()
     (report,) = _reports()
     assert err == crash_line(report) + "\n"  # one line, and only that

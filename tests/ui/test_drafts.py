@@ -42,11 +42,6 @@ async def _type_and_keep(pilot: Any, *keys: str) -> KeepsDraft[Any]:
     return form
 
 
-async def _start(make_home_app: Any, size: tuple[int, int] = (120, 40)) -> Any:
-    app = make_home_app()
-    return app, app.run_test(size=size)
-
-
 async def test_an_application_typed_then_killed_is_offered_back_and_saved(
         make_app, make_home_app, store):
     async with make_app().run_test(size=(120, 40)) as pilot:
