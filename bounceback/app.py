@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 from weakref import WeakKeyDictionary
 
 from textual import events, on
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.driver import Driver
 from textual.screen import Screen
@@ -15,6 +16,7 @@ from textual.widgets import Input, TextArea
 from textual.worker import Worker, WorkerState
 
 from bounceback.clock import Clock, SystemClock
+from bounceback.crash import CrashReportingApp
 from bounceback.screens.registry import DEFAULT_MODE, MODES
 from bounceback.screens.startup import OpenErrorScreen, StartupScreen
 from bounceback.themes import ThemeMemory, offer_checked_themes
@@ -22,11 +24,12 @@ from bounceback.widgets.mode_bar import DEMO_NOTE
 from bounceback.widgets.text_entry import clean_paste, insert_typed, scrub_input, scrub_text_area
 
 if TYPE_CHECKING:
+    from bounceback.screens.unsaved import SignalExit
     from bounceback.store.db import Store
-    from bounceback.store.records import WallowRecord
+    from bounceback.store.records import FormDraftRecord, WallowRecord
 
 
-class BouncebackApp(App[None]):
+class BouncebackApp(CrashReportingApp):
     """The app. `open_store` runs in a thread after the first frame; tests pass a ready one."""
 
     TITLE = "bounceback"
@@ -64,6 +67,7 @@ class BouncebackApp(App[None]):
         self.theme_memory = ThemeMemory(self)
         # the screen each key in flight was typed at (a key stopped by a widget just expires)
         self._key_screens: WeakKeyDictionary[events.Key, Screen[Any]] = WeakKeyDictionary()
+        self.signal_exit: SignalExit | None = None
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's choice of driver, able to set the window title (see `terminal.py`)."""
@@ -83,7 +87,14 @@ class BouncebackApp(App[None]):
         return self._store is not None
 
     def on_mount(self) -> None:
-        """Draw the loading state, then open the database off the event loop."""
+        """Draw the loading state, then open the database off the event loop.
+
+        SIGTERM and SIGHUP (the terminal closed) now leave as `q` does, keeping what was typed.
+        """
+        from bounceback.screens.unsaved import SHUTDOWN_GRACE, SignalExit
+
+        self.signal_exit = SignalExit(self, grace=None if self.is_headless else SHUTDOWN_GRACE)
+        self.signal_exit.install()
         self.theme_memory.watch()
         self.push_screen(StartupScreen())
         # start after the first frame is out: the thread's imports would hold the GIL over it
@@ -92,12 +103,12 @@ class BouncebackApp(App[None]):
     def _start_opening(self) -> None:
         self.run_worker(self._open, thread=True, exit_on_error=False, name="open-store")
 
-    def _open(self) -> tuple[Store, WallowRecord | None]:
-        """In a thread: open the store and look for a wallow window left open."""
+    def _open(self) -> tuple[Store, WallowRecord | None, list[FormDraftRecord]]:
+        """In a thread: open the store; look for a wallow window and form drafts left open."""
         store = self._open_store()
         for mode in MODES:  # import the screens here, not on the event loop
             mode.preload()
-        return store, store.wallow.open_window()
+        return store, store.wallow.open_window(), store.form_drafts.all()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Go to the default screen when the store opened; explain when it did not."""
@@ -106,8 +117,9 @@ class BouncebackApp(App[None]):
                 self.worker_failed(event.worker)
             return
         if event.state is WorkerState.SUCCESS:
-            result: tuple[Store, WallowRecord | None] = event.worker.result  # type: ignore[assignment]
-            self._store, window = result
+            result: tuple[Store, WallowRecord | None, list[FormDraftRecord]] = (
+                event.worker.result)  # type: ignore[assignment]
+            self._store, window, drafts = result
             self.theme_memory.attach(self._store)
             for mode in MODES:
                 self.add_mode(mode.name, mode.factory())
@@ -122,6 +134,8 @@ class BouncebackApp(App[None]):
             self._store.notes.clear()
             if window is not None:
                 self.call_after_refresh(self._resume_flow, window)
+            if drafts:  # after the flow is back: what forms held when bounceback closed
+                self.call_after_refresh(self._offer_drafts, drafts)
         elif event.state is WorkerState.ERROR:
             self.open_failed = True
             self.open_error = _error_message(event.worker.error)
@@ -148,11 +162,26 @@ class BouncebackApp(App[None]):
         self.switch_screen(StartupScreen())
         self.run_worker(self._open, thread=True, exit_on_error=False, name="open-store")
 
+    def _offer_drafts(self, drafts: list[FormDraftRecord]) -> None:
+        from bounceback.screens.draft_offer import offer_drafts
+
+        offer_drafts(self, drafts)
+
     def _resume_flow(self, window: WallowRecord) -> None:
         """A wallow window left open brings you straight back to it."""
         from bounceback.screens.bounce import resume_window
 
         resume_window(self, window)
+
+    def crash_time(self) -> datetime:
+        """A crash report is dated by the app's clock."""
+        return self.clock.now()
+
+    def save_typing(self) -> None:
+        """Before a crash report: every autosave and form draft is written (best effort)."""
+        from bounceback.screens.unsaved import flush_everything
+
+        flush_everything(self)
 
     async def action_quit(self) -> None:
         """Quit (`q`, `ctrl+q`, the palette): autosaves are written, typed text is asked about."""
@@ -225,7 +254,9 @@ class BouncebackApp(App[None]):
         scrub_text_area(event.text_area)
 
     def on_unmount(self) -> None:
-        """Close the database's connections."""
+        """Give the signals back; close the database's connections."""
+        if self.signal_exit is not None:
+            self.signal_exit.remove()
         if self._store is not None:
             self._store.close()
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from bounceback import __version__
 from bounceback.clock import Clock, SystemClock, local, local_zone
-from bounceback.paths import backup_dir, db_path
+from bounceback.paths import backup_dir, crash_dir, db_path
 from bounceback.sanitize import strip_unsafe
 
 if TYPE_CHECKING:
@@ -164,9 +164,20 @@ def _refuse_special_target(target: Path) -> None:
 
 def _run_tui(opener: Callable[[], Store], clock: Clock, demo: bool = False) -> int:
     from bounceback.app import BouncebackApp
+    from bounceback.crash import crash_line
 
     app = BouncebackApp(open_store=opener, clock=clock, demo=demo)
-    app.run()
+    try:
+        app.run()
+    except Exception as exc:  # noqa: BLE001 - a bug outside the app's handlers: reported the same
+        if os.environ.get("BOUNCEBACK_DEBUG"):
+            raise
+        app.report_crash(exc)
+    if app.signal_exit is not None:  # stopped in time after a signal: no forced end needed
+        app.signal_exit.disarm()
+    if app.crashed:  # Textual's traceback (with the person's text in it) was never printed
+        _say(crash_line(app.crash_report, app.crash_problem), err=True)
+        return 1
     if app.open_failed:  # the screen said it; the terminal keeps the line after quitting
         _say(f"bounceback: {app.open_error}", err=True)
         return 1
@@ -239,6 +250,7 @@ def cmd_where(args: argparse.Namespace, clock: Clock) -> int:
     path = db_path(args.db)
     _say(f"database: {path}")
     _say(f"backups:  {backup_dir(path)}")
+    _say(f"crash reports: {crash_dir()}")
     source = "--db" if args.db else ("$BOUNCEBACK_DB" if os.environ.get("BOUNCEBACK_DB") else
                                      "default")
     _say(f"chosen by: {source}")

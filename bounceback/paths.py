@@ -24,6 +24,18 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_path("bounceback"))
 
 
+def state_dir() -> Path:
+    """The per-user state directory (platformdirs; XDG_STATE_HOME on Linux), not created here."""
+    import platformdirs
+
+    return Path(platformdirs.user_state_path("bounceback"))
+
+
+def crash_dir() -> Path:
+    """Where crash reports are written (never beside a database: the demo's is thrown away)."""
+    return state_dir() / "crash-reports"
+
+
 def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The database path: --db, then $BOUNCEBACK_DB, then the data directory.
 

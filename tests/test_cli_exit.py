@@ -71,3 +71,17 @@ def test_bounceback_demo_runs_the_app_labelled_as_a_demo(monkeypatch, capsys):
     assert main(["demo"], clock=CLOCK) == 0
     (demo, text), = seen
     assert demo and "demo — deleted when you quit" in text
+
+
+def test_sigterm_exits_through_the_app_with_the_shells_status(monkeypatch, tmp_path, capsys):
+    import signal
+
+    async def terminate(pilot: Pilot[Any]) -> None:
+        app = pilot.app
+        assert signal.getsignal(signal.SIGTERM) == app.signal_exit.handle  # type: ignore[attr-defined]
+        signal.raise_signal(signal.SIGTERM)
+        await pilot.pause()
+
+    drive(monkeypatch, terminate)
+    assert main(["--db", str(tmp_path / "b.db")], clock=CLOCK) == 128 + signal.SIGTERM
+    assert capsys.readouterr().err == ""

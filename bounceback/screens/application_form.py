@@ -39,6 +39,7 @@ class ApplicationForm(DraftForm[ApplicationDraft, ApplicationDetail]):
     # "Jan 5" typed on Dec 30: sent last January, but the next action is next January
     DATE_LEAN: ClassVar[dict[str, Lean]] = {"applied_on": "past", "next_action_on": "future"}
     THING = "this application"
+    DRAFT_FORM = "application"
 
     def __init__(
         self, save: SaveFn, today: date, initial: ApplicationDetail | None = None
@@ -46,6 +47,11 @@ class ApplicationForm(DraftForm[ApplicationDraft, ApplicationDetail]):
         """`save` persists; `initial` is the application being edited (None for new)."""
         super().__init__(save, today)
         self._initial = initial
+
+    def draft_target(self) -> tuple[int | None, int | None]:
+        """The application being edited (and the version it was read at), if any."""
+        d = self._initial
+        return (d.id, d.version) if d is not None else (None, None)
 
     # ---- layout ---------------------------------------------------------------------------
 

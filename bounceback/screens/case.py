@@ -81,11 +81,12 @@ class CaseScreen(ModeScreen):
                 tooltip="Delete this case (logged by mistake?); u in the casebook brings it back"),
     ]
 
-    def __init__(self, case_id: int) -> None:
-        """Show case `case_id` (loaded on every resume)."""
+    def __init__(self, case_id: int, *, edit: bool = False) -> None:
+        """Show case `case_id` (loaded on every resume); `edit` opens the form once loaded."""
         super().__init__()
         self.case_id = case_id
         self.file: CaseFile | None = None
+        self._edit_when_loaded = edit
 
     @property
     def record(self) -> RejectionRecord | None:
@@ -138,6 +139,9 @@ class CaseScreen(ModeScreen):
         if self.focused is None:
             body.focus()
         self.refresh_bindings()
+        if self._edit_when_loaded:  # opened to pick up a draft of the case form
+            self._edit_when_loaded = False
+            self.action_edit()
 
     # ---- drawing --------------------------------------------------------------------------
 

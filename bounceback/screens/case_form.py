@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any, ClassVar
 
@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Select, SelectionList, TextArea
 from textual.widgets.selection_list import Selection
 
@@ -20,6 +19,7 @@ from bounceback.domain import FEELING_WORDS, FeedbackStatus, RejectionKind
 from bounceback.playbook.feedback import FEEDBACK_STATUS_LABELS
 from bounceback.playbook.triage import CAUSES_BY_KEY, KIND_SUMMARY, causes_for
 from bounceback.screens.draft_form import close_asking_if_changed, set_banner, show_field_errors
+from bounceback.screens.keeps_draft import KeepsDraft
 from bounceback.store.errors import ConflictError, NotFoundError, StoreError, ValidationError
 from bounceback.store.records import RejectionRecord
 from bounceback.widgets.form import Field
@@ -63,10 +63,11 @@ def cause_prompt(key: str) -> Content:
     return Content.assemble(*parts)
 
 
-class CaseForm(ModalScreen[RejectionRecord | None]):
+class CaseForm(KeepsDraft[RejectionRecord | None]):
     """Edit a rejection case. ctrl+s saves, escape cancels (asking if anything changed)."""
 
     AUTO_FOCUS = "#input-company"
+    DRAFT_FORM = "case"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="case-form-save", priority=True,
@@ -296,8 +297,28 @@ class CaseForm(ModalScreen[RejectionRecord | None]):
         """Something was typed and not saved (quit asks before losing it)."""
         return self.is_mounted and self._raw() != self._start
 
-    def flush_pending(self) -> None:
-        """A form saves only on ctrl+s: nothing waits to be written."""
+    # ---- its draft (the causes checklist is a list, not a Field's text) -------------------
+
+    def draft_target(self) -> tuple[int | None, int | None]:
+        """The case being edited and the version it was read at."""
+        return self._record.id, self._record.version
+
+    def draft_values(self) -> dict[str, str | list[str]]:
+        """Every field's text, and the ticked causes."""
+        return {name: [str(v) for v in value] if isinstance(value, list) else str(value)
+                for name, value in self._raw().items()}
+
+    def restore_draft_values(self, values: Mapping[str, str | Sequence[str]]) -> None:
+        """The fields, then the checklist of the draft's kind with its ticks."""
+        super().restore_draft_values(values)
+        kind_value = values.get("kind")
+        causes = values.get("causes")
+        kind = RejectionKind(kind_value) if isinstance(kind_value, str) and kind_value in {
+            k.value for k in RejectionKind} else self._checklist_kind
+        if isinstance(causes, list | tuple):
+            self._checklist_kind = kind
+            self._checklist.clear_options()
+            self._checklist.add_options(self._cause_options(kind, [str(c) for c in causes]))
 
 
 def _num(value: int | None) -> str:

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from bounceback.dates import DateParseError, Lean, parse_date
+from bounceback.screens.keeps_draft import KeepsDraft
 from bounceback.store.errors import ConflictError, NotFoundError, StoreError, ValidationError
 from bounceback.widgets.form import Field
 from bounceback.widgets.safe import content
@@ -63,8 +64,11 @@ def close_asking_if_changed(screen: ModalScreen[Any], changed: bool) -> None:
     )
 
 
-class DraftForm(ModalScreen[R | None], Generic[D, R]):
-    """A form that builds a draft `D` and saves it through a callback returning `R`."""
+class DraftForm(KeepsDraft[R | None], Generic[D, R]):
+    """A form that builds a draft `D` and saves it through a callback returning `R`.
+
+    What is typed is kept in the store as it is typed (`KeepsDraft`) until saved or discarded.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="form-save", priority=True,
@@ -171,6 +175,3 @@ class DraftForm(ModalScreen[R | None], Generic[D, R]):
     def unsaved_changes(self) -> bool:
         """Something was typed and not saved (quit asks before losing it)."""
         return self.is_mounted and self._values() != self._start_values
-
-    def flush_pending(self) -> None:
-        """A form saves only on ctrl+s: nothing waits to be written."""

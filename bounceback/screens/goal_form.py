@@ -10,13 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Select
 
 from bounceback.domain import GoalSource
 from bounceback.playbook.daily import SOURCE_LABELS
 from bounceback.playbook.goals import DAILY_RRULE, WEEKDAYS_RRULE, describe_days
 from bounceback.screens.draft_form import close_asking_if_changed, set_banner, show_field_errors
+from bounceback.screens.keeps_draft import KeepsDraft
 from bounceback.store.errors import NotFoundError, StoreError, ValidationError
 from bounceback.store.goals import GoalDraft
 from bounceback.store.records import GoalRecord
@@ -30,10 +30,11 @@ _BY_HAND = "hand"
 RULE_EXAMPLE = "FREQ=WEEKLY;BYDAY=MO,WE,FR"
 
 
-class GoalForm(ModalScreen[GoalRecord | None]):
+class GoalForm(KeepsDraft[GoalRecord | None]):
     """Add or edit a goal. ctrl+s saves, escape cancels (asking if anything changed)."""
 
     AUTO_FOCUS = "#goal-title"
+    DRAFT_FORM = "goal"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="form-save", priority=True),
@@ -46,6 +47,10 @@ class GoalForm(ModalScreen[GoalRecord | None]):
         self._save = save
         self._initial = initial
         self._start: dict[str, str] = {}
+
+    def draft_target(self) -> tuple[int | None, int | None]:
+        """The goal being edited, if any (goals have no version)."""
+        return (self._initial.id if self._initial is not None else None), None
 
     def compose(self) -> ComposeResult:
         """Title; target and unit; which days (and the custom rule); how it is counted."""
@@ -138,6 +143,3 @@ class GoalForm(ModalScreen[GoalRecord | None]):
     def unsaved_changes(self) -> bool:
         """Something was typed and not saved (quit asks before losing it)."""
         return self.is_mounted and self._values() != self._start
-
-    def flush_pending(self) -> None:
-        """A form saves only on ctrl+s: nothing waits to be written."""

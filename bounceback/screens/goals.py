@@ -242,7 +242,8 @@ class GoalsScreen(ModeScreen):
             return self._undo_id is not None
         return True
 
-    def _form(self, initial: GoalRecord | None) -> None:
+    def open_form(self, initial: GoalRecord | None) -> None:
+        """The goal form: a new goal, or `initial` to edit (a draft kept for it comes back)."""
         from bounceback.screens.goal_form import GoalForm
 
         repo = self.store.goals
@@ -261,12 +262,12 @@ class GoalsScreen(ModeScreen):
 
     def action_new(self) -> None:
         """A new goal (it starts today)."""
-        self._form(None)
+        self.open_form(None)
 
     def action_edit(self) -> None:
         """Edit the highlighted goal."""
         if self.current is not None:
-            self._form(self.current)
+            self.open_form(self.current)
 
     def action_retire(self) -> None:
         """Retire after a confirmation; `u` brings it back."""

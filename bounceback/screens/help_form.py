@@ -33,6 +33,7 @@ class HelpForm(DraftForm["HelpDraft", "HelpActRecord"]):
     AUTO_FOCUS = "#input-who"
     DATE_FIELDS = ("happened_on",)
     THING = "this entry"
+    DRAFT_FORM = "help"
 
     def __init__(
         self,
@@ -43,6 +44,10 @@ class HelpForm(DraftForm["HelpDraft", "HelpActRecord"]):
         """`initial` is the act being fixed (None to log a new one)."""
         super().__init__(save, today)
         self._initial = initial
+
+    def draft_target(self) -> tuple[int | None, int | None]:
+        """The act being fixed, if any (acts have no version)."""
+        return (self._initial.id if self._initial is not None else None), None
 
     def compose(self) -> ComposeResult:
         """Who; what; kind and when."""

@@ -64,6 +64,7 @@ class WinForm(DraftForm["WinDraft", "WinDetail"]):
     AUTO_FOCUS = "#input-title"
     DATE_FIELDS = ("happened_on",)
     THING = "this win"
+    DRAFT_FORM = "win"
 
     def __init__(
         self,
@@ -76,6 +77,11 @@ class WinForm(DraftForm["WinDraft", "WinDetail"]):
         super().__init__(save, today)
         self._tags = tags
         self._initial = initial
+
+    def draft_target(self) -> tuple[int | None, int | None]:
+        """The win being edited (and the version it was read at), if any."""
+        d = self._initial
+        return (d.id, d.version) if d is not None else (None, None)
 
     def compose(self) -> ComposeResult:
         """Title; category and date; impact; tags; the story."""

@@ -35,6 +35,7 @@ class Store:
         """
         from bounceback.store.applications import ApplicationRepo
         from bounceback.store.checkins import CheckInRepo
+        from bounceback.store.form_drafts import FormDraftRepo
         from bounceback.store.goals import GoalRepo
         from bounceback.store.help_acts import HelpRepo
         from bounceback.store.rejections import RejectionRepo
@@ -60,6 +61,7 @@ class Store:
         self.help = HelpRepo(self)
         self.goals = GoalRepo(self)
         self.checkins = CheckInRepo(self)
+        self.form_drafts = FormDraftRepo(self)
 
     @classmethod
     def open(

@@ -231,7 +231,23 @@ ALTER TABLE win ADD COLUMN local_day DATE;
 UPDATE win SET local_day = date(created_at, 'localtime')
 """
 
-STEPS: tuple[str, ...] = (_V1, _V2, _V3)
+# Version 4 (issue 10): what a person types into a form is kept as a draft while they type, so
+# a kill, a closed terminal or a crash never loses it; the next start offers it back. A draft
+# points at the record it edits (`target_id`, NULL for a new one) without a foreign key: the
+# forms edit four different tables, and a draft whose record was deleted is still offered.
+_V4 = """
+CREATE TABLE form_draft (
+	id INTEGER NOT NULL,
+	form VARCHAR(24) NOT NULL,
+	target_id INTEGER,
+	target_version INTEGER,
+	field_values JSON DEFAULT '{}' NOT NULL,
+	saved_at DATETIME NOT NULL,
+	PRIMARY KEY (id)
+)
+"""
+
+STEPS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 """Step N (1-based) takes the schema from version N-1 to N."""
 
 LATEST = len(STEPS)

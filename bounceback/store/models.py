@@ -343,6 +343,20 @@ class Setting(SQLModel, table=True):
     theme: str = Field(default="", sa_column=_str(40))  # v2; "" = the built-in default
 
 
+class FormDraft(SQLModel, table=True):
+    """What was typed into a form and not saved yet (v4): offered back after a kill or crash."""
+
+    __tablename__ = "form_draft"
+    id: int | None = Field(default=None, primary_key=True)
+    form: str = Field(sa_column=_str(24, default=None))
+    target_id: int | None = Field(default=None, sa_column=sa.Column(sa.Integer))
+    target_version: int | None = Field(default=None, sa_column=sa.Column(sa.Integer))
+    field_values: dict[str, str | list[str]] = Field(
+        default_factory=dict, sa_column=sa.Column(sa.JSON, nullable=False, server_default="{}")
+    )
+    saved_at: datetime = Field(sa_column=_when())
+
+
 def metadata() -> sa.MetaData:
     """The declared schema, for the migration test and create-free fresh databases."""
     return SQLModel.metadata

@@ -308,3 +308,15 @@ class LatestRejection:
     company: str
     received_on: date
     sent_since: int
+
+
+@dataclass(frozen=True, slots=True)
+class FormDraftRecord:
+    """A form's unsaved text: which form, the record it edits (None: a new one), the values."""
+
+    id: int
+    form: str
+    target_id: int | None
+    target_version: int | None
+    values: dict[str, str | list[str]]
+    saved_at: datetime

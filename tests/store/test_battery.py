@@ -9,7 +9,9 @@ The other items live beside their subject: 3 test_migrations, 5/11 test_open_saf
 test_files (loose modes tightened), 13 tests/ui/test_hostile_text.py; hostile paths, special
 files, foreign databases and symlinked backups: test_files and tests/test_cli.py; a clock set
 back and a change of time zone: test_clock_changes, tests/test_clock.py,
-tests/widgets/test_wallow_timer.py and tests/ui/test_clock_set_back.py.
+tests/widgets/test_wallow_timer.py and tests/ui/test_clock_set_back.py; typed text at SIGTERM
+and SIGHUP and a form dropped mid-typing: tests/ui/test_signals.py and tests/ui/test_drafts.py;
+15 for a crash (planted company name and vent text): tests/test_crash.py.
 """
 
 from __future__ import annotations

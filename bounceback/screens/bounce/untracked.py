@@ -8,11 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Select
 
 from bounceback.domain import PROGRESSION, Stage
 from bounceback.playbook.triage import classify
+from bounceback.screens.keeps_draft import KeepsDraft
 from bounceback.store.errors import StoreError, ValidationError
 from bounceback.widgets.form import Field
 from bounceback.widgets.safe import content
@@ -20,10 +20,12 @@ from bounceback.widgets.safe import content
 _REACHED = [s for s in PROGRESSION if s not in (Stage.SAVED, Stage.ACCEPTED)]
 
 
-class UntrackedForm(ModalScreen[int | None]):
+class UntrackedForm(KeepsDraft[int | None]):
     """Three quick fields; ctrl+s logs the case and returns its id."""
 
     AUTO_FOCUS = "#untracked-company"
+    DRAFT_FORM = "untracked"
+    DRAFT_BANNER = "#untracked-banner"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Log it", id="untracked-save", priority=True),
@@ -80,6 +82,3 @@ class UntrackedForm(ModalScreen[int | None]):
     def unsaved_changes(self) -> bool:
         """Something was typed and not logged (quit asks before losing it)."""
         return self.is_mounted and self._values() != self._start
-
-    def flush_pending(self) -> None:
-        """Logged only on ctrl+s: nothing waits to be written."""

@@ -34,9 +34,14 @@ from bounceback.store.portability.source import TextStream
 Sink = Callable[[sa.Table, dict[str, Any]], None]
 
 
+NOT_EXPORTED = frozenset({"schema_version", "form_draft"})
+"""Bookkeeping, not data: the schema's version, and forms' unsaved text (working state that is
+offered back on the next start, never carried to another database)."""
+
+
 def exported_tables() -> list[sa.Table]:
     """Every table an export holds, parents before the tables that point at them."""
-    return [t for t in metadata().sorted_tables if t.name != "schema_version"]
+    return [t for t in metadata().sorted_tables if t.name not in NOT_EXPORTED]
 
 
 class _Ids:
