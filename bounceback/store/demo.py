@@ -27,12 +27,11 @@ from bounceback.domain import (
     FEELING_WORDS,
     FeedbackStatus,
     GoalSource,
-    HelpKind,
     RejectionKind,
     Stage,
-    StrengthKind,
     WinCategory,
 )
+from bounceback.store import demo_words as words
 from bounceback.store.applications import search_fold
 from bounceback.store.models import (
     Application,
@@ -159,313 +158,6 @@ _DEFAULT_PLAN: tuple[_Spec, ...] = (
 # The rejection for a job that was never tracked (a recruiter's cold call that went nowhere).
 _UNTRACKED = ("Stonefly Systems", "Backend Engineer", 35)
 
-# ---- words ----------------------------------------------------------------------------------
-# Invented companies with what they do (used in the job description).
-_COMPANIES = (
-    ("Larkspur Analytics", "turn warehouse sensor data into next-day forecasts"),
-    ("Tidewell Health", "make booking a clinic appointment take one minute"),
-    ("Copperline Freight", "match regional trucking loads with empty trailers"),
-    ("Quillfeather Learning", "help teachers build a week of lessons in an hour"),
-    ("Brambleway Insurance", "price small-business insurance without a broker"),
-    ("Emberlight Energy", "balance home batteries against the grid"),
-    ("Nimbusforge", "spin up a preview environment for every pull request"),
-    ("Orchardview Foods", "connect farms directly with restaurant kitchens"),
-    ("Saffronpath Travel", "plan group trips without the shared spreadsheet"),
-    ("Kestrelbyte Security", "catch leaked credentials before anyone uses them"),
-    ("Glimmerstone Payments", "move money for online marketplaces"),
-    ("Thistledown Robotics", "automate picking in small warehouses"),
-    ("Juniperlane Homes", "make renting an apartment a one-form process"),
-    ("Driftwood Audio", "let podcast teams edit together in the browser"),
-    ("Umberfield Bank", "give freelancers a bank account that does their taxes"),
-    ("Willowmere Labs", "replace paper lab notebooks for biotech teams"),
-    ("Hollowreed Games", "build cozy multiplayer games"),
-    ("Cinderpost Media", "help local newsrooms sell subscriptions"),
-    ("Yarrowgate Legal", "make contract review searchable"),
-    ("Zephyrline Mobility", "run e-bike fleets for mid-sized cities"),
-    ("Lanternfish Data", "show data teams where their pipelines break"),
-    ("Ironleaf Agritech", "tell growers exactly when to irrigate"),
-    ("Velvetmoss Retail", "give independent shops a checkout that just works"),
-    ("Rivermint Civic", "put building permits online for city governments"),
-    ("Ambervale Clinics", "run a friendly network of urgent-care clinics"),
-    ("Puffinrock Logistics", "track parcels across borders"),
-    ("Mossgrove Software", "schedule field technicians without phone tag"),
-    ("Heronsgate Wealth", "build planning tools for independent advisers"),
-    ("Cobaltwren", "help sales teams write follow-ups people answer"),
-    ("Grainfield Co-op", "run an online grocery co-op owned by its members"),
-    ("Brightquarry", "build safety dashboards for mine operators"),
-    ("Palebrook Studio", "design and ship mobile apps for clients"),
-    ("Sorrelworks", "make HR tools for shift workers"),
-    ("Tinmoor Games", "make puzzle games for phones"),
-    ("Wrenhaven Care", "coordinate home-care visits for families"),
-    ("Gullcrest Maps", "make offline maps for hikers"),
-    ("Quartzhollow", "offer a developer API for invoices"),
-    ("Fernreach Climate", "measure and cut building emissions"),
-    ("Oakpetal Vet", "run a telehealth service for pet owners"),
-    ("Bluefinch Books", "sell audiobooks from independent publishers"),
-)
-# Parts for the many companies a large demo needs.
-_NAME_A = (
-    "Amber", "Bramble", "Cinder", "Drift", "Ember", "Fern", "Glimmer", "Hollow", "Iron",
-    "Juniper", "Kestrel", "Lantern", "Moss", "Nimbus", "Orchard", "Puffin", "Quill", "Rook",
-    "Saffron", "Thistle", "Umber", "Velvet", "Wren", "Yarrow", "Zephyr",
-)
-_NAME_B = ("brook", "field", "stack", "loop", "grid", "gate", "forge", "path", "nest", "wick")
-_NAME_C = (
-    "Labs", "Health", "Analytics", "Logistics", "Software", "Systems", "Robotics", "Learning",
-    "Finance", "Energy", "Studio", "Data",
-)
-_MISSIONS = tuple(m for _, m in _COMPANIES)
-
-_ENGINEERING_ROLES = (
-    "Backend Engineer", "Software Engineer II", "Full-Stack Engineer", "Product Engineer",
-    "Senior Software Engineer", "Platform Engineer", "Data Engineer", "Frontend Engineer",
-    "Developer Experience Engineer", "Solutions Engineer",
-)
-_PRODUCT_ROLES = (
-    "Technical Product Manager", "Product Manager, Platform", "Product Manager, Growth",
-)
-_LOCATIONS = (
-    "Remote (US)", "Remote (Americas)", "Remote (EU time zones)", "Austin, TX (hybrid)",
-    "Chicago, IL", "Denver, CO (hybrid)", "Seattle, WA", "New York, NY (hybrid)",
-    "Toronto, ON (hybrid)", "Portland, OR", "Remote",
-)
-_SOURCES = (
-    ("LinkedIn", 30), ("Company site", 24), ("Job board", 20), ("Referral", 12),
-    ("Recruiter outreach", 8), ("Community Slack", 6),
-)
-_FIRST = (
-    "Dana", "Marcus", "Priya", "Tomasz", "Aisha", "Lena", "Kofi", "Mei", "Rafael", "Hannah",
-    "Jonas", "Imani", "Oskar", "Yuki", "Carmen", "Devon", "Noor", "Felix", "Ines", "Theo",
-)
-_LAST = (
-    "Okafor", "Lindqvist", "Ramirez", "Chen", "Novak", "Haddad", "Brennan", "Sato", "Moreau",
-    "Adeyemi", "Kowalski", "Fischer", "Duarte", "Nakamura", "Quinn", "Osei", "Varga", "Ellis",
-)
-_ENG_DUTIES = (
-    "own services from design doc to on-call", "build APIs other teams rely on",
-    "pair with product and design on new features", "improve our test suite and CI",
-    "help shape our data model as we grow", "mentor newer engineers",
-    "ship small changes to production every day", "make the slow parts of the app fast",
-)
-_PRODUCT_DUTIES = (
-    "own the roadmap for a platform area", "talk to customers every week",
-    "write clear specs with engineering", "define and track the metrics that matter",
-    "run experiments and decide from the results", "say no to good ideas so great ones ship",
-)
-_SKILLS = (
-    "Python", "TypeScript", "PostgreSQL", "Go", "React", "AWS", "Kubernetes", "event-driven "
-    "systems", "REST and GraphQL APIs", "data modelling", "observability", "Terraform",
-)
-_NICE = (
-    "experience in a regulated industry", "an open-source contribution you're proud of",
-    "early-stage startup experience", "comfort with on-call", "a product analytics background",
-)
-_APP_NOTES = (
-    "", "", "Salary band in the posting: 125-145k.",
-    "Team of six; reports to the platform lead.",
-    "Dana used to work here; says the on-call is sane.",
-    "Four-day week pilot mentioned in the post.",
-    "Posting is three weeks old; apply anyway.", "Take-home is paid, which is a good sign.",
-    "Mission I actually care about.",
-    "Recruiter said they hire from the pipeline every quarter.",
-)
-_SAVED_NOTES = ("Saved from LinkedIn", "Found on the company site", "Sent by a friend")
-_APPLIED_NOTES = (
-    "Sent a resume tailored to the posting", "Applied through the careers page",
-    "Applied with a short cover note", "Referral submitted by a former colleague",
-)
-_ROUND_NOTES = (
-    "technical interview", "system design", "pairing session", "hiring manager",
-    "product case", "take-home walkthrough",
-)
-_REJECTED_NOTES = (
-    "Form rejection e-mail", "Recruiter called with the news",
-    "Short e-mail from the hiring manager",
-)
-_WITHDRAWN_NOTES = (
-    "Pulled out: the salary band was well under my floor",
-    "Pulled out: the role turned out to be mostly on-site",
-)
-_NEXT_ACTIONS = {
-    Stage.SAVED: ("Tailor resume and apply", "Find someone there to ask about the team"),
-    Stage.APPLIED: ("Follow up with the recruiter", "Check the posting is still open"),
-    Stage.SCREENING: ("Recruiter call: prepare the two-minute intro", "Send availability"),
-    Stage.INTERVIEWING: ("Send thank-you notes to the panel", "Prepare for the next round"),
-    Stage.FINAL_ROUND: ("Rehearse the product case out loud", "Ask for a decision timeline"),
-    Stage.OFFER: ("Answer the offer (deadline)", "Compare the offer with my list"),
-}
-_STALE_ACTION = "One polite nudge, then let it go"
-
-# Cause keys as the detective stores them (bounceback/playbook/triage.py owns their words;
-# the store may not import it, so the demo names the keys).
-_EARLY_CAUSES = ("ats_parsing", "keywords_missing", "not_tailored", "duties_not_results")
-_MID_CAUSES = ("story_not_landing", "salary_mismatch", "skills_gap", "examples_vague",
-               "research_thin")
-_FINAL_CAUSES = ("interview_answers", "team_chemistry", "did_not_close")
-_OUT_OF_CONTROL = {
-    RejectionKind.EARLY: ("applied_late", "high_volume"),
-    RejectionKind.MID: ("role_changed",),
-    RejectionKind.FINAL: ("internal_candidate", "budget_cut", "more_domain_experience"),
-}
-_LESSONS = {
-    RejectionKind.EARLY: (
-        "Mirror the posting's own words in the top third of the resume.",
-        "Open every bullet with a number, not a responsibility.",
-        "Apply within the first week a role is posted.",
-    ),
-    RejectionKind.MID: (
-        "Practise the conflict story until it fits in two minutes.",
-        "Have a salary range ready, with the reason behind it.",
-    ),
-    RejectionKind.FINAL: (
-        "Slow down in walkthroughs: they want the reasoning, not the speed.",
-        "Ask early what a great first quarter would look like.",
-    ),
-}
-_NEXT_STEPS = {
-    RejectionKind.EARLY: (
-        "Rework the resume summary for platform roles; send two applications tomorrow.",
-        "Check the resume's keywords against three similar postings.",
-    ),
-    RejectionKind.MID: (
-        "Book a mock interview for Thursday.",
-        "Write three STAR stories and record myself telling them.",
-    ),
-    RejectionKind.FINAL: (
-        "Ask for feedback, then apply to two similar teams this week.",
-        "Keep the prep notes; they carry over to the next final round.",
-    ),
-}
-_FEELINGS = {
-    RejectionKind.EARLY: ("disappointed", "frustrated", "numb", "confused"),
-    RejectionKind.MID: ("disappointed", "frustrated", "embarrassed", "anxious"),
-    RejectionKind.FINAL: ("sad", "disappointed", "angry", "embarrassed"),
-}
-_FEELING_NOTES = (
-    "", "", "Another form e-mail; I never spoke to a person.",
-    "I really wanted this one. The team felt right.", "Weeks of process and a two-line no.",
-    "A little relieved, honestly: the commute would have been rough.",
-    "Mostly tired of refreshing my inbox.",
-)
-_VENTS = (
-    "",
-    "A whole evening on that cover letter and four days later a no. Fine. It's volume, and "
-    "I'm still in it.",
-    "I keep replaying the design question. I knew it, I just froze on the sharding part. "
-    "Writing it down so I stop looping.",
-    "It stings and I'm allowed fifteen minutes of annoyed. Then the walk.",
-    "Part of me says I'm not good enough. The other part remembers the checkout rewrite. Both "
-    "are loud right now.",
-    "Probably an internal candidate. Nothing I could have changed about that.",
-)
-_FEEDBACK_TEXT = {
-    RejectionKind.EARLY: "We had several hundred applicants and moved forward with people who "
-    "had payments-industry experience.",
-    RejectionKind.MID: "Clear communicator; the technical screen was light on testing strategy.",
-    RejectionKind.FINAL: "The panel liked your product sense. Another candidate had more hands-on "
-    "time with large event pipelines, which the team needs from day one.",
-}
-
-_RITUALS = (
-    "Walk around the park, phone in pocket",
-    "Call a friend who makes me laugh",
-    "Coffee somewhere nice",
-    "20 minutes of favourite music, loud",
-    "Cook something from scratch",
-)
-
-# (title, category, story, impact, tags, years/days ago, pinned)
-_WINS: tuple[tuple[str, WinCategory, str, str, tuple[str, ...], int, bool], ...] = (
-    ("Led the checkout rewrite", WinCategory.LED,
-     "Coordinated two engineers, a designer and QA through a six-week rebuild of checkout; "
-     "kept the old path behind a flag until the numbers held.",
-     "led 5 people; checkout errors down 60%", ("leadership", "payments", "frontend"), 420, True),
-    ("Found the memory leak nobody could pin down", WinCategory.SOLVED,
-     "Background workers restarted every few hours. A heap snapshot diff pointed at an unbounded "
-     "cache in the PDF renderer.", "worker restarts from 9 a day to 0",
-     ("debugging", "python", "reliability"), 700, False),
-    ("Cut deploy time from 25 to 15 minutes", WinCategory.SHIPPED,
-     "Split the test suite into parallel shards and cached dependencies in CI.",
-     "cut deploy time 40%", ("ci", "devops", "productivity"), 560, True),
-    ("Support forwarded my incident write-up to customers", WinCategory.PRAISE,
-     "After a spring outage my plain-language post-mortem went to three enterprise customers "
-     "unchanged.", "3 renewals kept that quarter", ("writing", "incidents"), 300, False),
-    ("Took over a project after its lead left", WinCategory.OVERCAME,
-     "Inherited a half-built data export with no docs and a fixed customer date; re-planned it "
-     "in a week.", "shipped 2 days early", ("ownership", "deadlines"), 850, False),
-    ("Finished a distributed-systems course", WinCategory.LEARNED,
-     "Worked through the replication and consensus labs in the evenings during the search.",
-     "4 labs, about 30 hours", ("learning", "system-design"), 12, False),
-    ("Ran the summer intern program", WinCategory.LED,
-     "Planned the projects, paired weekly and wrote the reviews for three interns.",
-     "3 interns, 2 return offers", ("mentoring", "leadership"), 1200, False),
-    ("Made search fast again", WinCategory.SOLVED,
-     "Replaced a LIKE scan with a trigram index and a small query rewrite.",
-     "p95 search latency from 2.1 s to 180 ms", ("postgres", "performance"), 980, False),
-    ("Launched self-serve onboarding", WinCategory.SHIPPED,
-     "Wrote the spec and built the backend for a flow that replaced a sales-led setup call.",
-     "time to first value from 3 days to 40 minutes", ("product", "growth", "backend"), 640,
-     False),
-    ("A line from my last review", WinCategory.PRAISE,
-     "\"The person the team goes to when a problem has no owner.\"", "",
-     ("feedback", "review"), 200, False),
-    ("Presented the roadmap to the exec team", WinCategory.OVERCAME,
-     "Volunteered despite stage fright, rehearsed twice with a friend and took twenty minutes "
-     "of questions.", "roadmap approved with budget for 2 hires", ("speaking", "growth"), 380,
-     False),
-    ("Picked up Go for an on-call rotation", WinCategory.LEARNED,
-     "Learned enough Go in three weeks to carry the ingestion service's pager.",
-     "closed 14 tickets in the first month", ("go", "on-call", "learning"), 1500, False),
-    ("Organised our first accessibility audit", WinCategory.LED,
-     "Recruited volunteers from four teams and turned the findings into a tracked backlog.",
-     "112 issues found, 90% fixed in a quarter", ("accessibility", "frontend"), 1900, False),
-    ("Rescued a botched data migration", WinCategory.SOLVED,
-     "A migration double-wrote invoices; I wrote a reconciliation script, checked it against "
-     "the ledger and re-ran it safely.", "40,000 invoices corrected, zero customer tickets",
-     ("data", "sql", "incidents"), 2400, False),
-)
-_WIN_TEMPLATES = {
-    WinCategory.LED: ("Led the {x} project", "led {n} people; shipped on time"),
-    WinCategory.SOLVED: ("Fixed the {x} slowdown", "p95 down {n}%"),
-    WinCategory.OVERCAME: ("Got the {x} launch back on track", "recovered {n} days of slip"),
-    WinCategory.PRAISE: ("Thanked by the {x} team", "{n} people in the thread"),
-    WinCategory.SHIPPED: ("Shipped the {x} feature", "used by {n}% of accounts in a month"),
-    WinCategory.LEARNED: ("Learned {x} for a project", "{n} hours of practice"),
-}
-_WIN_TOPICS = (
-    "billing", "search", "onboarding", "reporting", "notifications", "mobile sync", "exports",
-    "permissions", "audit log", "pricing page",
-)
-_STRENGTHS = (
-    ("Explaining technical trade-offs to people who aren't engineers", StrengthKind.SKILL),
-    ("Staying calm and methodical when production is on fire", StrengthKind.SKILL),
-    ("Curious: I keep asking why until it makes sense", StrengthKind.QUALITY),
-    ("Reliable: people hand me the loose ends", StrengthKind.QUALITY),
-    ("Leaving code and people better than I found them", StrengthKind.VALUE),
-    ("Honest, even when the news is unwelcome", StrengthKind.VALUE),
-)
-# (kind, who, what, days after the search started)
-_HELP = (
-    (HelpKind.REVIEW, "Jordan (bootcamp friend)", "Went through their resume and turned duties "
-     "into numbers.", 4),
-    (HelpKind.INTRODUCTION, "Priya (former teammate)", "Introduced her to a data lead I know at "
-     "a logistics startup.", 12),
-    (HelpKind.MENTORING, "Sam", "An hour on how to prepare for a first technical screen.", 20),
-    (HelpKind.REVIEW, "An open-source CLI", "Reviewed a pull request that adds retries.", 29),
-    (HelpKind.OTHER, "Neighbour's bakery", "Fixed the checkout on their little web shop.", 38),
-    (HelpKind.MENTORING, "Alex (junior developer)", "Paired on their first database migration.",
-     50),
-)
-_CONTROL = (
-    "Send two tailored applications before lunch", "Rewrite the resume summary line",
-    "Prep two STAR stories for the interview", "Walk at lunch, no phone",
-    "Ask one person for a coffee chat", "Finish the course module on caching",
-    "Follow up with the two recruiters I owe", "Log the rejection, then move on",
-    "Tidy the portfolio README", "Practise the salary answer out loud",
-)
-_CHECKIN_NOTES = ("", "", "", "Slept badly; kept it small.", "Good call with a recruiter.",
-                  "Felt stuck until the afternoon walk.", "Momentum today.")
-
 # Stages the company moves (or the user moves on a working day): kept off weekends.
 _WORKDAY_STAGES = frozenset(
     {S.APPLIED, S.SCREENING, S.INTERVIEWING, S.FINAL_ROUND, S.OFFER, S.REJECTED}
@@ -589,7 +281,7 @@ class _Demo:
         apps, events, closed = self._applications(specs, named=scale is None)
         rituals = self._rituals()
         rejections, windows, done = self._rejections(closed, untracked, len(rituals))
-        wins = self._wins(len(_WINS) if scale is None else scale // 5)
+        wins = self._wins(len(words.WINS) if scale is None else scale // 5)
         goals = self._goals()
         return {
             Application: apps, StageEvent: events, Rejection: rejections,
@@ -637,11 +329,11 @@ class _Demo:
     # ---- applications --------------------------------------------------------------------
 
     def _company(self, i: int, named: bool) -> tuple[str, str]:
-        if named and i < len(_COMPANIES):
-            return _COMPANIES[i]
+        if named and i < len(words.COMPANIES):
+            return words.COMPANIES[i]
         rng = self.rng
-        name = f"{rng.choice(_NAME_A)}{rng.choice(_NAME_B)} {rng.choice(_NAME_C)}"
-        return name, rng.choice(_MISSIONS)
+        name = f"{rng.choice(words.NAME_A)}{rng.choice(words.NAME_B)} {rng.choice(words.NAME_C)}"
+        return name, rng.choice(words.MISSIONS)
 
     def _history(self, spec: _Spec) -> list[tuple[Stage, datetime]]:
         """Stage events with strictly increasing times, the last `spec.last_ago` days ago."""
@@ -711,26 +403,27 @@ class _Demo:
         rng = self.rng
         company, mission = self._company(i, named)
         product = rng.random() < 0.25
-        role = spec.role or rng.choice(_PRODUCT_ROLES if product else _ENGINEERING_ROLES)
-        duties = rng.sample(_PRODUCT_DUTIES if product else _ENG_DUTIES, 2)
+        role = spec.role or rng.choice(words.PRODUCT_ROLES if product else words.ENGINEERING_ROLES)
+        duties = rng.sample(words.PRODUCT_DUTIES if product else words.ENG_DUTIES, 2)
         description = (
             f"{company} exists to {mission}. As our {role} you will {duties[0]} and {duties[1]}."
-            f"\n\nYou bring: 3+ years with {', '.join(rng.sample(_SKILLS, 3))}.\n"
-            f"Nice to have: {rng.choice(_NICE)}."
+            f"\n\nYou bring: 3+ years with {', '.join(rng.sample(words.SKILLS, 3))}.\n"
+            f"Nice to have: {rng.choice(words.NICE)}."
         )
-        source = rng.choices([s for s, _ in _SOURCES], [w for _, w in _SOURCES])[0]
+        source = rng.choices([s for s, _ in words.SOURCES], [w for _, w in words.SOURCES])[0]
         reached_far = spec.reached not in (S.SAVED, S.APPLIED)
         contact_name = contact_email = ""
         if reached_far or source == "Referral" or rng.random() < 0.3:
-            first, last = rng.choice(_FIRST), rng.choice(_LAST)
+            first, last = rng.choice(words.FIRST), rng.choice(words.LAST)
             contact_name = f"{first} {last}"
             contact_email = f"{first}.{last}@example.com".lower()
-        notes = rng.choice(_APP_NOTES)
+        notes = rng.choice(words.APP_NOTES)
         applied = [at for stage, at in history if stage is S.APPLIED]
         next_action, next_on = "", None
         if spec.due is not None:
             stale = spec.last_ago > 14
-            next_action = _STALE_ACTION if stale else rng.choice(_NEXT_ACTIONS[spec.stage])
+            next_action = (words.STALE_ACTION if stale
+                           else rng.choice(words.NEXT_ACTIONS[spec.stage]))
             next_on = self.today + timedelta(days=spec.due)
             if spec.stage is S.APPLIED:  # the store's own default: follow up a week later
                 next_on = self.local_day(applied[0]) + timedelta(days=7)
@@ -738,7 +431,7 @@ class _Demo:
         return {
             "id": app_id, "company": company, "role": role,
             "search_fold": search_fold(company, role, notes),
-            "location": rng.choice(_LOCATIONS), "url": f"https://example.com/jobs/{slug}/{app_id}",
+            "location": rng.choice(words.LOCATIONS), "url": f"https://example.com/jobs/{slug}/{app_id}",
             "source": source, "stage": spec.stage,
             "applied_on": self.local_day(applied[0]) if applied else None,
             "contact_name": contact_name, "contact_email": contact_email,
@@ -751,16 +444,16 @@ class _Demo:
     def _event_note(self, stage: Stage, rounds: int) -> str:
         rng = self.rng
         if stage is S.INTERVIEWING:
-            return f"Round {rounds}: {rng.choice(_ROUND_NOTES)}"
+            return f"Round {rounds}: {rng.choice(words.ROUND_NOTES)}"
         return {
-            S.SAVED: lambda: rng.choice(_SAVED_NOTES),
-            S.APPLIED: lambda: rng.choice(_APPLIED_NOTES),
+            S.SAVED: lambda: rng.choice(words.SAVED_NOTES),
+            S.APPLIED: lambda: rng.choice(words.APPLIED_NOTES),
             S.SCREENING: lambda: "Recruiter call booked",
             S.FINAL_ROUND: lambda: "Final loop: four conversations in one afternoon",
             S.OFFER: lambda: "Verbal offer; written one to follow",
             S.ACCEPTED: lambda: "Signed",
-            S.REJECTED: lambda: rng.choice(_REJECTED_NOTES),
-            S.WITHDRAWN: lambda: rng.choice(_WITHDRAWN_NOTES),
+            S.REJECTED: lambda: rng.choice(words.REJECTED_NOTES),
+            S.WITHDRAWN: lambda: rng.choice(words.WITHDRAWN_NOTES),
             S.GHOSTED: lambda: "No reply in three weeks; marked ghosted",
         }[stage]()
 
@@ -770,7 +463,7 @@ class _Demo:
         created = self.at(self.start, 9 * 60)
         return [
             {"id": n, "title": title, "position": n - 1, "retired": False, "created_at": created}
-            for n, title in enumerate(_RITUALS, start=1)
+            for n, title in enumerate(words.RITUALS, start=1)
         ]
 
     def _rejections(
@@ -815,7 +508,7 @@ class _Demo:
                 "id": n, "rejection_id": n, "started_at": started,
                 "minutes": self.wallow_minutes,
                 "ends_at": ends, "ended_at": ended, "ended_early": early,
-                "vent_text": rng.choice(_VENTS),
+                "vent_text": rng.choice(words.VENTS),
             })
             ritual = rng.choice([r for r in range(1, rituals + 1) if r != last_ritual])
             last_ritual = ritual
@@ -832,28 +525,28 @@ class _Demo:
                 touched = min(asked_on + timedelta(days=heard.get(feedback, 0)), yesterday)
                 updated = max(updated, self.at(touched, 20 * 60))
             before = rng.randint(7, 9) if kind is RejectionKind.FINAL else rng.randint(3, 8)
-            feelings = rng.sample(_FEELINGS[kind], rng.randint(1, 2))
+            feelings = rng.sample(words.FEELINGS[kind], rng.randint(1, 2))
             if rng.random() < 0.3:
                 feelings.append(rng.choice(("determined", "relieved")))
             assert all(word in FEELING_WORDS for word in feelings)
             causes = rng.sample(
-                {RejectionKind.EARLY: _EARLY_CAUSES, RejectionKind.MID: _MID_CAUSES,
-                 RejectionKind.FINAL: _FINAL_CAUSES}[kind], rng.randint(1, 2)
+                {RejectionKind.EARLY: words.EARLY_CAUSES, RejectionKind.MID: words.MID_CAUSES,
+                 RejectionKind.FINAL: words.FINAL_CAUSES}[kind], rng.randint(1, 2)
             )
             most = 2 if kind is RejectionKind.FINAL else 1
-            out = rng.sample(_OUT_OF_CONTROL[kind], rng.randint(0, most))
+            out = rng.sample(words.OUT_OF_CONTROL[kind], rng.randint(0, most))
             causes = causes + out  # out-of-control ones are ticked causes too
             rejections.append({
                 "id": n, "application_id": app_id, "company": company, "role": role,
                 "received_on": received, "stage_reached": reached, "interview_rounds": rounds,
                 "kind": kind, "kind_override_reason": "", "feelings": feelings,
-                "feeling_note": rng.choice(_FEELING_NOTES), "intensity_before": before,
+                "feeling_note": rng.choice(words.FEELING_NOTES), "intensity_before": before,
                 "intensity_after": max(1, before - rng.randint(2, 4)),
                 "causes": causes, "out_of_control": out,
-                "lessons": rng.choice(_LESSONS[kind]) if rng.random() < 0.8 else "",
-                "next_steps": rng.choice(_NEXT_STEPS[kind]) if rng.random() < 0.8 else "",
+                "lessons": rng.choice(words.LESSONS[kind]) if rng.random() < 0.8 else "",
+                "next_steps": rng.choice(words.NEXT_STEPS[kind]) if rng.random() < 0.8 else "",
                 "feedback_status": feedback, "feedback_asked_on": asked_on,
-                "feedback_text": _FEEDBACK_TEXT[kind] if feedback is F.RECEIVED else "",
+                "feedback_text": words.FEEDBACK_TEXT[kind] if feedback is F.RECEIVED else "",
                 "flow_step": "done", "created_at": created, "updated_at": updated, "version": 1,
             })
         return rejections, windows, done
@@ -866,13 +559,13 @@ class _Demo:
         rows: list[Row] = []
         categories = list(WinCategory)
         for n in range(1, count + 1):
-            if n <= len(_WINS):
-                title, category, story, impact, tags, ago, pinned = _WINS[n - 1]
+            if n <= len(words.WINS):
+                title, category, story, impact, tags, ago, pinned = words.WINS[n - 1]
                 tag_list = list(tags)
             else:
                 category = categories[n % len(categories)]
-                topic = rng.choice(_WIN_TOPICS)
-                title_t, impact_t = _WIN_TEMPLATES[category]
+                topic = rng.choice(words.WIN_TOPICS)
+                title_t, impact_t = words.WIN_TEMPLATES[category]
                 title = title_t.format(x=topic)
                 impact = impact_t.format(n=rng.randint(2, 60))
                 story = f"Work on {topic} at a previous job, written down during the search."
@@ -897,12 +590,12 @@ class _Demo:
         return [
             {"id": n, "text": text, "kind": kind, "position": n - 1, "last_shown_at": None,
              "created_at": created}
-            for n, (text, kind) in enumerate(_STRENGTHS, start=1)
+            for n, (text, kind) in enumerate(words.STRENGTHS, start=1)
         ]
 
     def _help(self) -> list[Row]:
         rows = []
-        for n, (kind, who, what, offset) in enumerate(_HELP, start=1):
+        for n, (kind, who, what, offset) in enumerate(words.HELP, start=1):
             day = min(self.start + timedelta(days=offset), self.today - timedelta(days=1))
             rows.append({"id": n, "kind": kind, "who": who, "what": what, "happened_on": day,
                          "created_at": self.at(day, 19 * 60 + 30)})
@@ -973,7 +666,7 @@ class _Demo:
             created = self.at(day, rng.randint(7 * 60 + 30, 9 * 60 + 30))
             rows.append({
                 "id": len(rows) + 1, "day": day, "mood": min(5, max(1, round(mood))),
-                "control": rng.choice(_CONTROL), "note": rng.choice(_CHECKIN_NOTES),
+                "control": rng.choice(words.CONTROL), "note": rng.choice(words.CHECKIN_NOTES),
                 "created_at": created, "updated_at": created,
             })
         return rows
