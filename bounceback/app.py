@@ -21,7 +21,13 @@ from bounceback.screens.registry import DEFAULT_MODE, MODES
 from bounceback.screens.startup import OpenErrorScreen, StartupScreen
 from bounceback.themes import ThemeMemory, offer_checked_themes
 from bounceback.widgets.mode_bar import DEMO_NOTE
-from bounceback.widgets.text_entry import clean_paste, insert_typed, scrub_input, scrub_text_area
+from bounceback.widgets.text_entry import (
+    clean_paste,
+    insert_typed,
+    scrub_input,
+    scrub_text_area,
+    takes_typed,
+)
 
 if TYPE_CHECKING:
     from bounceback.screens.unsaved import SignalExit
@@ -239,8 +245,13 @@ class BouncebackApp(CrashReportingApp):
             if cleaned != event.text:
                 event = events.Paste(cleaned)
         elif (isinstance(event, events.Key) and not event.is_forwarded
-              and event.character is not None and insert_typed(self.focused, event.character)):
-            return  # a zero-width joiner (or such) Textual's fields would have dropped
+              and event.character is not None and takes_typed(self.focused, event.character)):
+            # a zero-width joiner (or such) Textual's fields would drop: inserted in the field's
+            # own queue, after the keys of the same burst already forwarded to it (in order)
+            field = self.focused
+            assert field is not None
+            field.call_later(insert_typed, field, event.character)
+            return
         await super().on_event(event)
 
     @on(Input.Changed)

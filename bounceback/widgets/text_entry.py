@@ -23,9 +23,15 @@ def clean_paste(text: str, target: Widget | None) -> str:
     return clean_text(text, single_line=isinstance(target, Input))
 
 
+def takes_typed(target: Widget | None, char: str) -> bool:
+    """True if `char` is one Textual's fields would drop and `target` is a field to type into."""
+    return is_typable(char) and (isinstance(target, Input) or (
+        isinstance(target, TextArea) and not target.read_only))
+
+
 def insert_typed(target: Widget | None, char: str) -> bool:
     """Insert a typed character Textual would drop (e.g. the zero-width joiner). True if done."""
-    if not is_typable(char):
+    if not takes_typed(target, char):
         return False
     if isinstance(target, Input):
         first, last = sorted(target.selection)

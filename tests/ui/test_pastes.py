@@ -142,3 +142,18 @@ async def test_many_unsafe_characters_are_scrubbed_at_once_keeping_the_cursor(pi
     await pilot.pause()
     await pilot.press("Z")
     assert notes.text == "a" + "x" * 500 + "\nyZb"
+
+
+async def test_a_joiner_typed_in_a_burst_stays_in_its_place(pilot, store):
+    """Keys reach the app as fast as a terminal sends them (tmux, a fast typist): the joiner
+    the app inserts itself lands after the letters before it, not at the field's start."""
+    from textual._xterm_parser import XTermParser
+
+    technologist = "\U0001f469\u200d\U0001f4bb"
+    await pilot.press("n")
+    await settle(pilot)
+    for event in XTermParser().feed(f"[/]Acme {technologist} co"):  # as the driver reads them
+        pilot.app.post_message(event)
+    await settle(pilot)
+    company = pilot.app.screen.query_one("#input-company", Input)
+    assert company.value == f"[/]Acme {technologist} co"
