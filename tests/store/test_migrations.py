@@ -214,7 +214,11 @@ def machine_zone(name: str) -> Iterator[ZoneInfo]:
         time.tzset()
 
 
-@pytest.mark.parametrize("fixture", RELEASED, ids=lambda p: p.stem)
+BEFORE_V3 = [p for p in RELEASED if int(p.stem.removeprefix("schema-v")) < 3]
+"""The released versions whose activity had no local day yet (v3 writes it as it happens)."""
+
+
+@pytest.mark.parametrize("fixture", BEFORE_V3, ids=lambda p: p.stem)
 def test_upgrading_puts_past_activity_on_its_local_day_in_the_machines_zone(
     fixture: Path, tmp_path: Path, clock: FixedClock
 ) -> None:

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 from bounceback.domain import Stage
 from bounceback.store.migrations import LATEST
-from bounceback.store.models import metadata
+from bounceback.store.models import BOOKKEEPING_TABLES, metadata
 from bounceback.store.portability.common import (
     FORMAT,
     FORMAT_VERSION,
@@ -36,7 +36,7 @@ Sink = Callable[[sa.Table, dict[str, Any]], None]
 
 def exported_tables() -> list[sa.Table]:
     """Every table an export holds, parents before the tables that point at them."""
-    return [t for t in metadata().sorted_tables if t.name != "schema_version"]
+    return [t for t in metadata().sorted_tables if t.name not in BOOKKEEPING_TABLES]
 
 
 class _Ids:
