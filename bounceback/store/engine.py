@@ -479,7 +479,19 @@ def build_engine(
     def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
         # Writers take the lock up front: a deferred BEGIN that upgrades later gets
         # "database is locked" under concurrency instead of waiting its turn.
-        reading = readonly or conn.get_execution_options().get("bb_readonly", False)
-        conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
+        options = conn.get_execution_options()
+        if readonly or options.get("bb_readonly", False):
+            conn.exec_driver_sql("BEGIN")
+            return
+        busy_ms = options.get("bb_busy_ms")
+        if busy_ms is None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        # A quick writer (the screen's thread) waits a beat, not the full timeout.
+        conn.exec_driver_sql(f"PRAGMA busy_timeout={int(busy_ms)}")
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        finally:
+            conn.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
     return engine
