@@ -16,7 +16,9 @@ from textual.worker import Worker, WorkerState
 
 from bounceback.clock import Clock, SystemClock
 from bounceback.screens.registry import DEFAULT_MODE, MODES
+from bounceback.screens.reopen import ReplacedWatch
 from bounceback.screens.startup import OpenErrorScreen, StartupScreen
+from bounceback.screens.writes import WriteLane
 from bounceback.themes import ThemeMemory, offer_checked_themes
 from bounceback.widgets.mode_bar import DEMO_NOTE
 from bounceback.widgets.text_entry import clean_paste, insert_typed, scrub_input, scrub_text_area
@@ -62,6 +64,8 @@ class BouncebackApp(App[None]):
         self.open_error = ""
         offer_checked_themes(self)
         self.theme_memory = ThemeMemory(self)
+        self.write_lane = WriteLane(self)  # writes that wait for another window's lock
+        self.replaced_watch = ReplacedWatch(self)  # a restore under the open app
         # the screen each key in flight was typed at (a key stopped by a widget just expires)
         self._key_screens: WeakKeyDictionary[events.Key, Screen[Any]] = WeakKeyDictionary()
 
@@ -108,6 +112,7 @@ class BouncebackApp(App[None]):
         if event.state is WorkerState.SUCCESS:
             result: tuple[Store, WallowRecord | None] = event.worker.result  # type: ignore[assignment]
             self._store, window = result
+            self.replaced_watch.attach(self._store)
             self.theme_memory.attach(self._store)
             for mode in MODES:
                 self.add_mode(mode.name, mode.factory())
@@ -224,8 +229,13 @@ class BouncebackApp(App[None]):
         """The same backstop for multi-line fields (cursor and order kept)."""
         scrub_text_area(event.text_area)
 
+    def on_app_focus(self, _event: events.AppFocus) -> None:
+        """Back in this window: was the database restored elsewhere meanwhile?"""
+        self.replaced_watch.look()
+
     def on_unmount(self) -> None:
-        """Close the database's connections."""
+        """Let writes still waiting for the lock land, then close the database's connections."""
+        self.write_lane.close()
         if self._store is not None:
             self._store.close()
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, ClassVar
 
 from textual.binding import Binding, BindingType
 
+from bounceback.screens.autosave import TextAutosave
 from bounceback.screens.base import ModeScreen
 from bounceback.screens.stacks import mode_of
 from bounceback.store.errors import NotFoundError, StoreError
@@ -13,9 +15,16 @@ from bounceback.store.records import RejectionRecord
 from bounceback.widgets.mode_bar import DEMO_NOTE
 from bounceback.widgets.step_bar import StepBar
 
+TEXT_SAVE_DELAY = 0.3
+"""Seconds after the last keystroke before a sentence of the flow is written."""
+
 
 class FlowStep(ModeScreen):
-    """A step screen bound to one rejection case; `go_next` replaces it with the next step."""
+    """A step screen bound to one rejection case; `go_next` replaces it with the next step.
+
+    Its typed sentences are `autosaves` (see `text_autosave`): written a beat after the last
+    key, never over a change made in another window, never holding the screen up.
+    """
 
     STEP: ClassVar[str] = ""
     HELP_TITLE = "Bouncing back"
@@ -29,6 +38,7 @@ class FlowStep(ModeScreen):
         """Show step STEP of case `case_id`."""
         super().__init__()
         self.case_id = case_id
+        self.autosaves: list[TextAutosave[Any]] = []
 
     def case(self) -> RejectionRecord:
         """The case as stored now."""
@@ -50,11 +60,26 @@ class FlowStep(ModeScreen):
             return False
         return True
 
+    def text_autosave(self, box_id: str, field: str, what: str, base: str
+                      ) -> TextAutosave[RejectionRecord]:
+        """Autosave the box `#box_id` into the case's `field` (`base`: the text loaded)."""
+        autosave = TextAutosave(
+            self, box_id, key=field, what=what, save=partial(self._save_text, field),
+            stored=lambda case: str(getattr(case, field)), base=base, delay=TEXT_SAVE_DELAY)
+        self.autosaves.append(autosave)
+        return autosave
+
+    def _save_text(self, field: str, text: str, base: str) -> RejectionRecord:
+        """One sentence of the case, over the text this screen last saw stored only."""
+        changes: dict[str, Any] = {field: text}
+        return self.store.rejections.update(self.case_id, base={field: base}, **changes)
+
     def go_to(self, step: str) -> None:
         """Record the step and show its screen in place of this one."""
         from bounceback.screens.bounce import screen_for
 
-        self.flush_pending()
+        if not self.settle():
+            return
         if step not in ("wallow",) and not self.save(flow_step=step):
             return
         if not self.is_current:
@@ -65,12 +90,29 @@ class FlowStep(ModeScreen):
                 self.app.switch_mode(mode)
         self.app.switch_screen(screen_for(step, self.case_id))
 
+    def flush_soon(self) -> None:
+        """Moving on: write what waits for its beat now (off the event loop if busy)."""
+        for autosave in self.autosaves:
+            autosave.flush()
+
+    def settle(self) -> bool:
+        """Before leaving: write what waits; False while a box asks what to keep (stay)."""
+        self.flush_soon()
+        return not any(autosave.choosing for autosave in self.autosaves)
+
     def flush_pending(self) -> None:
-        """Write what is still waiting for its debounce (override where text is typed)."""
+        """Quitting: write what waits, waiting for the lock if another window holds it."""
+        for autosave in self.autosaves:
+            autosave.flush_blocking()
 
     def unsaved_changes(self) -> bool:
-        """A step saves as it changes: quitting never loses its text."""
-        return False
+        """A sentence that could not be saved (busy, changed elsewhere, gone): quit asks."""
+        return any(autosave.unsaved for autosave in self.autosaves)
+
+    def database_reopened(self) -> None:
+        """The database was replaced and reopened: save what waits against the new data."""
+        for autosave in self.autosaves:
+            autosave.retry()
 
     def action_next_step(self) -> None:
         """Override: what ctrl+s does on this step."""

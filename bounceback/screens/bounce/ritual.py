@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.events import ScreenResume
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -70,7 +71,7 @@ class RitualScreen(FlowStep):
         self._show_wins(self.store.wins.show(pick_wins, 3))
         self.query_one("#ritual-options").focus()
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, _event: ScreenResume) -> None:
         """The ritual editor may have changed the list."""
         if self.is_mounted:
             self._fill_offer()
