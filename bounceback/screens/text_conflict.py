@@ -85,7 +85,7 @@ class TextConflictModal(ModalScreen[Choice | None]):
                     yield TextArea(self._theirs, id="conflict-theirs", read_only=True,
                                    soft_wrap=True, compact=True)
                 with Vertical(classes="conflict-side"):
-                    yield Label("Yours, on this screen (not saved yet)")
+                    yield Label("Yours, here (not saved yet)")
                     yield TextArea(self._mine, id="conflict-mine", read_only=True,
                                    soft_wrap=True, compact=True)
             yield OptionList(
