@@ -162,8 +162,9 @@ class AcknowledgeScreen(FlowStep):
 
     def action_leave(self) -> None:
         """Out of the flow; everything typed is already saved."""
-        if not self.settle():
-            return
-        self.say("Saved. Today (1) shows where you paused; enter there goes on whenever you "
-                 "want.")
-        self.app.pop_screen()
+        def leave() -> None:
+            self.say("Saved. Today (1) shows where you paused; enter there goes on whenever "
+                     "you want.")
+            self.app.pop_screen()
+
+        self.leave_then(leave)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Any, ClassVar
 
@@ -99,6 +100,26 @@ class FlowStep(ModeScreen):
         """Before leaving: write what waits; False while a box asks what to keep (stay)."""
         self.flush_soon()
         return not any(autosave.choosing for autosave in self.autosaves)
+
+    def leave_then(self, leave: Callable[[], None]) -> None:
+        """Leave (`leave()`) once what was typed is saved, or after asking when it could not
+        be (a record gone, a choice put off, a lock that never came free)."""
+        if not self.settle():
+            return
+        if not self.unsaved_changes():
+            leave()
+            return
+        from textual.content import Content
+
+        from bounceback.screens.modals import ConfirmModal
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                leave()
+
+        self.app.push_screen(ConfirmModal(
+            Content("What you typed here is not saved (the message said why). Leave it behind?"),
+            yes="Leave it", no="Stay"), answered)
 
     def flush_pending(self) -> None:
         """Quitting: write what waits, waiting for the lock if another window holds it."""

@@ -156,5 +156,7 @@ class DetectiveScreen(FlowStep):
 
     def action_leave(self) -> None:
         """Leave the flow."""
-        if self.settle():
+        def leave() -> None:
             self.app.pop_screen()
+
+        self.leave_then(leave)

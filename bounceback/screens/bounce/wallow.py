@@ -178,12 +178,13 @@ class WallowScreen(FlowStep):
 
     def action_leave(self) -> None:
         """Leave the flow for now; the window keeps its deadline (Today brings you back)."""
-        if not self.settle():
-            return
-        if not self._finished:
-            self.say("The clock keeps running: Today (1) shows it, and enter there brings you "
-                     "back.")
-        self.app.pop_screen()
+        def leave() -> None:
+            if not self._finished:
+                self.say("The clock keeps running: Today (1) shows it, and enter there brings "
+                         "you back.")
+            self.app.pop_screen()
+
+        self.leave_then(leave)
 
     def action_write(self) -> None:
         """Back into the vent box."""
