@@ -68,7 +68,7 @@ class TextAutosave(Generic[R]):
         self._saved = saved
         self._refused = refused
         self._timer: Timer | None = None
-        self._writing = False  # a save is under way (cleared by the save itself, any thread)
+        self._writing = False  # a save is under way (until its outcome is back on the loop)
         self._queued: str | None = None  # typed while a save was under way: saved right after
         self._choosing = False
         self.gone = False
@@ -159,12 +159,9 @@ class TextAutosave(Generic[R]):
 
     def _job(self, text: str, base: str) -> R:
         """The write itself (event loop or lane); the base moves on as soon as it landed."""
-        try:
-            record = self._save(text, base)
-            self.base = self._stored(record)
-            return record
-        finally:
-            self._writing = False
+        record = self._save(text, base)
+        self.base = self._stored(record)
+        return record
 
     def _write(self, text: str, base: str) -> None:
         self._writing = True
@@ -177,6 +174,7 @@ class TextAutosave(Generic[R]):
         Runs even when the box's screen has gone meanwhile: text queued behind this save is
         still written, and a change made elsewhere is still offered as a choice.
         """
+        self._writing = False
         queued, self._queued = self._queued, None
         if outcome.ok:
             if self._saved is not None and self._owner.is_mounted:
@@ -223,6 +221,7 @@ class TextAutosave(Generic[R]):
             return
         if self._writing or self._queued is not None:
             self._app.write_lane.drain(DRAIN_TIMEOUT)  # its base lands on the lane's thread
+            self._writing = False  # done, or given up as busy (tried once more below)
             self._queued = None  # (read again from the box below)
         if self._choosing or self.gone or self.waiting_reopen:
             return
