@@ -17,6 +17,8 @@ from bounceback.domain import GoalSource
 from bounceback.playbook.daily import SOURCE_LABELS
 from bounceback.playbook.goals import DAILY_RRULE, WEEKDAYS_RRULE, describe_days
 from bounceback.screens.draft_form import close_asking_if_changed, set_banner, show_field_errors
+from bounceback.screens.outcome import Outcome
+from bounceback.screens.writes import FormSave
 from bounceback.store.errors import NotFoundError, StoreError, ValidationError
 from bounceback.store.goals import GoalDraft
 from bounceback.store.records import GoalRecord
@@ -46,6 +48,7 @@ class GoalForm(ModalScreen[GoalRecord | None]):
         self._save = save
         self._initial = initial
         self._start: dict[str, str] = {}
+        self.saving = FormSave(self, lambda message, tone: set_banner(self, message, tone))
 
     def compose(self) -> ComposeResult:
         """Title; target and unit; which days (and the custom rule); how it is counted."""
@@ -121,19 +124,29 @@ class GoalForm(ModalScreen[GoalRecord | None]):
     def action_save(self) -> None:
         """Check, save through the screen's callback and close; on trouble keep everything."""
         try:
-            saved = self._save(self._draft())
+            draft = self._draft()
         except ValidationError as exc:
             self._show_errors(exc.errors)
-        except NotFoundError:
+            return
+        self.saving.run(self._save, draft, done=self._saved)
+
+    def _saved(self, outcome: Outcome[GoalRecord]) -> None:
+        """Close with the saved goal; on a refusal keep everything typed and say why."""
+        if outcome.ok:
+            self.dismiss(outcome.value)
+            return
+        exc = outcome.error
+        if isinstance(exc, ValidationError):
+            self._show_errors(exc.errors)
+        elif isinstance(exc, NotFoundError):
             self._banner("This goal no longer exists; escape closes the form.")
-        except StoreError as exc:
+        elif isinstance(exc, StoreError):
             self._banner(exc.message)
-        else:
-            self.dismiss(saved)
 
     def action_cancel(self) -> None:
         """Close; if anything was typed, ask first."""
-        close_asking_if_changed(self, self.unsaved_changes())
+        if not self.saving.holds_cancel():
+            close_asking_if_changed(self, self.unsaved_changes())
 
     def unsaved_changes(self) -> bool:
         """Something was typed and not saved (quit asks before losing it)."""

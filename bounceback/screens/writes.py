@@ -16,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from textual.app import App
+from textual.screen import Screen
 
 from bounceback.screens.outcome import REFUSALS, Outcome
 from bounceback.store.errors import BusyError
@@ -105,3 +106,41 @@ def write_soon(lane: WriteLane, call: Callable[..., T], *args: Any,
         return False
     done(outcome)
     return True
+
+
+WAITING = ("Saving… another window is writing to the database right now; yours goes in as soon "
+           "as it is done. Your text stays here.")
+
+
+class FormSave:
+    """A form's ctrl+s: saved at once, or (busy lock) on the write lane while the form stays
+    open and answering; a second ctrl+s or escape meanwhile only says it is on its way."""
+
+    def __init__(self, form: Screen[Any], banner: Callable[[str, str], None]) -> None:
+        """`banner(message, tone)` shows a line in the form."""
+        self._form = form
+        self._banner = banner
+        self.waiting = False
+
+    def run(self, call: Callable[..., T], *args: Any,
+            done: Callable[[Outcome[T]], None]) -> None:
+        """Save through `call(*args)`; `done(outcome)` runs when it is back (form still open)."""
+        if self.waiting:
+            self._banner(WAITING, "warning")
+            return
+        self.waiting = True
+
+        def finished(outcome: Outcome[T]) -> None:
+            self.waiting = False
+            if self._form.is_mounted:
+                done(outcome)
+
+        lane: WriteLane = self._form.app.write_lane  # type: ignore[attr-defined]
+        if not write_soon(lane, call, *args, done=finished):
+            self._banner(WAITING, "warning")
+
+    def holds_cancel(self) -> bool:
+        """True (and says why) while a save waits: escape must not drop a save half-way."""
+        if self.waiting:
+            self._banner(WAITING, "warning")
+        return self.waiting

@@ -13,10 +13,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 from bounceback.app import BouncebackApp
 from bounceback.clock import FixedClock
 from bounceback.domain import RejectionKind, Stage
+from bounceback.screens.application_form import ApplicationForm
 from bounceback.screens.bounce.wallow import WallowScreen
 from bounceback.screens.pipeline import PipelineScreen
 from bounceback.screens.today import TodayScreen
@@ -93,6 +95,32 @@ async def test_check_in_line_waits_for_the_lock_while_the_goals_still_answer(
         await settle(pilot)
         assert store.checkins.today().control == "one small thing"
         assert not checkin.pending
+
+
+async def test_a_form_saved_while_the_lock_is_held_waits_with_the_form_open(
+    pilot, store: Store, other_window: sqlite3.Connection
+) -> None:
+    await pilot.press("n", *"Globex", "tab", *"Platform")
+    form = pilot.app.screen
+    assert isinstance(form, ApplicationForm)
+    other_window.execute("BEGIN IMMEDIATE")
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert pilot.app.screen is form  # open, answering, and saying what happens
+    assert "Saving… another window is writing" in screen_text(pilot.app)
+    await pilot.press("escape")  # a save on its way is not dropped half-way
+    await pilot.pause()
+    assert pilot.app.screen is form
+    await pilot.press(*" Engineer")  # the fields still take keys
+    await pilot.pause()
+    assert form.query_one("#input-role", Input).value == "Platform Engineer"
+    assert store.applications.rows() == []
+    other_window.execute("COMMIT")
+    await pilot.app.workers.wait_for_complete()
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, PipelineScreen)
+    assert [(r.company, r.role) for r in store.applications.rows()] == [
+        ("Globex", "Platform")]  # what ctrl+s saved, once
 
 
 async def test_a_lock_that_never_comes_free_is_said_calmly_and_the_text_stays(
