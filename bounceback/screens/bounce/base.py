@@ -16,6 +16,9 @@ from bounceback.store.records import RejectionRecord
 from bounceback.widgets.mode_bar import DEMO_NOTE
 from bounceback.widgets.step_bar import StepBar
 
+CASE_GONE = ("This rejection is not in the data any more (deleted in another window, or not in "
+             "a restored backup): nothing more is saved here. What you typed stays on screen.")
+
 TEXT_SAVE_DELAY = 0.3
 """Seconds after the last keystroke before a sentence of the flow is written."""
 
@@ -40,10 +43,21 @@ class FlowStep(ModeScreen):
         super().__init__()
         self.case_id = case_id
         self.autosaves: list[TextAutosave[Any]] = []
+        self._last_case: RejectionRecord | None = None
+        self._said_gone = False
 
     def case(self) -> RejectionRecord:
-        """The case as stored now."""
-        return self.store.rejections.get(self.case_id)
+        """The case as stored now; once gone (deleted in another window, not in a restored
+        backup), as last seen, said once: the step's keys never crash on it."""
+        try:
+            self._last_case = self.store.rejections.get(self.case_id)
+        except NotFoundError:
+            if self._last_case is None:
+                raise
+            if not self._said_gone:
+                self._said_gone = True
+                self.say(CASE_GONE, "warning", timeout=15)
+        return self._last_case
 
     def step_bar(self) -> StepBar:
         """The flow's progress line with this step lit."""

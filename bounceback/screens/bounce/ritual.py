@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import ClassVar
 
 from textual import on
@@ -47,7 +48,8 @@ class RitualScreen(FlowStep):
 
     def compose(self) -> ComposeResult:
         """Rituals, the re-rating, and the wins (or a quick add when there are none)."""
-        self.store.rituals.seed(DEFAULT_RITUALS)
+        with contextlib.suppress(StoreError):  # busy: seeded the next time (the editor adds)
+            self.store.rituals.seed(DEFAULT_RITUALS)
         case = self.case()
         yield self.step_bar()
         with VerticalScroll(id="ritual-body"):
@@ -68,7 +70,11 @@ class RitualScreen(FlowStep):
     def on_mount(self) -> None:
         """Fill the offer and the wins."""
         self._fill_offer()
-        self._show_wins(self.store.wins.show(pick_wins, 3))
+        try:
+            wins = self.store.wins.show(pick_wins, 3)
+        except StoreError:  # busy: the same pick, not remembered as shown this time
+            wins = self.store.wins.show(pick_wins, 3, remember=False)
+        self._show_wins(wins)
         self.query_one("#ritual-options").focus()
 
     def on_screen_resume(self, _event: ScreenResume) -> None:
