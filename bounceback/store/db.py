@@ -49,11 +49,14 @@ class Store:
         path: Path | None = None,
         readonly_reason: str = "",
         notes: Sequence[str] = (),
+        generation: tuple[str | None] | None = None,
     ) -> None:
         """Wrap an opened engine; use `Store.open` to open a file safely.
 
         `readonly_reason` (non-empty) makes the store read-only: every write is refused.
         `notes`: one-line remarks from opening it, for the app or the CLI to show once.
+        `generation`: the data's token as the open sequence read it (a 1-tuple); without it,
+        it is read at the first write or look.
         """
         from bounceback.store.applications import ApplicationRepo
         from bounceback.store.checkins import CheckInRepo
@@ -75,7 +78,8 @@ class Store:
         self._patience = threading.local()
         self.replaced_hook: Callable[[], None] | None = None
         """Called (from whichever thread noticed) when the file turns out to be replaced."""
-        self._generation, self._identity = self._read_generation(), self._file_identity()
+        self._opened = generation
+        self._identity = self._file_identity()
         self.settings = SettingsRepo(self)
         self.applications = ApplicationRepo(self)
         self.rejections = RejectionRepo(self)
@@ -93,7 +97,8 @@ class Store:
     ) -> Store:
         """Open (creating or migrating) the database at `path`; raises StoreError subclasses."""
         opened = open_database(Path(path), clock.now(), steps)
-        return cls(opened.engine, clock, Path(path), opened.readonly_reason, opened.notes)
+        return cls(opened.engine, clock, Path(path), opened.readonly_reason, opened.notes,
+                   opened.generation)
 
     def _bind(self, engine: Engine) -> None:
         """Use `engine` from now on (at construction, and when reopening)."""
@@ -183,6 +188,13 @@ class Store:
             return None
         return str(token) if token is not None else None
 
+    @property
+    def _generation(self) -> str | None:
+        """The token of the data this store opened (read now when the opener did not)."""
+        if self._opened is None:
+            self._opened = (self._read_generation(),)
+        return self._opened[0]
+
     def _moved(self) -> bool:
         """The path now names another file than the one opened (or none at all)."""
         return self.path is not None and self._file_identity() != self._identity
@@ -207,19 +219,19 @@ class Store:
         `Store.open` does; the store is unchanged then.
         """
         if self.path is None:
-            self._generation = self._read_generation()
+            self._opened = (self._read_generation(),)
             return
         if not self.path.exists():
             raise StoreError(
                 f"{self.path} is gone (moved or deleted?); bounceback cannot reopen it.",
                 self.path,
             )
-        opened = open_database(self.path, self.clock.now())
+        opened = open_database(self.path, self.clock.now(), reopening=True)
         old = self.engine
         self._bind(opened.engine)
         self.readonly_reason = opened.readonly_reason
         self.notes.extend(opened.notes)
-        self._generation, self._identity = self._read_generation(), self._file_identity()
+        self._opened, self._identity = opened.generation, self._file_identity()
         old.dispose()
 
     def close(self) -> None:

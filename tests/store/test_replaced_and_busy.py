@@ -191,3 +191,57 @@ def test_patient_writes_wait_even_on_the_quick_thread(
     assert errors == []
     assert companies(db_path) == ["Last words"]
     assert begins.waits == []
+
+
+# ---- the -wal in use is never deleted under a window ------------------------------------------
+
+
+def _write_from_another_process(path: Path, days: int) -> None:
+    """Another window: open the database, save a setting, close (its last connection)."""
+    import subprocess
+    import sys
+
+    code = (
+        "from datetime import datetime, UTC\n"
+        "from pathlib import Path\n"
+        "from bounceback.clock import FixedClock\n"
+        "from bounceback.store.db import Store\n"
+        f"s = Store.open(Path({str(path)!r}), FixedClock(datetime(2026, 11, 25, 9, tzinfo=UTC)))\n"
+        f"s.settings.update(stale_days={days})\n"
+        "s.close()\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def _fresh_look(path: Path) -> int:
+    conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    try:
+        return int(conn.execute("SELECT stale_days FROM setting").fetchone()[0])
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("how", ["start-up with its daily backup", "reopened after a restore"])
+def test_another_window_closing_never_deletes_the_wal_this_one_uses(
+    how: str, db_path: Path, clock: FixedClock, tmp_path: Path
+) -> None:
+    """Closing any descriptor of the file drops the process's POSIX locks, SQLite's included;
+    a window that then closed its last connection deleted the -wal and -shm still in use here,
+    and the two windows silently stopped seeing each other's writes (found while testing the
+    reopen: the daily backup reads the header through a descriptor of its own)."""
+    from bounceback.cli import _daily_backup
+
+    Store.open(db_path, clock).close()
+    store = Store.open(db_path, clock)  # what `bounceback` does at start-up
+    _daily_backup(db_path, clock)
+    store.settings.update(stale_days=10)  # connections open, locks held
+    if how == "reopened after a restore":
+        backup = backup_database(db_path, tmp_path / "b.db", clock.now())
+        restore_database(backup, db_path, clock.now() + timedelta(seconds=1))
+        store.reopen()
+        store.settings.update(stale_days=10)
+    _write_from_another_process(db_path, 11)
+    assert store.settings.get().stale_days == 11  # this window sees the other one's write...
+    store.settings.update(stale_days=12)
+    store.close()
+    assert _fresh_look(db_path) == 12  # ...and everyone sees this one's
