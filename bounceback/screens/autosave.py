@@ -75,6 +75,7 @@ class TextAutosave(Generic[R]):
         """The record is not there any more (deleted, or not in restored data)."""
         self.waiting_reopen = False
         """The database was replaced: nothing is written until the app has reopened it."""
+        self._restored = False  # the next difference comes from a restore, not a window
 
     # ---- the box --------------------------------------------------------------------------
 
@@ -177,6 +178,7 @@ class TextAutosave(Generic[R]):
         self._writing = False
         queued, self._queued = self._queued, None
         if outcome.ok:
+            self._restored = False
             if self._saved is not None and self._owner.is_mounted:
                 self._saved(outcome.value)
             if queued is not None and queued != self.base:
@@ -204,6 +206,7 @@ class TextAutosave(Generic[R]):
     def retry(self) -> None:
         """After the app reopened a replaced database: save what waits, against the new data."""
         self.waiting_reopen = False
+        self._restored = True
         self.save_now()
 
     def flush(self) -> None:
@@ -240,7 +243,9 @@ class TextAutosave(Generic[R]):
         self._choosing = True
         multiline = "\n" in mine + theirs or not self._owner.is_mounted or isinstance(
             self.box, TextArea)
-        modal = TextConflictModal(self.what, mine, theirs, multiline=multiline)
+        restored, self._restored = self._restored, False
+        modal = TextConflictModal(self.what, mine, theirs, multiline=multiline,
+                                  restored=restored)
         self._owner.app.push_screen(modal, partial(self._chosen, mine, theirs, multiline))
 
     def _chosen(self, mine: str, theirs: str, multiline: bool, choice: Choice | None) -> None:

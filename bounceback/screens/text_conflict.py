@@ -61,27 +61,38 @@ class TextConflictModal(ModalScreen[Choice | None]):
     TextConflictModal #conflict-keys { color: $text-muted; }
     """
 
-    def __init__(self, what: str, mine: str, theirs: str, *, multiline: bool = True) -> None:
-        """`what` names the box ("The vent box"); `mine` is on screen, `theirs` is stored."""
+    def __init__(self, what: str, mine: str, theirs: str, *, multiline: bool = True,
+                 restored: bool = False) -> None:
+        """`what` names the box ("The vent box"); `mine` is on screen, `theirs` is stored.
+
+        `restored`: theirs comes from a backup restored under the open app, not a window.
+        """
         super().__init__()
         self._what = what
         self._mine = mine
         self._theirs = theirs
         self._multiline = multiline
+        self._restored = restored
 
     def compose(self) -> ComposeResult:
         """Why, the two texts, the three answers."""
         take_theirs = "Take theirs"
         if self._multiline:
             take_theirs += " (ctrl+z in the box brings yours back)"
+        if self._restored:
+            title, where = "Restored from a backup", "In the restored backup"
+            why = (f"{self._what} holds other text in the restored backup than on this "
+                   "screen. Nothing is lost: choose what to keep.")
+        else:
+            title, where = "Changed in another window", "Saved in the other window"
+            why = (f"{self._what} was saved in another window since this one last saved it. "
+                   "Nothing is lost: choose what to keep.")
         with Vertical():
-            yield Label(Content.styled("Changed in another window", "bold"))
-            yield Label(Content(
-                f"{self._what} was saved in another window since this one last saved it. "
-                "Nothing is lost: choose what to keep."), id="conflict-why")
+            yield Label(Content.styled(title, "bold"))
+            yield Label(Content(why), id="conflict-why")
             with Horizontal():
                 with Vertical(classes="conflict-side"):
-                    yield Label("Saved in the other window")
+                    yield Label(where)
                     yield TextArea(self._theirs, id="conflict-theirs", read_only=True,
                                    soft_wrap=True, compact=True)
                 with Vertical(classes="conflict-side"):

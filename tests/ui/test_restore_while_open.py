@@ -68,6 +68,8 @@ async def test_restore_under_the_vent_box_keeps_the_text_and_asks_what_to_keep(
         assert app.is_running
         assert any(REOPENED in s for s in said)
         assert isinstance(app.screen, TextConflictModal)  # the box asks what to keep
+        assert "Restored from a backup" in screen_text(app)
+        assert "In the restored backup" in screen_text(app)
         assert screen.vent.text == "Before the backup. After it. Still typing."
         await pilot.press("down", "enter")  # keep mine
         await settle(pilot)
