@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from textual.app import App
 from textual.screen import Screen
+from textual.widget import Widget
 
 from bounceback.screens.outcome import REFUSALS, Outcome
 from bounceback.store.errors import BusyError
@@ -112,15 +113,38 @@ WAITING = ("Saving… another window is writing to the database right now; yours
            "as it is done. Your text stays here.")
 
 
+FIELDS = "Input, TextArea, Select, SelectionList, Checkbox, RadioSet"
+"""What a form's fields are made of (held still while a save waits)."""
+
+
 class FormSave:
     """A form's ctrl+s: saved at once, or (busy lock) on the write lane while the form stays
-    open and answering; a second ctrl+s or escape meanwhile only says it is on its way."""
+    open and answering; a second ctrl+s or escape meanwhile only says it is on its way.
+
+    While it waits the fields take no typing: what is saved is exactly what ctrl+s saw, and
+    nothing typed after it can be dropped when the form closes on success.
+    """
 
     def __init__(self, form: Screen[Any], banner: Callable[[str, str], None]) -> None:
         """`banner(message, tone)` shows a line in the form."""
         self._form = form
         self._banner = banner
         self.waiting = False
+        self._held: list[Widget] = []
+        self._focus: Widget | None = None
+
+    def _hold(self) -> None:
+        self._focus = self._form.focused
+        self._held = [w for w in self._form.query(FIELDS) if not w.disabled]
+        for widget in self._held:
+            widget.disabled = True
+
+    def _release(self) -> None:
+        for widget in self._held:
+            widget.disabled = False
+        self._held = []
+        if self._focus is not None and self._focus.is_mounted and self._form.focused is None:
+            self._focus.focus()
 
     def run(self, call: Callable[..., T], *args: Any,
             done: Callable[[Outcome[T]], None]) -> None:
@@ -133,11 +157,15 @@ class FormSave:
         def finished(outcome: Outcome[T]) -> None:
             self.waiting = False
             if self._form.is_mounted:
+                if not outcome.ok:
+                    self._banner("", "")
+                self._release()
                 done(outcome)
 
         lane: WriteLane = self._form.app.write_lane  # type: ignore[attr-defined]
         if not write_soon(lane, call, *args, done=finished):
             self._banner(WAITING, "warning")
+            self._hold()
 
     def holds_cancel(self) -> bool:
         """True (and says why) while a save waits: escape must not drop a save half-way."""
