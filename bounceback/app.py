@@ -18,7 +18,9 @@ from textual.worker import Worker, WorkerState
 from bounceback.clock import Clock, SystemClock
 from bounceback.crash import CrashReportingApp
 from bounceback.screens.registry import DEFAULT_MODE, MODES
+from bounceback.screens.reopen import ReplacedWatch
 from bounceback.screens.startup import OpenErrorScreen, StartupScreen
+from bounceback.screens.writes import WriteLane
 from bounceback.themes import ThemeMemory, offer_checked_themes
 from bounceback.widgets.mode_bar import DEMO_NOTE
 from bounceback.widgets.text_entry import (
@@ -71,6 +73,8 @@ class BouncebackApp(CrashReportingApp):
         self.open_error = ""
         offer_checked_themes(self)
         self.theme_memory = ThemeMemory(self)
+        self.write_lane = WriteLane(self)  # writes that wait for another window's lock
+        self.replaced_watch = ReplacedWatch(self)  # a restore under the open app
         # the screen each key in flight was typed at (a key stopped by a widget just expires)
         self._key_screens: WeakKeyDictionary[events.Key, Screen[Any]] = WeakKeyDictionary()
         self.signal_exit: SignalExit | None = None
@@ -126,6 +130,7 @@ class BouncebackApp(CrashReportingApp):
             result: tuple[Store, WallowRecord | None, list[FormDraftRecord]] = (
                 event.worker.result)  # type: ignore[assignment]
             self._store, window, drafts = result
+            self.replaced_watch.attach(self._store)
             self.theme_memory.attach(self._store)
             for mode in MODES:
                 self.add_mode(mode.name, mode.factory())
@@ -264,10 +269,15 @@ class BouncebackApp(CrashReportingApp):
         """The same backstop for multi-line fields (cursor and order kept)."""
         scrub_text_area(event.text_area)
 
+    def on_app_focus(self, _event: events.AppFocus) -> None:
+        """Back in this window: was the database restored elsewhere meanwhile?"""
+        self.replaced_watch.look()
+
     def on_unmount(self) -> None:
-        """Give the signals back; close the database's connections."""
+        """Give the signals back; let writes still waiting for the lock land; close the database."""
         if self.signal_exit is not None:
             self.signal_exit.remove()
+        self.write_lane.close()
         if self._store is not None:
             self._store.close()
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from textual.events import ScreenResume
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState
@@ -82,6 +83,16 @@ class ModeScreen(Screen[None]):
         if outcome.missing:
             self.record_missing()
         return outcome
+
+    def on_screen_resume(self, _event: ScreenResume) -> None:
+        """Coming back: was the database restored elsewhere meanwhile? (one tiny read)"""
+        self.bb.replaced_watch.look()
+
+    def database_reopened(self) -> None:
+        """The database was replaced and reopened: read it again (override to save text)."""
+        reload = getattr(self, "reload", None)
+        if callable(reload) and self.is_mounted:
+            reload()
 
     def record_missing(self) -> None:
         """A store call found its record gone: screens with a list reload it (override)."""

@@ -20,6 +20,8 @@ from bounceback.playbook.feedback import FEEDBACK_STATUS_LABELS
 from bounceback.playbook.triage import CAUSES_BY_KEY, KIND_SUMMARY, causes_for
 from bounceback.screens.draft_form import close_asking_if_changed, set_banner, show_field_errors
 from bounceback.screens.keeps_draft import KeepsDraft
+from bounceback.screens.outcome import Outcome
+from bounceback.screens.writes import FormSave
 from bounceback.store.errors import ConflictError, NotFoundError, StoreError, ValidationError
 from bounceback.store.records import RejectionRecord
 from bounceback.widgets.form import Field
@@ -87,6 +89,7 @@ class CaseForm(KeepsDraft[RejectionRecord | None]):
         self._today = today
         self._status = status or record.feedback_status
         self._force = False
+        self.saving = FormSave(self, lambda message, tone: set_banner(self, message, tone))
         self._start: dict[str, object] = {}
         self._checklist_kind = record.kind
         self._focus = focus
@@ -272,26 +275,31 @@ class CaseForm(KeepsDraft[RejectionRecord | None]):
         if not changes:
             self.dismiss(None)
             return
-        try:
-            saved = self._save(changes, self._force)
-        except ValidationError as exc:
+        self.saving.run(self._save, changes, self._force, done=self._saved)
+
+    def _saved(self, outcome: Outcome[RejectionRecord]) -> None:
+        """Close with the saved case; on a refusal keep everything typed and say why."""
+        if outcome.ok:
+            self.dismiss(outcome.value)
+            return
+        exc = outcome.error
+        if isinstance(exc, ValidationError):
             self._show_errors(exc.errors)
-        except ConflictError:
+        elif isinstance(exc, ConflictError):
             self._force = True
             self._banner(
                 "This case was changed in another window since you opened it. Your text is "
                 "still here: ctrl+s again saves your changes over theirs, escape keeps theirs."
             )
-        except NotFoundError:
+        elif isinstance(exc, NotFoundError):
             self._banner("This case was deleted elsewhere; copy anything you need, then escape.")
-        except StoreError as exc:
+        elif isinstance(exc, StoreError):
             self._banner(exc.message)
-        else:
-            self.dismiss(saved)
 
     def action_cancel(self) -> None:
         """Close; if anything was typed, ask first."""
-        close_asking_if_changed(self, self.unsaved_changes())
+        if not self.saving.holds_cancel():
+            close_asking_if_changed(self, self.unsaved_changes())
 
     def unsaved_changes(self) -> bool:
         """Something was typed and not saved (quit asks before losing it)."""

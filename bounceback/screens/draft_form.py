@@ -18,6 +18,8 @@ from textual.widgets import Input, Label
 
 from bounceback.dates import DateParseError, Lean, parse_date
 from bounceback.screens.keeps_draft import KeepsDraft
+from bounceback.screens.outcome import Outcome
+from bounceback.screens.writes import FormSave
 from bounceback.store.errors import ConflictError, NotFoundError, StoreError, ValidationError
 from bounceback.widgets.form import Field
 from bounceback.widgets.safe import content
@@ -89,6 +91,7 @@ class DraftForm(KeepsDraft[R | None], Generic[D, R]):
         self._today = today
         self._force = False
         self._start_values: dict[str, str] = {}
+        self.saving = FormSave(self, lambda message, tone: set_banner(self, message, tone))
 
     def on_mount(self) -> None:
         """Remember what was there, to know whether anything changed."""
@@ -150,27 +153,32 @@ class DraftForm(KeepsDraft[R | None], Generic[D, R]):
             self.show_errors(errors)
             return
         self.show_errors({})
-        try:
-            saved = self._save(draft, self._force)
-        except ValidationError as exc:
+        self.saving.run(self._save, draft, self._force, done=self._saved)
+
+    def _saved(self, outcome: Outcome[R]) -> None:
+        """Close with the saved record; on a refusal keep everything typed and say why."""
+        if outcome.ok:
+            self.dismiss(outcome.value)
+            return
+        exc = outcome.error
+        if isinstance(exc, ValidationError):
             self.show_errors(exc.errors)
-        except ConflictError:
+        elif isinstance(exc, ConflictError):
             self._force = True
             self.banner(
                 f"Someone changed {self.THING} in another window since you opened it. Your "
                 "text is still here: ctrl+s again saves yours over theirs, escape keeps theirs."
             )
-        except NotFoundError:
+        elif isinstance(exc, NotFoundError):
             self.banner(f"{self.THING.capitalize()} was deleted elsewhere; copy anything you "
                         "need, then escape.")
-        except StoreError as exc:
+        elif isinstance(exc, StoreError):
             self.banner(exc.message)
-        else:
-            self.dismiss(saved)
 
     def action_cancel(self) -> None:
         """Close; if anything was typed, ask first."""
-        close_asking_if_changed(self, self.unsaved_changes())
+        if not self.saving.holds_cancel():
+            close_asking_if_changed(self, self.unsaved_changes())
 
     def unsaved_changes(self) -> bool:
         """Something was typed and not saved (quit asks before losing it)."""

@@ -17,6 +17,8 @@ from bounceback.playbook.daily import SOURCE_LABELS
 from bounceback.playbook.goals import DAILY_RRULE, WEEKDAYS_RRULE, describe_days
 from bounceback.screens.draft_form import close_asking_if_changed, set_banner, show_field_errors
 from bounceback.screens.keeps_draft import KeepsDraft
+from bounceback.screens.outcome import Outcome
+from bounceback.screens.writes import FormSave
 from bounceback.store.errors import NotFoundError, StoreError, ValidationError
 from bounceback.store.goals import GoalDraft
 from bounceback.store.records import GoalRecord
@@ -47,6 +49,7 @@ class GoalForm(KeepsDraft[GoalRecord | None]):
         self._save = save
         self._initial = initial
         self._start: dict[str, str] = {}
+        self.saving = FormSave(self, lambda message, tone: set_banner(self, message, tone))
 
     def draft_target(self) -> tuple[int | None, int | None]:
         """The goal being edited, if any (goals have no version)."""
@@ -126,19 +129,29 @@ class GoalForm(KeepsDraft[GoalRecord | None]):
     def action_save(self) -> None:
         """Check, save through the screen's callback and close; on trouble keep everything."""
         try:
-            saved = self._save(self._draft())
+            draft = self._draft()
         except ValidationError as exc:
             self._show_errors(exc.errors)
-        except NotFoundError:
+            return
+        self.saving.run(self._save, draft, done=self._saved)
+
+    def _saved(self, outcome: Outcome[GoalRecord]) -> None:
+        """Close with the saved goal; on a refusal keep everything typed and say why."""
+        if outcome.ok:
+            self.dismiss(outcome.value)
+            return
+        exc = outcome.error
+        if isinstance(exc, ValidationError):
+            self._show_errors(exc.errors)
+        elif isinstance(exc, NotFoundError):
             self._banner("This goal no longer exists; escape closes the form.")
-        except StoreError as exc:
+        elif isinstance(exc, StoreError):
             self._banner(exc.message)
-        else:
-            self.dismiss(saved)
 
     def action_cancel(self) -> None:
         """Close; if anything was typed, ask first."""
-        close_asking_if_changed(self, self.unsaved_changes())
+        if not self.saving.holds_cancel():
+            close_asking_if_changed(self, self.unsaved_changes())
 
     def unsaved_changes(self) -> bool:
         """Something was typed and not saved (quit asks before losing it)."""

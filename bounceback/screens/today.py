@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from typing import Any, ClassVar
 
 from textual import on, work
@@ -24,8 +25,10 @@ from bounceback.playbook.daily import SOURCE_WHERE, should_celebrate
 from bounceback.playbook.wins import pick_wins
 from bounceback.screens import today_panels as panels
 from bounceback.screens.base import ModeScreen, hidden
+from bounceback.screens.outcome import Outcome, refusal_message
 from bounceback.screens.today_checkin import CheckInPanel
 from bounceback.screens.today_data import TodayData, count_map, load_today
+from bounceback.screens.writes import write_soon
 from bounceback.store.checkins import PastDayError
 from bounceback.store.errors import NotFoundError, StoreError, ValidationError
 from bounceback.store.records import CheckInRecord, GoalDayRecord, GoalRecord, WinCard
@@ -85,7 +88,8 @@ class TodayScreen(ModeScreen):
         yield Static(id="today-header")
         with Horizontal(id="today-columns"):
             with Vertical(id="today-left"):
-                checkin = CheckInPanel(self._save_checkin, self.bb.clock, id="today-checkin",
+                checkin = CheckInPanel(self._save_mood, self._save_line, self.bb.clock,
+                                       refused=self._line_refused, id="today-checkin",
                                        classes="today-panel")
                 checkin.border_title = "Check-in"
                 yield checkin
@@ -152,13 +156,19 @@ class TodayScreen(ModeScreen):
         self.checkin.flush()
 
     def flush_pending(self) -> None:
-        """Quitting: write the check-in lines now if they wait for their beat."""
+        """Quitting: write the check-in lines now, waiting for the lock if it is busy."""
         if self.is_mounted:
-            self.checkin.flush()
+            self.checkin.flush_blocking()
 
     def unsaved_changes(self) -> bool:
-        """The check-in is saved as it changes."""
-        return False
+        """A check-in line that could not be saved (busy, changed elsewhere): quit asks."""
+        return self.is_mounted and self.checkin.unsaved
+
+    def database_reopened(self) -> None:
+        """The database was restored elsewhere and reopened: save what waits, read again."""
+        if self.is_mounted:
+            self.checkin.retry()
+        super().database_reopened()
 
     @work(thread=True, exclusive=True, group="today-load", exit_on_error=False)
     def reload(self, new_win: bool = False) -> None:
@@ -265,19 +275,33 @@ class TodayScreen(ModeScreen):
 
     # ---- check-in -------------------------------------------------------------------------
 
-    def _save_checkin(self, **fields: Any) -> CheckInRecord | None:
-        """Write today's check-in fields; trouble becomes a toast and None."""
-        day = self.today() if self.data is None else self.data.day
-        try:
-            return self.store.checkins.save(day, **fields)
-        except PastDayError:
+    def _checkin_day(self) -> date:
+        return self.today() if self.data is None else self.data.day
+
+    def _save_line(self, field: str, text: str, base: str) -> CheckInRecord:
+        """One check-in line, over the text this window last saw stored (any thread)."""
+        changes: dict[str, Any] = {field: text}
+        return self.store.checkins.save(self._checkin_day(), base={field: base}, **changes)
+
+    def _line_refused(self, error: Exception) -> bool:
+        """A new day started while the screen was open: say so, show the new day."""
+        if isinstance(error, PastDayError):
             self.say("A new day has started: yesterday's check-in stays as it was.", "warning")
             self.reload()
-        except ValidationError as exc:
-            self.say(" ".join(exc.errors.values()), "error", timeout=8)
-        except StoreError as exc:
-            self.say(exc.message, "error", timeout=10)
-        return None
+            return True
+        return False
+
+    def _save_mood(self, mood: int | None) -> None:
+        """Write today's mood (off the event loop if another window holds the lock)."""
+        def done(outcome: Outcome[CheckInRecord]) -> None:
+            if outcome.ok:
+                if self.is_mounted:
+                    self.checkin.show_saved(outcome.value)
+            elif outcome.error is not None and not self._line_refused(outcome.error):
+                self.say(refusal_message(outcome.error), "error", timeout=10)
+
+        write_soon(self.bb.write_lane, partial(self.store.checkins.save, mood=mood),
+                   self._checkin_day(), done=done)
 
     @on(CheckInPanel.Done)
     def _checked_in(self) -> None:

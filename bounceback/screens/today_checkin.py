@@ -2,7 +2,8 @@
 
 The panel gathers the three fields and decides *when* to save (at once for the mood, a beat
 after the last keystroke for text, at once on leaving); *what* saving means is the screen's
-callback, which talks to the store and turns trouble into a toast.
+callbacks, which talk to the store. The two lines are `TextAutosave`s: never written over a
+change made in another window (the person chooses), never holding the screen up.
 
 The check-in is entered on purpose (`c`, or `enter` on the panel): the panel itself takes focus
 first and holds no digit keys, so a `2` typed by habit switches screens instead of rating the day.
@@ -11,7 +12,8 @@ first and holds no digit keys, so a `2` typed by habit switches screens instead 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from functools import partial
+from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -19,19 +21,27 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.timer import Timer
 from textual.widgets import Input, Label, TextArea
 
 from bounceback.clock import Clock
 from bounceback.playbook.daily import MOOD_WORDS
+from bounceback.screens.autosave import TextAutosave
 from bounceback.store.records import CheckInRecord
 from bounceback.widgets.mood import MoodPicker
 
 SAVE_DELAY = 0.3
 """Seconds after the last keystroke before a check-in line is written."""
 
-SaveFn = Callable[..., CheckInRecord | None]
-"""Write some fields of today's check-in; the saved record, or None when it was refused."""
+MoodFn = Callable[[int | None], None]
+"""Write today's mood (the screen says how it went)."""
+
+LineFn = Callable[[str, str, str], CheckInRecord]
+"""Write one line of today's check-in: (field, text, the text last seen stored) -> the record.
+Runs on the event loop or the write lane's thread; refusals are raised."""
+
+LINES = {"control": ("today-control", "“What I can control today”"),
+         "note": ("today-note", "Today's note")}
+"""Each autosaved line: its box and how sentences name it."""
 
 
 PLACEHOLDERS = {
@@ -61,13 +71,20 @@ class CheckInPanel(Vertical, can_focus=True):
     class Done(Message):
         """The person pressed enter on "what I can control today": the check-in is done."""
 
-    def __init__(self, save: SaveFn, clock: Clock, *, id: str | None = None,
+    def __init__(self, save_mood: MoodFn, save_line: LineFn, clock: Clock, *,
+                 refused: Callable[[Exception], bool] | None = None, id: str | None = None,
                  classes: str | None = None) -> None:
-        """`save(**fields)` persists; `clock` shows when it was saved in local time."""
+        """`save_mood` and `save_line` persist; `refused(error)` may handle a line's refusal
+        (True: handled); `clock` shows when it was saved in local time."""
         super().__init__(id=id, classes=classes)
-        self._save = save
+        self._save_mood = save_mood
         self._clock = clock
-        self._save_timers: dict[str, Timer] = {}
+        self.lines = {
+            name: TextAutosave(self, box_id, key=name, what=what, save=partial(save_line, name),
+                               stored=partial(_field, name), base="", delay=SAVE_DELAY,
+                               saved=self.show_saved, refused=refused)
+            for name, (box_id, what) in LINES.items()
+        }
 
     def compose(self) -> ComposeResult:
         """Mood, its hint, the line, the note."""
@@ -125,17 +142,31 @@ class CheckInPanel(Vertical, can_focus=True):
 
     @property
     def pending(self) -> bool:
-        """Typed text not written yet."""
-        return bool(self._save_timers)
+        """Typed text not stored yet (waiting for its beat, the lock, or a choice)."""
+        return any(line.pending for line in self.lines.values())
+
+    @property
+    def unsaved(self) -> bool:
+        """A line holds text that could not be stored (quit asks before losing it)."""
+        return any(line.unsaved for line in self.lines.values())
 
     def fill(self, checkin: CheckInRecord | None, mood_only: bool = False) -> None:
-        """Show a stored check-in (or an empty one) without saving anything."""
+        """Show a stored check-in (or an empty one) without saving anything.
+
+        A line with typed text not stored yet keeps it (it is saved, or asked about, next).
+        """
         self.mood.show_value(checkin.mood if checkin else None)
         if not mood_only:
-            self.query_one("#today-control", Input).value = checkin.control if checkin else ""
-            note = self.query_one("#today-note", TextArea)
-            if note.text != (checkin.note if checkin else ""):
-                note.load_text(checkin.note if checkin else "")
+            for name, line in self.lines.items():
+                if line.pending or line.unsaved:
+                    continue
+                stored = _field(name, checkin) if checkin else ""
+                line.reset(stored)
+                box = line.box
+                if isinstance(box, Input):
+                    box.value = stored
+                elif box.text != stored:
+                    box.load_text(stored)
         self.show_saved(checkin)
 
     def show_saved(self, checkin: CheckInRecord | None) -> None:
@@ -143,26 +174,19 @@ class CheckInPanel(Vertical, can_focus=True):
         when = checkin.updated_at.astimezone(self._clock.tz) if checkin else None
         self.border_subtitle = f"saved {when:%H:%M}" if when else ""
 
-    def _write(self, **fields: Any) -> None:
-        saved = self._save(**fields)
-        if saved is not None:
-            self.show_saved(saved)
-
     @on(MoodPicker.Changed)
     def _mood_changed(self, event: MoodPicker.Changed) -> None:
         event.stop()
-        self._write(mood=event.value)
+        self._save_mood(event.value)
 
     @on(Input.Changed, "#today-control")
     def _control_typed(self, event: Input.Changed) -> None:
         # the app's scrubber keeps unsafe code points out (cursor in place); the store cleans again
-        self._later("control")
+        self.lines["control"].typed()
 
     @on(TextArea.Changed, "#today-note")
     def _note_typed(self, event: TextArea.Changed) -> None:
-        note = event.text_area
-        if note.has_focus:
-            self._later("note")
+        self.lines["note"].typed()
 
     @on(Input.Submitted, "#today-control")
     def _control_done(self, event: Input.Submitted) -> None:
@@ -170,21 +194,22 @@ class CheckInPanel(Vertical, can_focus=True):
         self.flush()
         self.post_message(self.Done())
 
-    def _later(self, name: str) -> None:
-        timer = self._save_timers.pop(name, None)
-        if timer is not None:
-            timer.stop()
-        self._save_timers[name] = self.set_timer(SAVE_DELAY, lambda: self._save_field(name))
-
-    def _save_field(self, name: str) -> None:
-        self._save_timers.pop(name, None)
-        if name == "control":
-            self._write(control=self.query_one("#today-control", Input).value)
-        else:
-            self._write(note=self.query_one("#today-note", TextArea).text)
-
     def flush(self) -> None:
-        """Write whatever is still waiting for its beat, now."""
-        for name, timer in list(self._save_timers.items()):
-            timer.stop()
-            self._save_field(name)
+        """Write whatever is still waiting for its beat, now (off the event loop if busy)."""
+        for line in self.lines.values():
+            line.flush()
+
+    def flush_blocking(self) -> None:
+        """Quitting: write what waits, waiting for the lock if another window holds it."""
+        for line in self.lines.values():
+            line.flush_blocking()
+
+    def retry(self) -> None:
+        """The database was replaced and reopened: save what waits against the new data."""
+        for line in self.lines.values():
+            line.retry()
+
+
+def _field(name: str, checkin: CheckInRecord) -> str:
+    """One line of a stored check-in."""
+    return str(getattr(checkin, name))

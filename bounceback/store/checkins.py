@@ -3,6 +3,7 @@ kept as they were written (a record of how it went, not something to tidy up lat
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -10,6 +11,7 @@ from sqlalchemy import select
 
 from bounceback.clock import today
 from bounceback.sanitize import clean_text
+from bounceback.store.autosave import refuse_stale
 from bounceback.store.drafts import check_length
 from bounceback.store.errors import ValidationError
 from bounceback.store.models import CheckIn
@@ -88,12 +90,14 @@ class CheckInRepo:
 
     def save(
         self, day: date, *, mood: int | None = _UNSET, control: str = _UNSET,
-        note: str = _UNSET,
+        note: str = _UNSET, base: Mapping[str, str] | None = None,
     ) -> CheckInRecord:
         """Create or update the check-in of `day`, which must be today; only given fields change.
 
         PastDayError when `day` is over (a screen left open past midnight asks this): the
-        earlier check-in stays exactly as it was.
+        earlier check-in stays exactly as it was. `base`: per text field, what this window
+        last saw stored; a field saved differently elsewhere since refuses the whole save with
+        TextConflictError (a check-in not started yet holds empty lines).
         """
         if day != today(self._store.clock):
             raise PastDayError({"day": "That day is over; its check-in is kept as it was."})
@@ -102,6 +106,9 @@ class CheckInRepo:
         c = CheckIn.__table__.c  # type: ignore[attr-defined]
         with self._store.write() as s:
             row = s.exec(select(CheckIn).where(c.day == day)).scalars().first()  # type: ignore[call-overload]
+            stored = {"control": row.control, "note": row.note} if row is not None else {}
+            texts = {k: v for k, v in changes.items() if k in ("control", "note")}
+            refuse_stale("Today's check-in", stored, texts, base)
             if row is None:
                 row = CheckIn(day=day, created_at=now, updated_at=now)
                 s.add(row)

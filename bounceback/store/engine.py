@@ -225,6 +225,8 @@ class OpenedDatabase:
     engine: Engine
     readonly_reason: str = ""
     notes: tuple[str, ...] = ()
+    generation: tuple[str | None] | None = None
+    """The data's generation token as the open sequence read it, in a 1-tuple (None: unread)."""
 
 
 def unwritable_reason(path: Path) -> str:
@@ -247,18 +249,26 @@ def open_engine(
 
 
 def open_database(
-    path: Path, now: datetime, steps: Sequence[str] = migrations.STEPS
+    path: Path, now: datetime, steps: Sequence[str] = migrations.STEPS, *,
+    reopening: bool = False,
 ) -> OpenedDatabase:
     """Open read-write, or read-only when the file or its folder cannot be written.
 
     Anything that is not a regular file (a FIFO, a device, a socket, a folder) is refused
     before it is opened; so is an SQLite file of another program, untouched.
+
+    `reopening`: this process still has the file open through SQLite, so its header is not
+    read through a descriptor of our own. Closing any descriptor of a file drops every POSIX
+    lock the process holds on it, SQLite's included (sqlite.org/howtocorrupt.html, 2.2): another
+    process closing its last connection would then delete the -wal and -shm still in use here.
+    SQLite's own read-only look (`precheck`) refuses a file that is not a database instead.
     """
     path = Path(path)
     require_regular(path, missing_ok=True, what="database file")
     ensure_private_dir(path.parent)
     precreate_private_file(path)
-    check_file(path)
+    if not reopening:
+        check_file(path)
     reason = unwritable_reason(path)
     if reason:
         return OpenedDatabase(_open_readonly(path, steps, reason), reason)
@@ -274,11 +284,23 @@ def open_database(
                 refuse_foreign(conn, path, "it was left untouched", steps)
             conn.execute("PRAGMA journal_mode=WAL")
             migrate(conn, path, now, steps)
+            generation = (read_generation(conn),)
         except sqlite3.DatabaseError as exc:
             raise _classify(exc, path) from exc
     finally:
         conn.close()
-    return OpenedDatabase(build_engine(path), notes=_tighten_note(path))
+    # (read here, not through the engine: a pooled connection opened now would lose its locks
+    # to the daily backup's look at the header, see `reopening`)
+    return OpenedDatabase(build_engine(path), notes=_tighten_note(path), generation=generation)
+
+
+def read_generation(conn: sqlite3.Connection) -> str | None:
+    """The token naming the data in the file (schema v4); None before it existed."""
+    try:
+        row = conn.execute("SELECT token FROM store_generation WHERE id = 1").fetchone()
+    except sqlite3.OperationalError:  # no such table: older data
+        return None
+    return str(row[0]) if row is not None and row[0] is not None else None
 
 
 def _tighten_note(path: Path) -> tuple[str, ...]:
@@ -479,7 +501,19 @@ def build_engine(
     def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
         # Writers take the lock up front: a deferred BEGIN that upgrades later gets
         # "database is locked" under concurrency instead of waiting its turn.
-        reading = readonly or conn.get_execution_options().get("bb_readonly", False)
-        conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
+        options = conn.get_execution_options()
+        if readonly or options.get("bb_readonly", False):
+            conn.exec_driver_sql("BEGIN")
+            return
+        busy_ms = options.get("bb_busy_ms")
+        if busy_ms is None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        # A quick writer (the screen's thread) waits a beat, not the full timeout.
+        conn.exec_driver_sql(f"PRAGMA busy_timeout={int(busy_ms)}")
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        finally:
+            conn.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
     return engine

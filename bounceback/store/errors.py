@@ -35,6 +35,14 @@ class StorageFullError(StoreError):
     """The disk (or the database's size limit) is full; nothing was written."""
 
 
+class BusyError(StoreError):
+    """Another window (an import, a restore) holds the write lock; nothing was written."""
+
+
+class DatabaseReplacedError(StoreError):
+    """The file holds other data than when this store opened it (a restore); nothing written."""
+
+
 class ValidationError(ValueError):
     """Input that breaks a rule; `errors` maps a field name to a message for that field."""
 
@@ -54,3 +62,16 @@ class ConflictError(Exception):
 
 class NotFoundError(LookupError):
     """The record does not exist (or was deleted elsewhere)."""
+
+
+class TextConflictError(ConflictError):
+    """An autosaved text was saved elsewhere since this window last saw it; nothing was written.
+
+    `theirs` maps each field that differs to the text stored now. It is the person's text: it
+    goes on screen for them to choose, never into a message or a log.
+    """
+
+    def __init__(self, what: str, theirs: dict[str, str]) -> None:
+        """Say which text changed under us, and keep what it holds now."""
+        super().__init__(what)
+        self.theirs = theirs

@@ -223,35 +223,54 @@ def restore_database(source: Path, db_path: Path, now: datetime) -> Path | None:
             raise StoreError(
                 f"Could not keep {db_path} aside ({exc}); nothing was restored.", db_path
             ) from exc
-    try:
-        with _read_only(source) as src:
-            if not readable:
-                _replace_unreadable(src, db_path, aside)
-            else:
-                with contextlib.closing(_raw_connect(db_path)) as dest:
-                    src.backup(dest)
-    except sqlite3.Error as exc:
-        kept = "" if created else f" The previous one is kept at {aside}."
-        raise StoreError(f"Restoring into {db_path} failed ({exc}).{kept}", db_path) from exc
-    return None if created else aside
-
-
-def _replace_unreadable(src: sqlite3.Connection, db_path: Path, aside: Path) -> None:
-    """Swap in a restored copy for a file SQLite cannot open; the old bytes move to `aside`."""
-    sidecars = [Path(f"{db_path}{s}") for s in _SIDECARS if Path(f"{db_path}{s}").exists()]
-    if sidecars:
-        raise StoreError(
-            f"{db_path} cannot be read and has {sidecars[0].name} beside it; nothing was "
-            "changed. Move those files elsewhere, then restore again.",
-            db_path,
-        )
+    if not readable:
+        sidecars = [Path(f"{db_path}{s}") for s in _SIDECARS if Path(f"{db_path}{s}").exists()]
+        if sidecars:
+            raise StoreError(
+                f"{db_path} cannot be read and has {sidecars[0].name} beside it; nothing was "
+                "changed. Move those files elsewhere, then restore again.",
+                db_path,
+            )
     fresh = db_path.with_name(f".{db_path.name}.restoring")
     if fresh.exists():
         raise StoreError(f"{fresh} is left from an earlier restore; move it away first.", fresh)
-    ensure_private_dir(aside.parent)
-    copy_database(src, fresh)
-    os.replace(db_path, aside)
-    os.replace(fresh, db_path)
+    try:
+        with _read_only(source) as src:
+            copy_database(src, fresh)
+        _new_generation(fresh)
+        if not readable:
+            ensure_private_dir(aside.parent)
+            os.replace(db_path, aside)
+            os.replace(fresh, db_path)
+        else:
+            # Page by page into the open file, in one step: windows still open on it see the
+            # restored data (and, by its new generation, that it was restored), never half.
+            with contextlib.closing(readonly_connect(fresh)) as staged, \
+                    contextlib.closing(_raw_connect(db_path)) as dest:
+                staged.backup(dest)
+    except sqlite3.Error as exc:
+        kept = "" if created else f" The previous one is kept at {aside}."
+        raise StoreError(f"Restoring into {db_path} failed ({exc}).{kept}", db_path) from exc
+    finally:
+        for suffix in ("", *_SIDECARS):
+            Path(f"{fresh}{suffix}").unlink(missing_ok=True)
+    return None if created else aside
+
+
+def _new_generation(path: Path) -> None:
+    """Give the restored copy a token of its own (a backup carries the token of its source).
+
+    Windows that opened the database before see a token they do not know, and reopen instead
+    of writing into the restored data. A copy from before schema v4 has no token: they see
+    that too.
+    """
+    with contextlib.closing(_raw_connect(path)) as conn:
+        has_table = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'store_generation'"
+        ).fetchone()
+        if has_table:
+            conn.execute("UPDATE store_generation SET token = lower(hex(randomblob(16))) "
+                         "WHERE id = 1")
 
 
 def _refuse_foreign_target(db_path: Path) -> None:

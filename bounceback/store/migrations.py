@@ -247,7 +247,19 @@ CREATE TABLE form_draft (
 )
 """
 
-STEPS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+# Version 5 (issue 10): a random token that names this database's contents. A restore gives the
+# file a new one, so a window that opened the file before can tell that what it holds on screen
+# belongs to data that is no longer there (and reopen instead of writing into the restored data).
+_V5 = """
+CREATE TABLE store_generation (
+	id INTEGER NOT NULL,
+	token VARCHAR(32) NOT NULL,
+	PRIMARY KEY (id)
+);
+INSERT INTO store_generation (id, token) VALUES (1, lower(hex(randomblob(16))))
+"""
+
+STEPS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 """Step N (1-based) takes the schema from version N-1 to N."""
 
 LATEST = len(STEPS)

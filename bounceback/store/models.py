@@ -357,6 +357,18 @@ class FormDraft(SQLModel, table=True):
     saved_at: datetime = Field(sa_column=_when())
 
 
+class StoreGeneration(SQLModel, table=True):
+    """One row: a random token for the database's contents, new after every restore (v4)."""
+
+    __tablename__ = "store_generation"
+    id: int = Field(default=1, primary_key=True)
+    token: str = Field(sa_column=sa.Column(sa.String(32), nullable=False))
+
+
+BOOKKEEPING_TABLES = ("schema_version", "store_generation")
+"""Tables about the file, not the person's data: never exported, imported or counted as data."""
+
+
 def metadata() -> sa.MetaData:
     """The declared schema, for the migration test and create-free fresh databases."""
     return SQLModel.metadata

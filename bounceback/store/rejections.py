@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +12,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from bounceback.clock import local_day, today
 from bounceback.domain import FEELING_WORDS, FeedbackStatus, RejectionKind, Stage
 from bounceback.sanitize import clean_text
+from bounceback.store.autosave import refuse_stale
 from bounceback.store.drafts import check_date, check_length, check_required
 from bounceback.store.errors import ConflictError, NotFoundError, ValidationError
 from bounceback.store.models import Application, Rejection, StageEvent
@@ -151,13 +152,21 @@ class RejectionRepo:
                 contact = app.contact_name if app is not None else ""
             return _record(case, contact)
 
-    def update(self, case_id: int, version: int | None = None, **changes: Any) -> RejectionRecord:
-        """Save some fields; with `version`, refuse a stale edit (ConflictError)."""
+    def update(self, case_id: int, version: int | None = None,
+               base: Mapping[str, str] | None = None, **changes: Any) -> RejectionRecord:
+        """Save some fields; with `version`, refuse a stale edit (ConflictError).
+
+        `base` (the flow's autosaved sentences): per text field, what this window last saw
+        stored; a field saved differently elsewhere since refuses the save (TextConflictError).
+        """
         clean = validate_changes(changes)
         with self._store.write() as s:
             case = _live(s, case_id)
             if version is not None and case.version != version:
                 raise ConflictError("This rejection")
+            if base is not None:
+                refuse_stale("This rejection", {k: getattr(case, k) for k in base},
+                             {k: v for k, v in clean.items() if k in base}, base)
             for name, value in clean.items():
                 setattr(case, name, value)
             case.updated_at = self._store.clock.now()

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from bounceback.sanitize import clean_text
+from bounceback.store.autosave import refuse_stale
 from bounceback.store.errors import NotFoundError, ValidationError
 from bounceback.store.models import Rejection, WallowWindow
 from bounceback.store.records import WallowRecord
@@ -112,8 +113,12 @@ class WallowRepo:
             ).scalars().first()
             return _record(window) if window is not None else None
 
-    def save_vent(self, window_id: int, text: str) -> None:
-        """Autosave the vent box (called, debounced, as the person types)."""
+    def save_vent(self, window_id: int, text: str, base: str | None = None) -> str:
+        """Autosave the vent box (called, debounced, as the person types); the text stored.
+
+        `base`: the text this window last saw stored. If another window saved something else
+        since, nothing is written and TextConflictError carries what is stored now.
+        """
         text = clean_text(text)
         errors: dict[str, str] = {}
         check_vent(errors, text)
@@ -123,7 +128,10 @@ class WallowRepo:
             window = s.get(WallowWindow, window_id)
             if window is None:
                 raise NotFoundError(window_id)
+            refuse_stale("The vent box", {"vent_text": window.vent_text}, {"vent_text": text},
+                         None if base is None else {"vent_text": base})
             window.vent_text = text
+        return text
 
     def move_deadline(self, window_id: int, ends_at: datetime) -> WallowRecord:
         """Store a deadline moved because the wall clock was set back (the countdown saw it).

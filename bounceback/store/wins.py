@@ -250,14 +250,15 @@ class WinRepo:
 
     # ---- the picks -----------------------------------------------------------------------
 
-    def show(self, pick: Picker, count: int = 3) -> list[WinCard]:
+    def show(self, pick: Picker, count: int = 3, *, remember: bool = True) -> list[WinCard]:
         """Choose `count` wins with `pick` and stamp them shown, so the next picks rotate.
 
         The one way wins are put in front of the person (after a ritual, on Today): with the
         playbook's `pick_wins`, pinned ones come first, then the least recently shown.
+        `remember=False` (or a read-only store) picks the same way and stamps nothing.
         """
         w = Win.__table__.c  # type: ignore[attr-defined]
-        stamp = not self._store.readonly  # read-only: pick the same way, remember nothing
+        stamp = remember and not self._store.readonly
         with self._store.write() if stamp else self._store.read() as s:
             candidates = s.connection().execute(
                 select(w.id, w.pinned, w.last_shown_at).where(w.deleted_at.is_(None))

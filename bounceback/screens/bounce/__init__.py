@@ -80,7 +80,10 @@ def resume_window(app: BouncebackApp, window: WallowRecord) -> None:
     """
     store = app.store
     if window.ends_at <= app.clock.now():
-        store.wallow.finish(window.id, early=False)
+        try:
+            store.wallow.finish(window.id, early=False)
+        except StoreError as exc:  # busy: closed the next time; the ritual is offered now
+            notify(app, exc.message, severity="warning")  # type: ignore[arg-type]
         app.push_screen(screen_for("ritual", window.rejection_id))
     else:
         from bounceback.screens.bounce.wallow import WallowScreen

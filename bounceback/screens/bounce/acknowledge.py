@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, Select, SelectionList
 
 from bounceback.domain import FEELING_WORDS
@@ -42,13 +41,14 @@ class AcknowledgeScreen(FlowStep):
     def __init__(self, case_id: int) -> None:
         """Acknowledge case `case_id`."""
         super().__init__(case_id)
-        self._note_timer: Timer | None = None
         self._typing_on = False  # letters typed elsewhere are on their way to the box
 
     def compose(self) -> ComposeResult:
         """Feelings on the left; intensity, sentence and window length on the right."""
         case = self.case()
         minutes = self.store.settings.get().wallow_minutes
+        self.note = self.text_autosave("ack-note", "feeling_note", "Your sentence",
+                                       case.feeling_note)
         yield self.step_bar()
         with Vertical(id="ack-body"):
             yield Label(Content.styled("That one stings. Let's name it first.", "bold"),
@@ -99,25 +99,16 @@ class AcknowledgeScreen(FlowStep):
     @on(Input.Changed, "#ack-note")
     def _note_changed(self) -> None:
         # debounced: a sentence is saved a beat after the last keystroke (and on leaving)
-        if self._note_timer is not None:
-            self._note_timer.stop()
-        self._note_timer = self.set_timer(0.3, self.save_note)
+        self.note.typed()
 
     @property
     def note_pending(self) -> bool:
-        """Typed text waiting for its debounce."""
-        return self._note_timer is not None
+        """Typed text not stored yet (waiting for its beat, the lock, or a choice)."""
+        return self.note.pending
 
     def save_note(self) -> None:
         """Write the sentence now (debounced while typing; always on leaving)."""
-        if self._note_timer is not None:
-            self._note_timer.stop()
-        self._note_timer = None
-        self.save(feeling_note=self.query_one("#ack-note", Input).value)
-
-    def flush_pending(self) -> None:
-        """Write the sentence now (leaving the screen, quitting)."""
-        self.save_note()
+        self.note.save_now()
 
     @on(events.DescendantBlur, "#ack-note")
     def _left_note(self) -> None:
@@ -157,7 +148,8 @@ class AcknowledgeScreen(FlowStep):
 
     def action_next_step(self) -> None:
         """Save everything and start the countdown."""
-        self.save_note()
+        if not self.settle():
+            return
         minutes = self.query_one("#ack-minutes", Select).value
         try:
             self.store.wallow.start(self.case_id, int(minutes))  # type: ignore[arg-type]
@@ -170,7 +162,9 @@ class AcknowledgeScreen(FlowStep):
 
     def action_leave(self) -> None:
         """Out of the flow; everything typed is already saved."""
-        self.save_note()
-        self.say("Saved. Today (1) shows where you paused; enter there goes on whenever you "
-                 "want.")
-        self.app.pop_screen()
+        def leave() -> None:
+            self.say("Saved. Today (1) shows where you paused; enter there goes on whenever "
+                     "you want.")
+            self.app.pop_screen()
+
+        self.leave_then(leave)

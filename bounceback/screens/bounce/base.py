@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any, ClassVar
 
 from textual.binding import Binding, BindingType
 
+from bounceback.screens.autosave import TextAutosave
 from bounceback.screens.base import ModeScreen
 from bounceback.screens.stacks import mode_of
 from bounceback.store.errors import NotFoundError, StoreError
@@ -13,9 +16,19 @@ from bounceback.store.records import RejectionRecord
 from bounceback.widgets.mode_bar import DEMO_NOTE
 from bounceback.widgets.step_bar import StepBar
 
+CASE_GONE = ("This rejection is not in the data any more (deleted in another window, or not in "
+             "a restored backup): nothing more is saved here. What you typed stays on screen.")
+
+TEXT_SAVE_DELAY = 0.3
+"""Seconds after the last keystroke before a sentence of the flow is written."""
+
 
 class FlowStep(ModeScreen):
-    """A step screen bound to one rejection case; `go_next` replaces it with the next step."""
+    """A step screen bound to one rejection case; `go_next` replaces it with the next step.
+
+    Its typed sentences are `autosaves` (see `text_autosave`): written a beat after the last
+    key, never over a change made in another window, never holding the screen up.
+    """
 
     STEP: ClassVar[str] = ""
     HELP_TITLE = "Bouncing back"
@@ -29,10 +42,22 @@ class FlowStep(ModeScreen):
         """Show step STEP of case `case_id`."""
         super().__init__()
         self.case_id = case_id
+        self.autosaves: list[TextAutosave[Any]] = []
+        self._last_case: RejectionRecord | None = None
+        self._said_gone = False
 
     def case(self) -> RejectionRecord:
-        """The case as stored now."""
-        return self.store.rejections.get(self.case_id)
+        """The case as stored now; once gone (deleted in another window, not in a restored
+        backup), as last seen, said once: the step's keys never crash on it."""
+        try:
+            self._last_case = self.store.rejections.get(self.case_id)
+        except NotFoundError:
+            if self._last_case is None:
+                raise
+            if not self._said_gone:
+                self._said_gone = True
+                self.say(CASE_GONE, "warning", timeout=15)
+        return self._last_case
 
     def step_bar(self) -> StepBar:
         """The flow's progress line with this step lit."""
@@ -50,11 +75,26 @@ class FlowStep(ModeScreen):
             return False
         return True
 
+    def text_autosave(self, box_id: str, field: str, what: str, base: str
+                      ) -> TextAutosave[RejectionRecord]:
+        """Autosave the box `#box_id` into the case's `field` (`base`: the text loaded)."""
+        autosave = TextAutosave(
+            self, box_id, key=field, what=what, save=partial(self._save_text, field),
+            stored=lambda case: str(getattr(case, field)), base=base, delay=TEXT_SAVE_DELAY)
+        self.autosaves.append(autosave)
+        return autosave
+
+    def _save_text(self, field: str, text: str, base: str) -> RejectionRecord:
+        """One sentence of the case, over the text this screen last saw stored only."""
+        changes: dict[str, Any] = {field: text}
+        return self.store.rejections.update(self.case_id, base={field: base}, **changes)
+
     def go_to(self, step: str) -> None:
         """Record the step and show its screen in place of this one."""
         from bounceback.screens.bounce import screen_for
 
-        self.flush_pending()
+        if not self.settle():
+            return
         if step not in ("wallow",) and not self.save(flow_step=step):
             return
         if not self.is_current:
@@ -65,12 +105,49 @@ class FlowStep(ModeScreen):
                 self.app.switch_mode(mode)
         self.app.switch_screen(screen_for(step, self.case_id))
 
+    def flush_soon(self) -> None:
+        """Moving on: write what waits for its beat now (off the event loop if busy)."""
+        for autosave in self.autosaves:
+            autosave.flush()
+
+    def settle(self) -> bool:
+        """Before leaving: write what waits; False while a box asks what to keep (stay)."""
+        self.flush_soon()
+        return not any(autosave.choosing for autosave in self.autosaves)
+
+    def leave_then(self, leave: Callable[[], None]) -> None:
+        """Leave (`leave()`) once what was typed is saved, or after asking when it could not
+        be (a record gone, a choice put off, a lock that never came free)."""
+        if not self.settle():
+            return
+        if not self.unsaved_changes():
+            leave()
+            return
+        from textual.content import Content
+
+        from bounceback.screens.modals import ConfirmModal
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                leave()
+
+        self.app.push_screen(ConfirmModal(
+            Content("What you typed here is not saved (the message said why). Leave it behind?"),
+            yes="Leave it", no="Stay"), answered)
+
     def flush_pending(self) -> None:
-        """Write what is still waiting for its debounce (override where text is typed)."""
+        """Quitting: write what waits, waiting for the lock if another window holds it."""
+        for autosave in self.autosaves:
+            autosave.flush_blocking()
 
     def unsaved_changes(self) -> bool:
-        """A step saves as it changes: quitting never loses its text."""
-        return False
+        """A sentence that could not be saved (busy, changed elsewhere, gone): quit asks."""
+        return any(autosave.unsaved for autosave in self.autosaves)
+
+    def database_reopened(self) -> None:
+        """The database was replaced and reopened: save what waits against the new data."""
+        for autosave in self.autosaves:
+            autosave.retry()
 
     def action_next_step(self) -> None:
         """Override: what ctrl+s does on this step."""

@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.timer import Timer
 from textual.widgets import Footer, Label, SelectionList, TextArea
 
 from bounceback.domain import RejectionKind
@@ -44,11 +43,13 @@ class DetectiveScreen(FlowStep):
     def __init__(self, case_id: int) -> None:
         """The detective step of case `case_id`."""
         super().__init__(case_id)
-        self._text_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         """Verdict on the process (never the person), checklist, notes, pattern."""
         case = self.case()
+        self.text_autosave("detective-lessons", "lessons", "Your lessons", case.lessons)
+        self.text_autosave("detective-next-steps", "next_steps", "Your next step",
+                           case.next_steps)
         yield self.step_bar()
         with VerticalScroll(id="detective-body"):
             yield Label("", id="detective-kind")
@@ -116,23 +117,10 @@ class DetectiveScreen(FlowStep):
         self.save(causes=chosen, out_of_control=outside)
 
     @on(TextArea.Changed)
-    def _typed(self) -> None:
-        if self._text_timer is not None:
-            self._text_timer.stop()
-        self._text_timer = self.set_timer(0.3, self._save_text)
-
-    def flush_pending(self) -> None:
-        """Write lessons and next steps if a keystroke is still waiting for its beat."""
-        if self._text_timer is not None:
-            self._text_timer.stop()
-            self._save_text()
-
-    def _save_text(self) -> None:
-        self._text_timer = None
-        self.save(
-            lessons=self.query_one("#detective-lessons", TextArea).text,
-            next_steps=self.query_one("#detective-next-steps", TextArea).text,
-        )
+    def _typed(self, event: TextArea.Changed) -> None:
+        for autosave in self.autosaves:
+            if autosave.box is event.text_area:
+                autosave.typed()
 
     def action_override(self) -> None:
         """Pick another kind, then say why."""
@@ -164,10 +152,11 @@ class DetectiveScreen(FlowStep):
 
     def action_next_step(self) -> None:
         """Save and go to the feedback request."""
-        self._save_text()
         self.go_to("feedback")
 
     def action_leave(self) -> None:
         """Leave the flow."""
-        self._save_text()
-        self.app.pop_screen()
+        def leave() -> None:
+            self.app.pop_screen()
+
+        self.leave_then(leave)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import ClassVar
 
 from textual import on
@@ -9,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.events import ScreenResume
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -46,7 +48,8 @@ class RitualScreen(FlowStep):
 
     def compose(self) -> ComposeResult:
         """Rituals, the re-rating, and the wins (or a quick add when there are none)."""
-        self.store.rituals.seed(DEFAULT_RITUALS)
+        with contextlib.suppress(StoreError):  # busy: seeded the next time (the editor adds)
+            self.store.rituals.seed(DEFAULT_RITUALS)
         case = self.case()
         yield self.step_bar()
         with VerticalScroll(id="ritual-body"):
@@ -67,10 +70,14 @@ class RitualScreen(FlowStep):
     def on_mount(self) -> None:
         """Fill the offer and the wins."""
         self._fill_offer()
-        self._show_wins(self.store.wins.show(pick_wins, 3))
+        try:
+            wins = self.store.wins.show(pick_wins, 3)
+        except StoreError:  # busy: the same pick, not remembered as shown this time
+            wins = self.store.wins.show(pick_wins, 3, remember=False)
+        self._show_wins(wins)
         self.query_one("#ritual-options").focus()
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, _event: ScreenResume) -> None:
         """The ritual editor may have changed the list."""
         if self.is_mounted:
             self._fill_offer()

@@ -13,7 +13,10 @@ from textual.widgets import Footer, Input, Label, Select
 from bounceback.domain import PROGRESSION, Stage
 from bounceback.playbook.triage import classify
 from bounceback.screens.keeps_draft import KeepsDraft
+from bounceback.screens.outcome import Outcome
+from bounceback.screens.writes import FormSave
 from bounceback.store.errors import StoreError, ValidationError
+from bounceback.store.records import RejectionRecord
 from bounceback.widgets.form import Field
 from bounceback.widgets.safe import content
 
@@ -37,6 +40,7 @@ class UntrackedForm(KeepsDraft[int | None]):
         """Nothing typed yet."""
         super().__init__()
         self._start: dict[str, str] = {}
+        self.saving = FormSave(self, self._say)
 
     def compose(self) -> ComposeResult:
         """Company, role, stage reached."""
@@ -54,17 +58,24 @@ class UntrackedForm(KeepsDraft[int | None]):
         """Log it, or show what's wrong where it was typed."""
         values = self._values()
         reached = Stage(values["stage"])
-        try:
-            case = self.app.store.rejections.log_untracked(  # type: ignore[attr-defined]
-                values["company"], values["role"], reached, classify([reached]))
-        except ValidationError as exc:
+        self.saving.run(self.app.store.rejections.log_untracked,  # type: ignore[attr-defined]
+                        values["company"], values["role"], reached, classify([reached]),
+                        done=self._logged)
+
+    def _logged(self, outcome: Outcome[RejectionRecord]) -> None:
+        """Close with the new case; on a refusal keep what was typed and say why."""
+        if outcome.ok:
+            self.dismiss(outcome.value.id)
+            return
+        exc = outcome.error
+        if isinstance(exc, ValidationError):
             for field in self.query(Field):
                 field.set_error(exc.errors.get(field.field_name))
-            return
-        except StoreError as exc:
-            self.query_one("#untracked-banner", Label).update(content(exc.message))
-            return
-        self.dismiss(case.id)
+        elif isinstance(exc, StoreError):
+            self._say(exc.message)
+
+    def _say(self, message: str, _tone: str = "error") -> None:
+        self.query_one("#untracked-banner", Label).update(content(message))
 
     def on_mount(self) -> None:
         """Remember the starting values, to know whether anything was typed."""
@@ -77,7 +88,8 @@ class UntrackedForm(KeepsDraft[int | None]):
         """Close without logging; if anything was typed, ask first."""
         from bounceback.screens.draft_form import close_asking_if_changed
 
-        close_asking_if_changed(self, self.unsaved_changes())
+        if not self.saving.holds_cancel():
+            close_asking_if_changed(self, self.unsaved_changes())
 
     def unsaved_changes(self) -> bool:
         """Something was typed and not logged (quit asks before losing it)."""

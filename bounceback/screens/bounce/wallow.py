@@ -8,6 +8,8 @@ vent box instead of acting on the next screen.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import ClassVar
 
 from textual import on
@@ -15,12 +17,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.timer import Timer
 from textual.widgets import Footer, Label, TextArea
 
+from bounceback.screens.autosave import TextAutosave
 from bounceback.screens.bounce import remember_deadline
 from bounceback.screens.bounce.base import FlowStep
-from bounceback.store.errors import StoreError, ValidationError
+from bounceback.screens.outcome import Outcome, refusal_message
+from bounceback.screens.writes import write_soon
+from bounceback.store.errors import NotFoundError
 from bounceback.store.records import WallowRecord
 from bounceback.terminal import set_terminal_title
 from bounceback.widgets.wallow_timer import WallowTimer
@@ -32,6 +36,8 @@ HINT_RUNNING = "Vent here. It saves as you type and stays between you and this f
 HINT_OUTSIDE = "Out of the vent box: enter goes back to writing, x ends the window early."
 TIME_UP_TYPING = ("Time's up — enter when ready. Finish your sentence first if you like: "
                   "escape leaves the box (ctrl+s works from anywhere).")
+WINDOW_GONE = ("This wallow window is not in the data any more (deleted in another window, or "
+               "not in a restored backup). Your vent text stays on screen.")
 TIME_UP = "Time's up — enter when ready. You gave it its space; now something kind for yourself."
 
 
@@ -65,7 +71,6 @@ class WallowScreen(FlowStep):
         """The open window of case `case_id`."""
         super().__init__(case_id)
         self.window: WallowRecord | None = None
-        self._vent_timer: Timer | None = None
         self._finished = False
 
     @property
@@ -75,13 +80,19 @@ class WallowScreen(FlowStep):
 
     @property
     def vent_pending(self) -> bool:
-        """Typed text waiting for its debounce."""
-        return self._vent_timer is not None
+        """Typed text not stored yet (waiting for its beat, the lock, or a choice)."""
+        return self.venting.pending
 
     def compose(self) -> ComposeResult:
         """Step bar, the timer, the vent box."""
         self.window = self.store.wallow.for_rejection(self.case_id)
         case = self.case()
+        self.venting = TextAutosave(
+            self, "wallow-vent", key="vent_text", what="The vent box",
+            save=partial(self._write_vent, self.window.id if self.window else None),
+            stored=str, base=self.window.vent_text if self.window else "",
+            delay=VENT_SAVE_DELAY)
+        self.autosaves.append(self.venting)
         yield self.step_bar()
         with Vertical(id="wallow-body"):
             yield Label(Content.styled(
@@ -117,25 +128,17 @@ class WallowScreen(FlowStep):
 
     @on(TextArea.Changed, "#wallow-vent")
     def _vent_changed(self) -> None:
-        if self._vent_timer is not None:
-            self._vent_timer.stop()
-        self._vent_timer = self.set_timer(VENT_SAVE_DELAY, self.save_vent)
+        self.venting.typed()
+
+    def _write_vent(self, window_id: int | None, text: str, base: str) -> str:
+        """The vent box into its window (any thread: no widgets here)."""
+        if window_id is None:
+            raise NotFoundError(self.case_id)
+        return self.store.wallow.save_vent(window_id, text, base)
 
     def save_vent(self) -> None:
         """Write the vent box now (debounced while typing; always on leaving)."""
-        if self._vent_timer is not None:
-            self._vent_timer.stop()
-        self._vent_timer = None
-        if self.window is None:
-            return
-        try:
-            self.store.wallow.save_vent(self.window.id, self.vent.text)
-        except (StoreError, ValidationError) as exc:
-            self.say(getattr(exc, "message", str(exc)), "error", timeout=10)
-
-    def flush_pending(self) -> None:
-        """Write the vent box now (leaving the screen, quitting)."""
-        self.save_vent()
+        self.venting.save_now()
 
     def on_descendant_focus(self) -> None:
         """The footer follows where the keys go (in the box or on the screen)."""
@@ -175,11 +178,13 @@ class WallowScreen(FlowStep):
 
     def action_leave(self) -> None:
         """Leave the flow for now; the window keeps its deadline (Today brings you back)."""
-        self.save_vent()
-        if not self._finished:
-            self.say("The clock keeps running: Today (1) shows it, and enter there brings you "
-                     "back.")
-        self.app.pop_screen()
+        def leave() -> None:
+            if not self._finished:
+                self.say("The clock keeps running: Today (1) shows it, and enter there brings "
+                         "you back.")
+            self.app.pop_screen()
+
+        self.leave_then(leave)
 
     def action_write(self) -> None:
         """Back into the vent box."""
@@ -197,8 +202,7 @@ class WallowScreen(FlowStep):
         def answered(yes: bool | None) -> None:
             if yes and not self._finished:
                 self.query_one("#wallow-timer", WallowTimer).stop()
-                if self._close(early=True):
-                    self.action_move_on()
+                self._close(early=True, then=self.action_move_on)
 
         self.app.push_screen(ConfirmModal(
             Content("End the wallow window now? It can't be extended or restarted later."),
@@ -214,10 +218,12 @@ class WallowScreen(FlowStep):
 
     @on(WallowTimer.Finished)
     def _time_up(self) -> None:
-        """Say so, close the window in the store, and wait: focus and text stay put."""
+        """Close the window in the store, then say so and wait: focus and text stay put."""
+        if not self._finished:
+            self._close(early=False, then=self._show_time_up)
+
+    def _show_time_up(self) -> None:
         if self._finished:
-            return
-        if not self._close(early=False):
             return
         self._finished = True
         self.app.bell()
@@ -230,14 +236,23 @@ class WallowScreen(FlowStep):
             "The vent box stays open; what you type is still saved.")
         self.refresh_bindings()
 
-    def _close(self, early: bool) -> bool:
-        """Write the vent box and end the window in the store; False if the store refused."""
+    def _close(self, early: bool, then: Callable[[], None]) -> None:
+        """Write the vent box and end the window in the store, then `then()`; a refusal is
+        said and changes nothing (a busy store is waited for off the event loop)."""
         self.save_vent()
-        if self.window is not None:
-            try:
-                self.store.wallow.finish(self.window.id, early=early)
-            except StoreError as exc:
-                self.say(exc.message, "error", timeout=10)
-                return False
-        self.set_terminal_title("bounceback")
-        return True
+        if self.window is None:
+            self.set_terminal_title("bounceback")
+            then()
+            return
+
+        def closed(outcome: Outcome[WallowRecord]) -> None:
+            if not outcome.ok:
+                assert outcome.error is not None
+                self.say(refusal_message(outcome.error, gone=WINDOW_GONE), "error", timeout=10)
+                return
+            if self.is_mounted:
+                self.set_terminal_title("bounceback")
+                then()
+
+        write_soon(self.bb.write_lane, partial(self.store.wallow.finish, early=early),
+                   self.window.id, done=closed)

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 from bounceback.domain import Stage
 from bounceback.store.migrations import LATEST
-from bounceback.store.models import metadata
+from bounceback.store.models import BOOKKEEPING_TABLES, metadata
 from bounceback.store.portability.common import (
     FORMAT,
     FORMAT_VERSION,
@@ -34,9 +34,9 @@ from bounceback.store.portability.source import TextStream
 Sink = Callable[[sa.Table, dict[str, Any]], None]
 
 
-NOT_EXPORTED = frozenset({"schema_version", "form_draft"})
-"""Bookkeeping, not data: the schema's version, and forms' unsaved text (working state that is
-offered back on the next start, never carried to another database)."""
+NOT_EXPORTED = frozenset({*BOOKKEEPING_TABLES, "form_draft"})
+"""Bookkeeping, not data: the schema's version, the contents' generation, and forms' unsaved text
+(working state that is offered back on the next start, never carried to another database)."""
 
 
 def exported_tables() -> list[sa.Table]:
