@@ -102,7 +102,7 @@ def _vent_crash(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     store.wallow.start(case.id, 15)
     store.close()
 
-    def save_vent(self: WallowRepo, window_id: int, text: str) -> None:
+    def save_vent(self: WallowRepo, window_id: int, text: str, base: str | None = None) -> None:
         typed = text
         raise RuntimeError(f"could not save {typed!r} for window {window_id}")
 
@@ -141,7 +141,7 @@ def test_a_crash_prints_one_calm_line_and_a_private_report(monkeypatch, tmp_path
     text = report.read_text()
     for secret in ("Zyxwvut", "Secretco", "furious", "Qwertyuiop"):
         assert secret not in text and secret not in err
-    assert "builtins.RuntimeError" in text and "in WallowScreen.save_vent" in text
+    assert "builtins.RuntimeError" in text and "in WallowScreen.save_vent" in text, text
     assert "WallowScreen" in text
 
 
