@@ -31,7 +31,7 @@ from bounceback.store.db import Store
 from bounceback.store.drafts import ApplicationDraft
 from bounceback.store.goals import GoalDraft
 from bounceback.store.help_acts import HelpDraft
-from bounceback.store.models import metadata
+from bounceback.store.models import BOOKKEEPING_TABLES, metadata
 from bounceback.store.portability.json_import import exported_tables
 from bounceback.store.wins import WinDraft
 
@@ -232,7 +232,7 @@ def timezone_for(hours: int):  # type: ignore[no-untyped-def]
     return timezone(timedelta(hours=hours))
 
 
-_COLUMNS = [(t.name, c) for t in metadata().sorted_tables if t.name != "schema_version"
+_COLUMNS = [(t.name, c) for t in metadata().sorted_tables if t.name not in BOOKKEEPING_TABLES
             for c in t.columns if not c.primary_key and not c.foreign_keys]
 
 
