@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Table, func, insert, select
 
@@ -26,13 +26,13 @@ from bounceback.clock import today
 from bounceback.domain import (
     FEELING_WORDS,
     FeedbackStatus,
-    GoalSource,
     RejectionKind,
     Stage,
-    WinCategory,
 )
+from bounceback.store import demo_plan as plan
 from bounceback.store import demo_words as words
 from bounceback.store.applications import search_fold
+from bounceback.store.demo_habits import HabitRows, Row
 from bounceback.store.models import (
     Application,
     CheckIn,
@@ -54,7 +54,6 @@ if TYPE_CHECKING:
     from bounceback.clock import Clock
     from bounceback.store.db import Store
 
-Row = dict[str, Any]
 
 WEEKS = 8
 WALLOW_MINUTES = 15
@@ -93,117 +92,8 @@ class DemoSummary:
 # ---- the plan for the default demo ---------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Spec:
-    """One application to invent: where it is now and how far it got before that."""
-
-    stage: Stage
-    reached: Stage  # the furthest open stage (== stage unless closed)
-    rounds: int = 0  # interviewing events in the history
-    last_ago: int = 0  # days between the last event and today
-    due: int | None = None  # next action in days from today (None: none; applied: +7 days)
-    feedback: FeedbackStatus | None = None  # rejected only
-    role: str = ""  # override the drawn role
-
-
 S = Stage
 F = FeedbackStatus
-# Forty applications. Ages are chosen so the Pipeline shows follow-ups overdue, due today and
-# ahead, four stale rows (>14 days quiet) and two that look ghosted (>21 days); 6 of the last 8
-# rejections ended before any interview, so the Detective's pattern has something to say.
-_DEFAULT_PLAN: tuple[_Spec, ...] = (
-    _Spec(S.SAVED, S.SAVED, last_ago=0, due=1),
-    _Spec(S.SAVED, S.SAVED, last_ago=1, due=0),
-    _Spec(S.SAVED, S.SAVED, last_ago=3, due=2),
-    _Spec(S.SAVED, S.SAVED, last_ago=6, due=-1),
-    _Spec(S.APPLIED, S.APPLIED, last_ago=2, due=5),
-    _Spec(S.APPLIED, S.APPLIED, last_ago=5, due=2),
-    _Spec(S.APPLIED, S.APPLIED, last_ago=7, due=0),
-    _Spec(S.APPLIED, S.APPLIED, last_ago=8, due=-1),
-    _Spec(S.APPLIED, S.APPLIED, last_ago=10, due=-3),
-    _Spec(S.APPLIED, S.APPLIED, last_ago=16, due=-9),
-    _Spec(S.APPLIED, S.APPLIED, last_ago=18, due=-4),
-    _Spec(S.APPLIED, S.APPLIED, last_ago=24, due=-2),
-    _Spec(S.APPLIED, S.APPLIED, last_ago=29, due=0),
-    _Spec(S.SCREENING, S.SCREENING, last_ago=1, due=2),
-    _Spec(S.SCREENING, S.SCREENING, last_ago=4, due=0),
-    _Spec(S.SCREENING, S.SCREENING, last_ago=17, due=-3),
-    _Spec(S.INTERVIEWING, S.INTERVIEWING, rounds=1, last_ago=1, due=2),
-    _Spec(S.INTERVIEWING, S.INTERVIEWING, rounds=2, last_ago=3, due=1),
-    _Spec(S.INTERVIEWING, S.INTERVIEWING, rounds=3, last_ago=6, due=-1),
-    _Spec(S.INTERVIEWING, S.INTERVIEWING, rounds=2, last_ago=15, due=-2),
-    _Spec(S.FINAL_ROUND, S.FINAL_ROUND, rounds=2, last_ago=2, due=3),
-    _Spec(S.FINAL_ROUND, S.FINAL_ROUND, rounds=1, last_ago=5, due=0),
-    _Spec(S.OFFER, S.OFFER, rounds=2, last_ago=1, due=4),
-    # A short bridge contract taken while the search goes on: the search is not over.
-    _Spec(S.ACCEPTED, S.ACCEPTED, rounds=1, last_ago=20,
-          role="Contract Product Engineer (8 weeks, part-time)"),
-    _Spec(S.REJECTED, S.APPLIED, last_ago=2, feedback=F.ASKED),
-    _Spec(S.REJECTED, S.APPLIED, last_ago=5, feedback=F.NOT_ASKED),
-    _Spec(S.REJECTED, S.FINAL_ROUND, rounds=2, last_ago=9, feedback=F.ASKED),
-    _Spec(S.REJECTED, S.APPLIED, last_ago=12, feedback=F.NOT_ASKED),
-    _Spec(S.REJECTED, S.APPLIED, last_ago=16, feedback=F.NO_REPLY),
-    _Spec(S.REJECTED, S.INTERVIEWING, rounds=2, last_ago=19, feedback=F.LET_GO),
-    _Spec(S.REJECTED, S.APPLIED, last_ago=23, feedback=F.LET_GO),
-    _Spec(S.REJECTED, S.APPLIED, last_ago=27, feedback=F.RECEIVED),
-    _Spec(S.REJECTED, S.FINAL_ROUND, rounds=1, last_ago=30, feedback=F.RECEIVED),
-    _Spec(S.REJECTED, S.SCREENING, last_ago=38, feedback=F.RECEIVED),
-    _Spec(S.REJECTED, S.APPLIED, last_ago=45, feedback=F.NOT_ASKED),
-    _Spec(S.WITHDRAWN, S.SCREENING, last_ago=11),
-    _Spec(S.WITHDRAWN, S.INTERVIEWING, rounds=1, last_ago=26),
-    _Spec(S.GHOSTED, S.APPLIED, last_ago=6),
-    _Spec(S.GHOSTED, S.APPLIED, last_ago=13),
-    _Spec(S.GHOSTED, S.SCREENING, last_ago=20),
-)
-# The rejection for a job that was never tracked (a recruiter's cold call that went nowhere).
-_UNTRACKED = ("Stonefly Systems", "Backend Engineer", 35)
-
-# Stages the company moves (or the user moves on a working day): kept off weekends.
-_WORKDAY_STAGES = frozenset(
-    {S.APPLIED, S.SCREENING, S.INTERVIEWING, S.FINAL_ROUND, S.OFFER, S.REJECTED}
-)
-_OPEN_PATH = (S.APPLIED, S.SCREENING, S.INTERVIEWING, S.FINAL_ROUND, S.OFFER, S.ACCEPTED)
-
-
-def _gap(prev: Stage, cur: Stage) -> tuple[int, int]:
-    """Believable days between two consecutive stage events."""
-    if cur is S.REJECTED:
-        return (5, 20) if prev in (S.SAVED, S.APPLIED) else (2, 7)
-    return {
-        S.APPLIED: (0, 4),
-        S.SCREENING: (3, 10),
-        S.INTERVIEWING: (3, 8) if prev is S.SCREENING else (3, 7),
-        S.FINAL_ROUND: (4, 9),
-        S.OFFER: (2, 5),
-        S.ACCEPTED: (1, 4),
-        S.WITHDRAWN: (2, 9),
-        S.GHOSTED: (22, 30),
-    }.get(cur, (1, 5))
-
-
-def _path(spec: _Spec, saved_first: bool) -> list[Stage]:
-    """The stages an application went through, oldest first."""
-    stages = [S.SAVED] if saved_first or spec.stage is S.SAVED else []
-    if spec.stage is S.SAVED:
-        return stages
-    for stage in _OPEN_PATH:
-        if stage is S.FINAL_ROUND and spec.reached is S.ACCEPTED:
-            continue  # the accepted one is a short contract: no final loop
-        stages.extend([stage] * (max(spec.rounds, 1) if stage is S.INTERVIEWING else 1))
-        if stage is spec.reached:
-            break
-    if spec.stage is not spec.reached:
-        stages.append(spec.stage)
-    return stages
-
-
-def _kind_for(stage_reached: Stage) -> RejectionKind:
-    """The rejection kind the demo records for a stage reached (no interview = early)."""
-    if stage_reached in (S.SAVED, S.APPLIED):
-        return RejectionKind.EARLY
-    if stage_reached in (S.SCREENING, S.INTERVIEWING):
-        return RejectionKind.MID
-    return RejectionKind.FINAL
 
 
 # ---- the builder ----------------------------------------------------------------------------
@@ -248,7 +138,7 @@ def _table(model: type) -> Table:
     return model.__table__  # type: ignore[attr-defined,no-any-return]
 
 
-class _Demo:
+class _Demo(HabitRows):
     """Invents the rows; pure Python, no database (the caller inserts them)."""
 
     def __init__(self, clock: Clock, rng: random.Random, wallow_minutes: int) -> None:
@@ -276,7 +166,7 @@ class _Demo:
 
     def build(self, scale: int | None) -> dict[type, list[Row]]:
         """Every table's rows, in foreign-key order."""
-        specs = list(_DEFAULT_PLAN) if scale is None else self._scale_plan(scale)
+        specs = list(plan.DEFAULT_PLAN) if scale is None else self._scale_plan(scale)
         untracked = scale is None or scale // 5 >= 1
         apps, events, closed = self._applications(specs, named=scale is None)
         rituals = self._rituals()
@@ -294,7 +184,7 @@ class _Demo:
             GoalDay: self._goal_days(), CheckIn: self._check_ins(),
         }
 
-    def _scale_plan(self, n: int) -> list[_Spec]:
+    def _scale_plan(self, n: int) -> list[plan.Spec]:
         """Exactly `n` specs: N // 5 - 1 rejected (plus the untracked one), the rest spread."""
         rng = self.rng
         rejected = max(0, n // 5 - 1)
@@ -311,19 +201,21 @@ class _Demo:
                 reached = rng.choices(
                     (S.APPLIED, S.SCREENING, S.INTERVIEWING, S.FINAL_ROUND), (60, 15, 15, 10)
                 )[0]
-                specs.append(_Spec(stage, reached, rounds, rng.randint(1, 50), feedback=rng.choice(
-                    (F.NOT_ASKED, F.NOT_ASKED, F.ASKED, F.RECEIVED, F.NO_REPLY, F.LET_GO))))
+                feedback = rng.choice(
+                    (F.NOT_ASKED, F.NOT_ASKED, F.ASKED, F.RECEIVED, F.NO_REPLY, F.LET_GO))
+                specs.append(plan.Spec(stage, reached, rounds, rng.randint(1, 50),
+                                       feedback=feedback))
             elif stage in (S.WITHDRAWN, S.GHOSTED):
                 reached = rng.choice((S.APPLIED, S.SCREENING))
-                specs.append(_Spec(stage, reached, rounds, rng.randint(0, 25)))
+                specs.append(plan.Spec(stage, reached, rounds, rng.randint(0, 25)))
             elif stage is S.ACCEPTED:
-                specs.append(_Spec(stage, stage, rounds, rng.randint(1, 40)))
+                specs.append(plan.Spec(stage, stage, rounds, rng.randint(1, 40)))
             else:
                 roll = rng.random()
                 ago = rng.randint(0, 12) if roll < 0.8 else rng.randint(15, 20) if roll < 0.93 \
                     else rng.randint(22, 40)
                 due = rng.randint(-5, 7)
-                specs.append(_Spec(stage, stage, rounds, ago, due))
+                specs.append(plan.Spec(stage, stage, rounds, ago, due))
         return specs
 
     # ---- applications --------------------------------------------------------------------
@@ -335,23 +227,23 @@ class _Demo:
         name = f"{rng.choice(words.NAME_A)}{rng.choice(words.NAME_B)} {rng.choice(words.NAME_C)}"
         return name, rng.choice(words.MISSIONS)
 
-    def _history(self, spec: _Spec) -> list[tuple[Stage, datetime]]:
+    def _history(self, spec: plan.Spec) -> list[tuple[Stage, datetime]]:
         """Stage events with strictly increasing times, the last `spec.last_ago` days ago."""
         rng = self.rng
-        stages = _path(spec, saved_first=rng.random() < 0.35)
+        stages = plan.path(spec, saved_first=rng.random() < 0.35)
         # Walk back from the last event; days[0] always belongs to stages[i].
         days = [self.today - timedelta(days=spec.last_ago)]
         for i in range(len(stages) - 1, -1, -1):
             if i < len(stages) - 1:
-                gap = rng.randint(*_gap(stages[i], stages[i + 1]))
+                gap = rng.randint(*plan.gap(stages[i], stages[i + 1]))
                 days.insert(0, days[0] - timedelta(days=gap))
-            if stages[i] in _WORKDAY_STAGES:
+            if stages[i] in plan.WORKDAY_STAGES:
                 while days[0].weekday() >= 5:
                     days[0] -= timedelta(days=1)
         days = [max(d, self.start) for d in days]  # a long story squeezed into the window
         times: list[datetime] = []
         for stage, day in zip(stages, days, strict=True):
-            lo, hi = (540, 1050) if stage in _WORKDAY_STAGES else (450, 1320)
+            lo, hi = (540, 1050) if stage in plan.WORKDAY_STAGES else (450, 1320)
             t = self.at(day, rng.randint(lo, hi))
             if times and t <= times[-1]:
                 t = times[-1] + timedelta(minutes=rng.randint(10, 90))
@@ -363,8 +255,8 @@ class _Demo:
         return list(zip(stages, times, strict=True))
 
     def _applications(
-        self, specs: Sequence[_Spec], named: bool
-    ) -> tuple[list[Row], list[Row], list[tuple[Row, _Spec, list[tuple[Stage, datetime]]]]]:
+        self, specs: Sequence[plan.Spec], named: bool
+    ) -> tuple[list[Row], list[Row], list[tuple[Row, plan.Spec, list[tuple[Stage, datetime]]]]]:
         """Application and StageEvent rows, plus the rejected ones for `_rejections`."""
         rng = self.rng
         drafts = []
@@ -398,7 +290,8 @@ class _Demo:
         return apps, event_rows, closed
 
     def _application_row(
-        self, app_id: int, i: int, spec: _Spec, history: list[tuple[Stage, datetime]], named: bool
+        self, app_id: int, i: int, spec: plan.Spec, history: list[tuple[Stage, datetime]],
+        named: bool,
     ) -> Row:
         rng = self.rng
         company, mission = self._company(i, named)
@@ -467,7 +360,7 @@ class _Demo:
         ]
 
     def _rejections(
-        self, closed: list[tuple[Row, _Spec, list[tuple[Stage, datetime]]]], untracked: bool,
+        self, closed: list[tuple[Row, plan.Spec, list[tuple[Stage, datetime]]]], untracked: bool,
         rituals: int,
     ) -> tuple[list[Row], list[Row], list[Row]]:
         """Rejection rows with the finished wallow window and ritual for each."""
@@ -483,7 +376,7 @@ class _Demo:
                  spec.feedback)
             )
         if untracked:
-            company, role, ago = _UNTRACKED
+            company, role, ago = plan.UNTRACKED
             day = self.today - timedelta(days=ago)
             while day.weekday() >= 5:
                 day -= timedelta(days=1)
@@ -495,7 +388,7 @@ class _Demo:
         done: list[Row] = []
         last_ritual = 0
         for n, (at, app_id, company, role, reached, rounds, feedback) in enumerate(items, 1):
-            kind = _kind_for(reached)
+            kind = plan.kind_for(reached)
             received = self.local_day(at)
             self.rejection_days[received] += 1
             created = at + timedelta(minutes=rng.randint(2, 40))
@@ -550,126 +443,5 @@ class _Demo:
                 "flow_step": "done", "created_at": created, "updated_at": updated, "version": 1,
             })
         return rejections, windows, done
-
-    # ---- the confidence file -------------------------------------------------------------
-
-    def _wins(self, count: int) -> list[Row]:
-        """The curated wins first, then invented variations up to `count`."""
-        rng = self.rng
-        rows: list[Row] = []
-        categories = list(WinCategory)
-        for n in range(1, count + 1):
-            if n <= len(words.WINS):
-                title, category, story, impact, tags, ago, pinned = words.WINS[n - 1]
-                tag_list = list(tags)
-            else:
-                category = categories[n % len(categories)]
-                topic = rng.choice(words.WIN_TOPICS)
-                title_t, impact_t = words.WIN_TEMPLATES[category]
-                title = title_t.format(x=topic)
-                impact = impact_t.format(n=rng.randint(2, 60))
-                story = f"Work on {topic} at a previous job, written down during the search."
-                tag_list = [topic.replace(" ", "-"), category.value]
-                ago, pinned = rng.randint(30, 3000), False
-            created = self.at(self.start + timedelta(days=min(n - 1, 6)), 20 * 60 + n % 60)
-            happened = self.today - timedelta(days=ago)
-            if happened > self.start:  # written down when it happened
-                created = self.at(happened, 21 * 60)
-            rows.append({
-                "id": n, "title": title, "story": story, "category": category,
-                "happened_on": happened, "impact": impact, "tags": tag_list,
-                "search_fold": "\n".join((title, story, impact, " ".join(tag_list))).casefold(),
-                "pinned": pinned, "last_shown_at": None, "created_at": created,
-                "updated_at": created, "deleted_at": None, "version": 1,
-                "local_day": self.local_day(created),
-            })
-        return rows
-
-    def _strengths(self) -> list[Row]:
-        created = self.at(self.start + timedelta(days=1), 21 * 60)
-        return [
-            {"id": n, "text": text, "kind": kind, "position": n - 1, "last_shown_at": None,
-             "created_at": created}
-            for n, (text, kind) in enumerate(words.STRENGTHS, start=1)
-        ]
-
-    def _help(self) -> list[Row]:
-        rows = []
-        for n, (kind, who, what, offset) in enumerate(words.HELP, start=1):
-            day = min(self.start + timedelta(days=offset), self.today - timedelta(days=1))
-            rows.append({"id": n, "kind": kind, "who": who, "what": what, "happened_on": day,
-                         "created_at": self.at(day, 19 * 60 + 30)})
-        return rows
-
-    # ---- goals and check-ins -------------------------------------------------------------
-
-    def _goals(self) -> list[Row]:
-        created = self.at(self.start, 9 * 60 + 15)
-        weekdays = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
-        goals = (
-            ("Apply to targeted roles", 2, "applications", weekdays, GoalSource.APPLICATIONS),
-            ("Send a networking email", 1, "email", weekdays, None),
-            ("Learning", 30, "minutes", "FREQ=DAILY", None),
-        )
-        return [
-            {"id": n, "title": title, "target": target, "unit": unit, "rrule": rule,
-             "auto_source": source, "position": n - 1, "active": True, "starts_on": self.start,
-             "created_at": created}
-            for n, (title, target, unit, rule, source) in enumerate(goals, start=1)
-        ]
-
-    def _goal_days(self) -> list[Row]:
-        """Past days only: the applications goal counts what the pipeline shows was sent."""
-        rng = self.rng
-        weekdays = [d for d in self.past_days if d.weekday() < 5]
-        quiet = [d for d in weekdays if not self.applied_days[d]] or weekdays
-        rest = set(rng.sample(quiet, min(2, len(quiet))))
-        rows: list[Row] = []
-
-        def add(goal: int, day: date, count: int, is_rest: bool = False) -> None:
-            rows.append({"id": len(rows) + 1, "goal_id": goal, "day": day, "count": count,
-                         "rest": is_rest})
-
-        for day in self.past_days:
-            workday = day.weekday() < 5
-            if day in rest:
-                for goal in (1, 2, 3):
-                    add(goal, day, self.applied_days[day] if goal == 1 else 0, True)
-                continue
-            if workday and self.applied_days[day]:
-                add(1, day, self.applied_days[day])
-            if workday and rng.random() < 0.75:
-                add(2, day, 1 if rng.random() < 0.85 else 2)
-            if day.weekday() == 6 and rng.random() < 0.4:
-                add(3, day, 0, True)
-                continue
-            roll = rng.random()
-            if roll < 0.62:
-                add(3, day, rng.choice((30, 30, 35, 40, 45, 60)))
-            elif roll < 0.85:
-                add(3, day, rng.choice((10, 15, 20, 25)))
-        return rows
-
-    def _check_ins(self) -> list[Row]:
-        """Most past days; mood climbs slowly and dips on (and after) a rejection."""
-        rng = self.rng
-        rows: list[Row] = []
-        span = max(len(self.past_days) - 1, 1)
-        for i, day in enumerate(self.past_days):
-            if rng.random() < (0.25 if day.weekday() >= 5 else 0.06):
-                continue
-            mood = 2.8 + 1.2 * i / span + rng.uniform(-0.6, 0.6)
-            if self.rejection_days[day]:
-                mood -= 1.5
-            elif self.rejection_days[day - timedelta(days=1)]:
-                mood -= 0.7
-            created = self.at(day, rng.randint(7 * 60 + 30, 9 * 60 + 30))
-            rows.append({
-                "id": len(rows) + 1, "day": day, "mood": min(5, max(1, round(mood))),
-                "control": rng.choice(words.CONTROL), "note": rng.choice(words.CHECKIN_NOTES),
-                "created_at": created, "updated_at": created,
-            })
-        return rows
-
 
 __all__ = ["DemoSummary", "build_demo"]

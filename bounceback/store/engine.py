@@ -35,6 +35,7 @@ from bounceback.store.fs import (
     tighten_data_files,
 )
 from bounceback.store.identity import APPLICATION_ID, application_id, refuse_foreign
+from bounceback.store.sql_log import redact_sql_logging
 
 __all__ = ["SQLITE_MAGIC", "ensure_private_dir", "precreate_private_file"]
 
@@ -417,37 +418,6 @@ def _classify(exc: sqlite3.DatabaseError, path: Path) -> StoreError:
             f"{path} is damaged ({exc}); it was left untouched. " + newest_backup_hint(path), path
         )
     return StoreError(f"Cannot open {path} ({exc}).", path)
-
-
-class RedactRows(logging.Filter):
-    """Keep stored rows and parameters out of SQLAlchemy's own logs, whatever the log level.
-
-    With `echo=True` or the `sqlalchemy.engine` loggers at DEBUG, SQLAlchemy logs every fetched
-    row ("Row (...)") and, without `hide_parameters`, every bound value: a person's journal
-    text. Records below INFO are dropped; the SQL text itself (our statements carry no user
-    text, only placeholders) stays, and any non-text argument (parameters) is redacted.
-    """
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        """False for row/column records; other records lose their parameter arguments."""
-        if record.levelno < logging.INFO:
-            return False
-        if record.args:
-            args = record.args if isinstance(record.args, tuple) else (record.args,)
-            record.args = tuple(a if isinstance(a, str) else "[redacted]" for a in args)
-        return True
-
-
-SQL_LOGGERS = ("sqlalchemy.engine", "sqlalchemy.engine.Engine", "sqlalchemy.engine.Connection")
-"""Where SQLAlchemy creates its engine records (a logger filter sees only its own records)."""
-
-
-def redact_sql_logging() -> None:
-    """Install `RedactRows` on SQLAlchemy's engine loggers, once (called for every engine)."""
-    for name in SQL_LOGGERS:
-        logger = logging.getLogger(name)
-        if not any(isinstance(f, RedactRows) for f in logger.filters):
-            logger.addFilter(RedactRows())
 
 
 def build_engine(
