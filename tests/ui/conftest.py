@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from rich.cells import cell_len
 from textual.app import App
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerCancelled, WorkerState
 
 import bounceback.app
 from bounceback.app import BouncebackApp
@@ -107,7 +107,12 @@ def capture_toasts(app: BouncebackApp) -> list[str]:
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
     """Let workers finish and the screen repaint."""
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    for _ in range(10):
+        try:
+            await pilot.app.workers.wait_for_complete()
+            break
+        except WorkerCancelled:  # an exclusive worker replaced by a newer one: wait for that
+            await pilot.pause()
     await pilot.pause()
 
 
