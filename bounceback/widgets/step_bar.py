@@ -48,15 +48,11 @@ class StepBar(Widget):
     def render(self) -> Content:
         """Step names first, then the whole note; narrower, the short note, then numbers."""
         width = self.content_region.width or 80
+        notes = (None,) if self._note is None else (self._note, self._short)
         for names in (True, False):
             line = self._bar(names)
-            if self._note is None:  # no demo label: the names only when they fit
-                if line.cell_length <= width:
-                    return line
-                continue
-            for note in (self._note, self._short):
-                if note is not None and line.cell_length + note.cell_length + 2 <= width:
+            for note in notes:  # without a demo label, the names only when they fit
+                room = 0 if note is None else note.cell_length + 2
+                if line.cell_length + room <= width:
                     return with_note(line, note, width, below=False)
-        if self._note is None:
-            return self._bar(False)
         return with_note(self._bar(False), self._note, width, below=False, short=self._short)

@@ -82,18 +82,20 @@ def test_a_lone_escape_key_is_never_held_back() -> None:
     assert guard.feed("\x1b[20") == "\x1b[20"  # maybe a paste's start: still passed on
 
 
+def app_driver() -> type:
+    """The driver class the app runs in a real terminal."""
+    app = BouncebackApp(open_store=lambda: None, clock=FixedClock(NOW))  # type: ignore[arg-type]
+    return app.get_driver_class()
+
+
 def linux_base() -> type:
     """Textual's Linux driver class, as the app's driver inherits it."""
-    app = BouncebackApp(open_store=lambda: None, clock=FixedClock(NOW))  # type: ignore[arg-type]
-    driver = app.get_driver_class()
-    return next(c for c in driver.__mro__ if c.__name__ == "LinuxDriver")
+    return next(c for c in app_driver().__mro__ if c.__name__ == "LinuxDriver")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="the Linux driver")
 def test_the_apps_terminal_driver_reads_through_the_guard() -> None:
-    app = BouncebackApp(open_store=lambda: None, clock=FixedClock(NOW))  # type: ignore[arg-type]
-    driver = app.get_driver_class()
-    assert driver.run_input_thread is not linux_base().run_input_thread
+    assert app_driver().run_input_thread is not linux_base().run_input_thread
     assert run_guarded_input_thread.__module__ == "bounceback.terminal_input"
 
 
