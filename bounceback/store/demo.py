@@ -201,10 +201,10 @@ class _Demo(HabitRows):
                 reached = rng.choices(
                     (S.APPLIED, S.SCREENING, S.INTERVIEWING, S.FINAL_ROUND), (60, 15, 15, 10)
                 )[0]
+                last_ago = rng.randint(1, 50)  # drawn before the feedback: the same demo
                 feedback = rng.choice(
                     (F.NOT_ASKED, F.NOT_ASKED, F.ASKED, F.RECEIVED, F.NO_REPLY, F.LET_GO))
-                specs.append(plan.Spec(stage, reached, rounds, rng.randint(1, 50),
-                                       feedback=feedback))
+                specs.append(plan.Spec(stage, reached, rounds, last_ago, feedback=feedback))
             elif stage in (S.WITHDRAWN, S.GHOSTED):
                 reached = rng.choice((S.APPLIED, S.SCREENING))
                 specs.append(plan.Spec(stage, reached, rounds, rng.randint(0, 25)))
