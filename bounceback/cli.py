@@ -190,9 +190,10 @@ def cmd_open(args: argparse.Namespace, clock: Clock) -> int:
     path = _database(args)
 
     def opener() -> Store:
+        from bounceback.starters import starters
         from bounceback.store.db import Store
 
-        store = Store.open(path, clock)
+        store = Store.open(path, clock, starters=starters())  # a first start gets the starters
         missed = _daily_backup(path, clock)
         if not store.readonly:  # read-only already says so in its banner
             store.notes.extend(missed)

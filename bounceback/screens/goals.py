@@ -25,7 +25,7 @@ from bounceback.playbook.goals import (
 )
 from bounceback.screens.base import ModeScreen
 from bounceback.screens.modals import ConfirmModal
-from bounceback.screens.today_data import AUTO_SYNC_DAYS, ensure_goals
+from bounceback.screens.today_data import AUTO_SYNC_DAYS
 from bounceback.store.records import GoalDayRecord, GoalRecord
 from bounceback.widgets.goal_list import GLYPHS, STATUS_STYLES
 from bounceback.widgets.record_table import Column, RecordTable
@@ -173,7 +173,6 @@ class GoalsScreen(ModeScreen):
     def reload(self, keep_id: int | None = None) -> None:
         """Read and judge off the event loop."""
         store, today = self.store, self.today()
-        ensure_goals(store)
         store.goals.sync_auto(today - timedelta(days=AUTO_SYNC_DAYS - 1), today)
         goals = store.goals.all()
         records = store.goals.days(today - timedelta(days=STRENGTH_DAYS - 1), today)

@@ -1,7 +1,7 @@
 """What Today shows, read in one go off the event loop and judged by the playbook.
 
-`load_today` runs in a worker thread: it seeds the first goals, stores what automatic goals
-counted, and returns a frozen `TodayData` the screen only has to draw.
+`load_today` runs in a worker thread: it stores what automatic goals counted, and returns a
+frozen `TodayData` the screen only has to draw.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from bounceback.playbook.daily import (
     statuses,
     tally,
 )
-from bounceback.playbook.goals import DayStatus, rrule_problem
+from bounceback.playbook.goals import DayStatus
 from bounceback.playbook.health import Health, pipeline_health
 from bounceback.playbook.pipeline import Flag, Thresholds, attention_key, flag, silence
 from bounceback.store.records import (
@@ -40,13 +40,6 @@ if TYPE_CHECKING:
 AUTO_SYNC_DAYS = 7
 """Automatic goals are recounted for this many days back on every load, so an application
 logged late at night (or from a second window) still lands on its own day."""
-
-
-def ensure_goals(store: Store) -> bool:
-    """Seed the playbook's three small goals the first time goals are needed; True if it did."""
-    from bounceback.starters import starter_goals
-
-    return store.goals.seed(starter_goals(), rrule_problem)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +139,6 @@ def count_map(records: Sequence[GoalDayRecord]) -> dict[tuple[int, date], tuple[
 
 def load_today(store: Store, day: date) -> TodayData:
     """Read and judge everything Today shows (call from a worker thread)."""
-    ensure_goals(store)
     store.goals.sync_auto(day - timedelta(days=AUTO_SYNC_DAYS - 1), day)
     goals = tuple(store.goals.all())
     counts = count_map(store.goals.days(day - timedelta(days=1), day))

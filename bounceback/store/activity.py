@@ -22,7 +22,7 @@ from bounceback.store.models import Application, HelpAct, Rejection, StageEvent,
 from bounceback.store.records import LatestRejection
 
 if TYPE_CHECKING:
-    from bounceback.store.db import Store
+    from bounceback.store.database import Reader
 
 ActivityCounts = dict[GoalSource, Counter[date]]
 """For each countable activity, how many happened on each local day."""
@@ -49,7 +49,7 @@ def _day(stored: date | None, moment: datetime, tz: tzinfo) -> date:
     return stored if stored is not None else moment.astimezone(tz).date()
 
 
-def activity_counts(store: Store, first: date, last: date) -> ActivityCounts:
+def activity_counts(store: Reader, first: date, last: date) -> ActivityCounts:
     """Per source, the count on each local day from `first` to `last` (inclusive).
 
     - applications: applications that reached "applied" that day (a StageEvent, on its stored
@@ -99,7 +99,7 @@ def activity_counts(store: Store, first: date, last: date) -> ActivityCounts:
     return counts
 
 
-def latest_rejection(store: Store) -> LatestRejection | None:
+def latest_rejection(store: Reader) -> LatestRejection | None:
     """The newest rejection (by the day it came), with the applications sent since it was logged.
 
     "Sent since" counts applications that reached applied after the rejection was written

@@ -19,7 +19,8 @@ from bounceback.store.records import ApplicationDetail, ApplicationRow, StageEve
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from bounceback.store.db import Store
+    from bounceback.store.database import Database
+    from bounceback.store.settings import SettingsRepo
 
 _DRAFT_FIELDS = tuple(f.name for f in fields(ApplicationDraft) if f.name != "stage")
 # Stages at or past "applied": reaching one means the application was sent.
@@ -42,9 +43,10 @@ def _row_columns():  # type: ignore[no-untyped-def]
 class ApplicationRepo:
     """Create, read, edit, move, delete (softly) and restore applications."""
 
-    def __init__(self, store: Store) -> None:
-        """Bind to a store."""
-        self._store = store
+    def __init__(self, db: Database, settings: SettingsRepo) -> None:
+        """Bind to a database; `settings` gives the follow-up days for a new application."""
+        self._db = db
+        self._settings = settings
 
     # ---- reading -------------------------------------------------------------------------
 
@@ -52,7 +54,7 @@ class ApplicationRepo:
         """Every live application as a light row (six-ish columns, no ORM objects)."""
         a = Application.__table__.c  # type: ignore[attr-defined]
         query = select(*_row_columns()).where(a.deleted_at.is_(None))
-        with self._store.read() as s:
+        with self._db.read() as s:
             result = s.connection().execute(query).all()
         return [
             ApplicationRow(
@@ -66,7 +68,7 @@ class ApplicationRepo:
         """One light row (after an edit, so a screen updates without reloading everything)."""
         a = Application.__table__.c  # type: ignore[attr-defined]
         query = select(*_row_columns()).where(a.id == app_id, a.deleted_at.is_(None))
-        with self._store.read() as s:
+        with self._db.read() as s:
             r = s.connection().execute(query).first()
         if r is None:
             raise NotFoundError(app_id)
@@ -77,7 +79,7 @@ class ApplicationRepo:
 
     def get(self, app_id: int) -> ApplicationDetail:
         """All fields and the stage history."""
-        with self._store.read() as s:
+        with self._db.read() as s:
             return self._detail(s, self._live(s, app_id))
 
     def fingerprint(self) -> tuple[object, ...]:
@@ -88,7 +90,7 @@ class ApplicationRepo:
             func.max(a.last_activity_at), func.sum(a.version),
             func.count(a.deleted_at),
         )
-        with self._store.read() as s:
+        with self._db.read() as s:
             return tuple(s.connection().execute(query).one())
 
     def count(self) -> int:
@@ -99,11 +101,11 @@ class ApplicationRepo:
 
     def create(self, draft: ApplicationDraft, note: str = "") -> ApplicationDetail:
         """Validate and store a new application with its first stage event."""
-        draft = draft.validated(today(self._store.clock))
-        now = self._store.clock.now()
+        draft = draft.validated(today(self._db.clock))
+        now = self._db.clock.now()
         applied_on = draft.applied_on
         if applied_on is None and draft.stage in _SENT:
-            applied_on = today(self._store.clock)
+            applied_on = today(self._db.clock)
         values = {name: getattr(draft, name) for name in _DRAFT_FIELDS}
         values["applied_on"] = applied_on
         values["next_action"], values["next_action_on"] = self._next_action_defaults(
@@ -117,25 +119,25 @@ class ApplicationRepo:
             created_at=now,
             updated_at=now,
         )
-        with self._store.write() as s:
+        with self._db.write() as s:
             s.add(app)
             s.flush()
             assert app.id is not None
             s.add(StageEvent(application_id=app.id, stage=draft.stage, at=now, note=note,
-                             local_day=local_day(self._store.clock, now)))
+                             local_day=local_day(self._db.clock, now)))
         return self.get(app.id)
 
     def update(self, app_id: int, draft: ApplicationDraft, version: int) -> ApplicationDetail:
         """Save edited fields; ConflictError if the row changed since `version` was read."""
-        draft = draft.validated(today(self._store.clock))
-        with self._store.write() as s:
+        draft = draft.validated(today(self._db.clock))
+        with self._db.write() as s:
             app = self._live(s, app_id)
             if app.version != version:
                 raise ConflictError("This application")
             for name in _DRAFT_FIELDS:
                 setattr(app, name, getattr(draft, name))
             app.search_fold = search_fold(draft.company, draft.role, draft.notes)
-            app.updated_at = self._store.clock.now()
+            app.updated_at = self._db.clock.now()
             try:
                 s.flush()
             except StaleDataError as exc:  # another writer got in between our read and write
@@ -144,19 +146,19 @@ class ApplicationRepo:
 
     def move(self, app_id: int, stage: Stage, note: str = "") -> ApplicationDetail:
         """Append a stage event and make it the current stage (history is never rewritten)."""
-        now = self._store.clock.now()
-        with self._store.write() as s:
+        now = self._db.clock.now()
+        with self._db.write() as s:
             app = self._live(s, app_id)
             app.stage = stage
             app.last_activity_at = now
             app.updated_at = now
             if stage in _SENT and app.applied_on is None:
-                app.applied_on = today(self._store.clock)
+                app.applied_on = today(self._db.clock)
                 app.next_action, app.next_action_on = self._next_action_defaults(
                     app.next_action, app.next_action_on, stage, app.applied_on
                 )
             s.add(StageEvent(application_id=app_id, stage=stage, at=now, note=note,
-                             local_day=local_day(self._store.clock, now)))
+                             local_day=local_day(self._db.clock, now)))
         return self.get(app_id)
 
     def advance(self, app_id: int) -> ApplicationDetail | None:
@@ -179,13 +181,13 @@ class ApplicationRepo:
 
     def delete(self, app_id: int) -> None:
         """Hide an application (undoable with `restore`; history and rejections are kept)."""
-        with self._store.write() as s:
+        with self._db.write() as s:
             app = self._live(s, app_id)
-            app.deleted_at = self._store.clock.now()
+            app.deleted_at = self._db.clock.now()
 
     def restore(self, app_id: int) -> ApplicationDetail:
         """Bring back a deleted application."""
-        with self._store.write() as s:
+        with self._db.write() as s:
             app = s.get(Application, app_id)
             if app is None:
                 raise NotFoundError(app_id)
@@ -200,7 +202,7 @@ class ApplicationRepo:
         """A follow-up `follow_up_days` after applying unless the user chose a date."""
         if action_on is not None or applied_on is None or stage is not Stage.APPLIED:
             return action, action_on
-        days = self._store.settings.get().follow_up_days
+        days = self._settings.get().follow_up_days
         return action or "Follow up", applied_on + timedelta(days=days)
 
     @staticmethod

@@ -18,7 +18,7 @@ from bounceback.store.models import CheckIn
 from bounceback.store.records import CheckInRecord
 
 if TYPE_CHECKING:
-    from bounceback.store.db import Store
+    from bounceback.store.database import Database
 
 CONTROL_CAP = 500
 NOTE_CAP = 20_000
@@ -59,30 +59,30 @@ def _record(c: CheckIn) -> CheckInRecord:
 class CheckInRepo:
     """Read check-ins; write today's, field by field, the moment something changes."""
 
-    def __init__(self, store: Store) -> None:
-        """Bind to a store."""
-        self._store = store
+    def __init__(self, db: Database) -> None:
+        """Bind to a database."""
+        self._db = db
 
     def get(self, day: date) -> CheckInRecord | None:
         """The check-in of `day`, if there is one."""
         c = CheckIn.__table__.c  # type: ignore[attr-defined]
-        with self._store.read() as s:
+        with self._db.read() as s:
             row = s.exec(select(CheckIn).where(c.day == day)).scalars().first()  # type: ignore[call-overload]
             return _record(row) if row is not None else None
 
     def today(self) -> CheckInRecord | None:
         """Today's check-in (by the store's clock), if started."""
-        return self.get(today(self._store.clock))
+        return self.get(today(self._db.clock))
 
     def yesterday(self) -> CheckInRecord | None:
         """Yesterday's check-in, if there was one."""
-        return self.get(today(self._store.clock) - timedelta(days=1))
+        return self.get(today(self._db.clock) - timedelta(days=1))
 
     def recent(self, days: int) -> list[CheckInRecord]:
         """Check-ins of the last `days` days including today, oldest first."""
         c = CheckIn.__table__.c  # type: ignore[attr-defined]
-        since = today(self._store.clock) - timedelta(days=max(days, 1) - 1)
-        with self._store.read() as s:
+        since = today(self._db.clock) - timedelta(days=max(days, 1) - 1)
+        with self._db.read() as s:
             rows = s.exec(  # type: ignore[call-overload]
                 select(CheckIn).where(c.day >= since).order_by(c.day)
             ).scalars().all()
@@ -99,12 +99,12 @@ class CheckInRepo:
         last saw stored; a field saved differently elsewhere since refuses the whole save with
         TextConflictError (a check-in not started yet holds empty lines).
         """
-        if day != today(self._store.clock):
+        if day != today(self._db.clock):
             raise PastDayError({"day": "That day is over; its check-in is kept as it was."})
         changes = checkin_values(mood=mood, control=control, note=note)
-        now = self._store.clock.now()
+        now = self._db.clock.now()
         c = CheckIn.__table__.c  # type: ignore[attr-defined]
-        with self._store.write() as s:
+        with self._db.write() as s:
             row = s.exec(select(CheckIn).where(c.day == day)).scalars().first()  # type: ignore[call-overload]
             stored = {"control": row.control, "note": row.note} if row is not None else {}
             texts = {k: v for k, v in changes.items() if k in ("control", "note")}

@@ -1,42 +1,34 @@
-"""The Store: an engine plus one repository per aggregate, with short sessions per call."""
+"""The Store: the façade the app holds, a Database plus one repository per aggregate."""
 
 from __future__ import annotations
 
 import contextlib
 import logging
-import os
-import sqlite3
-import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Engine
 from sqlmodel import Session
 
 from bounceback.clock import Clock
 from bounceback.store import migrations
+from bounceback.store.applications import ApplicationRepo
+from bounceback.store.checkins import CheckInRepo
+from bounceback.store.database import Database
 from bounceback.store.engine import open_database
-from bounceback.store.errors import (
-    BusyError,
-    DatabaseReplacedError,
-    StorageFullError,
-    StoreError,
-    UnwritableError,
-)
+from bounceback.store.errors import StoreError
+from bounceback.store.form_drafts import FormDraftRepo
+from bounceback.store.goals import GoalRepo
+from bounceback.store.help_acts import HelpRepo
+from bounceback.store.rejections import RejectionRepo
+from bounceback.store.rituals import RitualRepo
+from bounceback.store.seeding import Starters, seed_starters
+from bounceback.store.settings import SettingsRepo
+from bounceback.store.strengths import StrengthRepo
+from bounceback.store.wallow import WallowRepo
+from bounceback.store.wins import WinRepo
 
 log = logging.getLogger(__name__)
-
-QUICK_BUSY_MS = 50
-"""How long a write on the screen's own thread waits for another window's lock before it is
-refused with BusyError (the screen then retries it off that thread): a screen never stalls
-longer than this. Everywhere else a write waits the engine's full busy timeout."""
-
-REPLACED = (
-    "Not saved: your data was restored from a backup (in another window or from the shell) "
-    "since bounceback opened it, so nothing was written into the restored data. bounceback "
-    "reopens it now; what you typed is kept."
-)
 
 
 class Store:
@@ -50,212 +42,132 @@ class Store:
         readonly_reason: str = "",
         notes: Sequence[str] = (),
         generation: tuple[str | None] | None = None,
+        starters: Starters | None = None,
     ) -> None:
         """Wrap an opened engine; use `Store.open` to open a file safely.
 
         `readonly_reason` (non-empty) makes the store read-only: every write is refused.
         `notes`: one-line remarks from opening it, for the app or the CLI to show once.
         `generation`: the data's token as the open sequence read it (a 1-tuple); without it,
-        it is read at the first write or look.
+        it is read at the first write or look. `starters`: the first-start goals and rituals,
+        put into an empty database now and again after every reopen (never twice).
         """
-        from bounceback.store.applications import ApplicationRepo
-        from bounceback.store.checkins import CheckInRepo
-        from bounceback.store.form_drafts import FormDraftRepo
-        from bounceback.store.goals import GoalRepo
-        from bounceback.store.help_acts import HelpRepo
-        from bounceback.store.rejections import RejectionRepo
-        from bounceback.store.rituals import RitualRepo
-        from bounceback.store.settings import SettingsRepo
-        from bounceback.store.strengths import StrengthRepo
-        from bounceback.store.wallow import WallowRepo
-        from bounceback.store.wins import WinRepo
-
-        self.clock = clock
-        self.path = path
-        self.readonly_reason = readonly_reason
+        self.db = Database(engine, clock, path, readonly_reason, generation)
         self.notes: list[str] = list(notes)
-        self._bind(engine)
-        self._quick_thread: int | None = None
-        self._patience = threading.local()
-        self.replaced_hook: Callable[[], None] | None = None
-        """Called (from whichever thread noticed) when the file turns out to be replaced."""
-        self._opened = generation
-        self._identity = self._file_identity()
-        self.settings = SettingsRepo(self)
-        self.applications = ApplicationRepo(self)
-        self.rejections = RejectionRepo(self)
-        self.wallow = WallowRepo(self)
-        self.rituals = RitualRepo(self)
-        self.wins = WinRepo(self)
-        self.strengths = StrengthRepo(self)
-        self.help = HelpRepo(self)
-        self.goals = GoalRepo(self)
-        self.checkins = CheckInRepo(self)
-        self.form_drafts = FormDraftRepo(self)
+        self.starters = starters
+        db = self.db
+        self.settings = SettingsRepo(db)
+        self.applications = ApplicationRepo(db, self.settings)
+        self.rejections = RejectionRepo(db)
+        self.wallow = WallowRepo(db)
+        self.rituals = RitualRepo(db)
+        self.wins = WinRepo(db)
+        self.strengths = StrengthRepo(db)
+        self.help = HelpRepo(db)
+        self.goals = GoalRepo(db)
+        self.checkins = CheckInRepo(db)
+        self.form_drafts = FormDraftRepo(db)
+        self._seed()
 
     @classmethod
     def open(
-        cls, path: Path, clock: Clock, steps: Sequence[str] = migrations.STEPS
+        cls, path: Path, clock: Clock, steps: Sequence[str] = migrations.STEPS, *,
+        starters: Starters | None = None,
     ) -> Store:
-        """Open (creating or migrating) the database at `path`; raises StoreError subclasses."""
+        """Open (creating or migrating) the database at `path`; raises StoreError subclasses.
+
+        With `starters`, an empty database gets them (first start); see `__init__`.
+        """
         opened = open_database(Path(path), clock.now(), steps)
         return cls(opened.engine, clock, Path(path), opened.readonly_reason, opened.notes,
-                   opened.generation)
+                   opened.generation, starters)
 
-    def _bind(self, engine: Engine) -> None:
-        """Use `engine` from now on (at construction, and when reopening)."""
-        self.engine = engine
-        self._read_engine = engine.execution_options(bb_readonly=True)
+    def _seed(self) -> None:
+        """Put the starters into an empty database; a busy or full disk waits for next time."""
+        if self.starters is None:
+            return
+        try:
+            seed_starters(self.db, self.starters)
+        except StoreError:  # the data is fine without them: the next open tries again
+            log.info("starters not seeded this time")
+
+    # ---- the Database, as the app has always seen it on the Store --------------------------
+
+    @property
+    def clock(self) -> Clock:
+        """The injected clock."""
+        return self.db.clock
+
+    @property
+    def path(self) -> Path | None:
+        """The database file (None for a store built on a bare engine)."""
+        return self.db.path
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine (replaced by `reopen`)."""
+        return self.db.engine
+
+    @property
+    def readonly_reason(self) -> str:
+        """Why the store is read-only ("" when it is writable)."""
+        return self.db.readonly_reason
 
     @property
     def readonly(self) -> bool:
         """True when the file (or its folder) cannot be written: browsing only."""
-        return bool(self.readonly_reason)
-
-    @contextlib.contextmanager
-    def read(self) -> Iterator[Session]:
-        """A short read-only session (deferred BEGIN: never blocks a writer)."""
-        with Session(self._read_engine, expire_on_commit=False) as session:
-            yield session
-
-    @contextlib.contextmanager
-    def write(self) -> Iterator[Session]:
-        """A short write session: BEGIN IMMEDIATE, commit on success, rollback on error.
-
-        Raises UnwritableError (nothing is attempted) when the store is read-only, BusyError
-        when another writer holds the lock too long (on the quick thread: QUICK_BUSY_MS), and
-        DatabaseReplacedError when the file was replaced since it was opened (a restore):
-        checked under the write lock, so nothing is ever written into data this store did not
-        open.
-        """
-        if self.readonly:
-            where = str(self.path) if self.path else "the database"
-            raise UnwritableError(
-                f"Not saved: {where} is open read-only ({self.readonly_reason}). "
-                "Browsing only; your text is still here.",
-                self.path,
-            )
-        engine = self.engine
-        if self._quick():
-            engine = engine.execution_options(bb_busy_ms=QUICK_BUSY_MS)
-        try:
-            with Session(engine, expire_on_commit=False) as session:
-                self._refuse_replaced(session.connection())  # takes the write lock first
-                yield session
-                session.commit()
-        except OperationalError as exc:
-            raise _friendly(exc, self.path) from exc
-
-    # ---- one thread answers quickly -------------------------------------------------------
-
-    def answer_quickly_on(self, thread_id: int | None) -> None:
-        """Writes made on `thread_id` (the screen's event loop) wait at most QUICK_BUSY_MS."""
-        self._quick_thread = thread_id
-
-    def _quick(self) -> bool:
-        return (threading.get_ident() == self._quick_thread
-                and not getattr(self._patience, "on", False))
-
-    @contextlib.contextmanager
-    def patient(self) -> Iterator[None]:
-        """Writes inside wait the full busy timeout, even on the quick thread (quitting)."""
-        before = getattr(self._patience, "on", False)
-        self._patience.on = True
-        try:
-            yield
-        finally:
-            self._patience.on = before
-
-    # ---- is it still the database we opened? ----------------------------------------------
-
-    def _file_identity(self) -> tuple[int, int] | None:
-        """The file's device and inode (None without a path, or when it is gone)."""
-        if self.path is None:
-            return None
-        try:
-            st = os.stat(self.path)
-        except OSError:
-            return None
-        return st.st_dev, st.st_ino
-
-    def _read_generation(self, conn: Connection | None = None) -> str | None:
-        """The token of the data in the file (None before schema v4: no token yet)."""
-        if conn is None:
-            with self.read() as s:
-                return self._read_generation(s.connection())
-        try:
-            token = conn.exec_driver_sql(
-                "SELECT token FROM store_generation WHERE id = 1").scalar()
-        except OperationalError:  # no such table: data from before v4 (restored into it)
-            return None
-        return str(token) if token is not None else None
+        return self.db.readonly
 
     @property
-    def _generation(self) -> str | None:
-        """The token of the data this store opened (read now when the opener did not)."""
-        if self._opened is None:
-            self._opened = (self._read_generation(),)
-        return self._opened[0]
+    def replaced_hook(self) -> Callable[[], None] | None:
+        """Called (from whichever thread noticed) when the file turns out to be replaced."""
+        return self.db.replaced_hook
 
-    def _moved(self) -> bool:
-        """The path now names another file than the one opened (or none at all)."""
-        return self.path is not None and self._file_identity() != self._identity
+    @replaced_hook.setter
+    def replaced_hook(self, hook: Callable[[], None] | None) -> None:
+        self.db.replaced_hook = hook
 
-    def _refuse_replaced(self, conn: Connection) -> None:
-        """Raise DatabaseReplacedError when the data is not the data this store opened."""
-        if self._moved() or self._read_generation(conn) != self._generation:
-            log.info("the database was replaced since it was opened")
-            if self.replaced_hook is not None:
-                self.replaced_hook()
-            raise DatabaseReplacedError(REPLACED, self.path)
+    def read(self) -> contextlib.AbstractContextManager[Session]:
+        """A short read-only session (see `Database.read`)."""
+        return self.db.read()
+
+    def write(self) -> contextlib.AbstractContextManager[Session]:
+        """A short BEGIN IMMEDIATE write session (see `Database.write`)."""
+        return self.db.write()
+
+    def answer_quickly_on(self, thread_id: int | None) -> None:
+        """Writes made on `thread_id` (the screen's event loop) wait only briefly for a lock."""
+        self.db.answer_quickly_on(thread_id)
+
+    def patient(self) -> contextlib.AbstractContextManager[None]:
+        """Writes inside wait the full busy timeout, even on the quick thread (quitting)."""
+        return self.db.patient()
 
     def replaced(self) -> bool:
         """True when the file was replaced since it was opened (look on focus, on return)."""
-        return self._moved() or self._read_generation() != self._generation
+        return self.db.replaced()
 
     def reopen(self) -> None:
         """Take the data now in the file as this store's: the open sequence again.
 
         After a restore: an older schema is upgraded (with its backup) like any open, and a
-        file swapped in under the same name is opened anew. Raises StoreError subclasses as
-        `Store.open` does; the store is unchanged then.
+        file swapped in under the same name is opened anew; an empty one gets the starters.
+        Raises StoreError subclasses as `Store.open` does; the store is unchanged then.
         """
-        if self.path is None:
-            self._opened = (self._read_generation(),)
+        path = self.path
+        if path is None:
+            self.db.adopt(None, self.readonly_reason, None)
             return
-        if not self.path.exists():
+        if not path.exists():
             raise StoreError(
-                f"{self.path} is gone (moved or deleted?); bounceback cannot reopen it.",
-                self.path,
+                f"{path} is gone (moved or deleted?); bounceback cannot reopen it.", path
             )
-        opened = open_database(self.path, self.clock.now(), reopening=True)
-        old = self.engine
-        self._bind(opened.engine)
-        self.readonly_reason = opened.readonly_reason
+        opened = open_database(path, self.clock.now(), reopening=True)
+        self.db.adopt(opened.engine, opened.readonly_reason, opened.generation)
         self.notes.extend(opened.notes)
-        self._opened, self._identity = opened.generation, self._file_identity()
-        old.dispose()
+        self._seed()
 
     def close(self) -> None:
         """Release every pooled connection."""
-        self.engine.dispose()
+        self.db.close()
 
-
-def _friendly(exc: OperationalError, path: Path | None) -> StoreError:
-    """Turn SQLite's operational errors into messages without the statement or its values."""
-    orig = exc.orig
-    text = str(orig).lower() if orig is not None else ""
-    where = str(path) if path else "the database"
-    if isinstance(orig, sqlite3.OperationalError) and "full" in text:
-        return StorageFullError(
-            f"Not saved: the disk holding {where} is full. Your text is still here; "
-            "free some space and save again.",
-            path,
-        )
-    if "readonly" in text or "read-only" in text:
-        return UnwritableError(f"Not saved: {where} is read-only.", path)
-    if "locked" in text or "busy" in text:
-        return BusyError(
-            f"Not saved: {where} is busy in another window. Try again in a moment.", path
-        )
-    return StoreError(f"Not saved: {where} reported an error ({type(orig).__name__}).", path)

@@ -17,7 +17,7 @@ from bounceback.store.models import FormDraft
 from bounceback.store.records import FormDraftRecord
 
 if TYPE_CHECKING:
-    from bounceback.store.db import Store
+    from bounceback.store.database import Database
 
 FORM_CAP = 24
 """`form_draft.form` is VARCHAR(24)."""
@@ -56,9 +56,9 @@ def _record(row: FormDraft) -> FormDraftRecord:
 class FormDraftRepo:
     """Keep, find and drop form drafts (one row per open form)."""
 
-    def __init__(self, store: Store) -> None:
-        """Bind to a store."""
-        self._store = store
+    def __init__(self, db: Database) -> None:
+        """Bind to a database."""
+        self._db = db
 
     def save(
         self, draft_id: int | None, form: str, target_id: int | None,
@@ -72,8 +72,8 @@ class FormDraftRepo:
         if not form or len(form) > FORM_CAP:
             raise ValidationError({"form": "Unknown form."})
         plain = _plain(values)
-        now = self._store.clock.now()
-        with self._store.write() as s:
+        now = self._db.clock.now()
+        with self._db.write() as s:
             row = s.get(FormDraft, draft_id) if draft_id is not None else None
             if row is None:
                 row = FormDraft(form=form, target_id=target_id, target_version=target_version,
@@ -90,7 +90,7 @@ class FormDraftRepo:
     def all(self) -> list[FormDraftRecord]:
         """Every draft, the most recently written first."""
         c = FormDraft.__table__.c  # type: ignore[attr-defined]
-        with self._store.read() as s:
+        with self._db.read() as s:
             rows = s.exec(  # type: ignore[call-overload]
                 select(FormDraft).order_by(c.saved_at.desc(), c.id.desc())
             ).scalars().all()
@@ -107,14 +107,14 @@ class FormDraftRepo:
 
     def get(self, draft_id: int) -> FormDraftRecord | None:
         """One draft, or None when it is gone."""
-        with self._store.read() as s:
+        with self._db.read() as s:
             row = s.get(FormDraft, draft_id)
             return _record(row) if row is not None else None
 
     def delete(self, draft_id: int) -> None:
         """Drop a draft (its form was saved or discarded); a missing one is fine."""
         c = FormDraft.__table__.c  # type: ignore[attr-defined]
-        with self._store.write() as s:
+        with self._db.write() as s:
             s.execute(delete(FormDraft).where(c.id == draft_id))
 
     def count(self) -> int:

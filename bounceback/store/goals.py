@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import and_, func, select
@@ -26,7 +26,7 @@ from bounceback.store.records import GoalDayRecord, GoalPlanRecord, GoalRecord, 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from bounceback.store.db import Store
+    from bounceback.store.database import Database
 
 RuleCheck = Callable[[str], str | None]
 """Why a repeat rule cannot be used, or None when it is fine (`playbook.goals.rrule_problem`)."""
@@ -143,9 +143,9 @@ def _day_record(d: GoalDay) -> GoalDayRecord:
 class GoalRepo:
     """Goal templates and their days: counts set by hand or by the app's own activity."""
 
-    def __init__(self, store: Store) -> None:
-        """Bind to a store."""
-        self._store = store
+    def __init__(self, db: Database) -> None:
+        """Bind to a database."""
+        self._db = db
 
     # ---- templates -----------------------------------------------------------------------
 
@@ -155,27 +155,27 @@ class GoalRepo:
         query = select(Goal).order_by(g.active.desc(), g.position, g.id)
         if not include_retired:
             query = query.where(g.active.is_(True))
-        with self._store.read() as s:
+        with self._db.read() as s:
             goals = list(s.exec(query).scalars())  # type: ignore[call-overload]
             plans = _plans(s)
         return [_record(x, plans.get(x.id, ())) for x in goals]
 
     def get(self, goal_id: int) -> GoalRecord:
         """One goal, retired or not, with its plans."""
-        with self._store.read() as s:
+        with self._db.read() as s:
             return _record(self._get(s, goal_id), _plans(s, [goal_id]).get(goal_id, ()))
 
     def create(self, draft: GoalDraft, rule_problem: RuleCheck) -> GoalRecord:
         """A new goal at the end of the list, starting today (it owes nothing for earlier days)."""
         draft = draft.validated(rule_problem)
         g = Goal.__table__.c  # type: ignore[attr-defined]
-        with self._store.write() as s:
+        with self._db.write() as s:
             last = s.exec(select(func.max(g.position))).one()[0]  # type: ignore[call-overload]
             goal = Goal(
                 title=draft.title, target=draft.target, unit=draft.unit, rrule=draft.rrule,
                 auto_source=draft.auto_source, position=(last if last is not None else -1) + 1,
-                active=True, starts_on=today(self._store.clock),
-                created_at=self._store.clock.now(),
+                active=True, starts_on=today(self._db.clock),
+                created_at=self._db.clock.now(),
             )
             s.add(goal)
             s.flush()
@@ -190,13 +190,13 @@ class GoalRepo:
         target never turns a day that met the old one into a miss.
         """
         draft = draft.validated(rule_problem)
-        with self._store.write() as s:
+        with self._db.write() as s:
             goal = self._get(s, goal_id)
             replan = (goal.target, goal.rrule) != (draft.target, draft.rrule)
             goal.title, goal.target, goal.unit = draft.title, draft.target, draft.unit
             goal.rrule, goal.auto_source = draft.rrule, draft.auto_source
             if replan:
-                _replan(s, goal, max(today(self._store.clock), goal.starts_on))
+                _replan(s, goal, max(today(self._db.clock), goal.starts_on))
             s.flush()
             return self._with_plans(s, goal)
 
@@ -214,35 +214,29 @@ class GoalRepo:
         return self._set_active(goal_id, True)
 
     def _set_active(self, goal_id: int, active: bool) -> GoalRecord:
-        with self._store.write() as s:
+        with self._db.write() as s:
             goal = self._get(s, goal_id)
             goal.active = active
             s.flush()
             return self._with_plans(s, goal)
 
     def seed(self, drafts: Sequence[GoalDraft], rule_problem: RuleCheck) -> bool:
-        """Add `drafts` when there has never been a goal (first run); True if it did.
+        """Add `drafts` when there has never been a goal; True if it did (`Store.open` seeds).
 
         Checked with a read first, so the usual case (goals exist) takes no write lock.
         """
-        if self._store.readonly or self._count():  # browsing only: first-run seeding waits
+        if self._db.readonly or self._count():  # browsing only: first-run seeding waits
             return False
         valid = [d.validated(rule_problem) for d in drafts]
-        start, now = today(self._store.clock), self._store.clock.now()
-        with self._store.write() as s:
+        start, now = today(self._db.clock), self._db.clock.now()
+        with self._db.write() as s:
             if s.exec(select(func.count()).select_from(Goal)).one()[0]:  # type: ignore[call-overload]
                 return False
-            for i, d in enumerate(valid):
-                goal = Goal(title=d.title, target=d.target, unit=d.unit, rrule=d.rrule,
-                            auto_source=d.auto_source, position=i, active=True, starts_on=start,
-                            created_at=now)
-                s.add(goal)
-                s.flush()
-                _replan(s, goal, start)
+            add_goals(s, valid, start, now)
         return True
 
     def _count(self) -> int:
-        with self._store.read() as s:
+        with self._db.read() as s:
             return int(s.exec(select(func.count()).select_from(Goal)).one()[0])  # type: ignore[call-overload]
 
     # ---- days ----------------------------------------------------------------------------
@@ -258,7 +252,7 @@ class GoalRepo:
             .where(g.active.is_(True))
             .order_by(g.position, g.id)
         )
-        with self._store.read() as s:
+        with self._db.read() as s:
             rows = s.connection().execute(query).all()
             plans = _plans(s, [r[0] for r in rows])
         return [
@@ -274,13 +268,13 @@ class GoalRepo:
         d = GoalDay.__table__.c  # type: ignore[attr-defined]
         query = (select(d.goal_id, d.day, d.count, d.rest)
                  .where(d.day >= first, d.day <= last).order_by(d.day, d.goal_id))
-        with self._store.read() as s:
+        with self._db.read() as s:
             rows = s.connection().execute(query).all()
         return [GoalDayRecord(goal_id=r[0], day=r[1], count=r[2], rest=bool(r[3])) for r in rows]
 
     def history(self, days: int) -> list[GoalDayRecord]:
         """The stored goal days of the last `days` days, today included (oldest first)."""
-        last = today(self._store.clock)
+        last = today(self._db.clock)
         return self.days(last - timedelta(days=max(days, 1) - 1), last)
 
     def adjust(self, goal_id: int, day: date, delta: int) -> GoalDayRecord:
@@ -307,10 +301,10 @@ class GoalRepo:
 
     def _change(self, goal_id: int, day: date, apply: Callable[[GoalDay], None]) -> GoalDayRecord:
         errors: dict[str, str] = {}
-        check_counted_day(errors, day, today(self._store.clock))
+        check_counted_day(errors, day, today(self._db.clock))
         if errors:
             raise ValidationError(errors)
-        with self._store.write() as s:
+        with self._db.write() as s:
             self._get(s, goal_id)
             row = self._day(s, goal_id, day)
             apply(row)
@@ -337,9 +331,9 @@ class GoalRepo:
         returns how many days were written.
         """
         goals = [g for g in self.all() if g.auto_source is not None]
-        if not goals or self._store.readonly:  # read-only: show what is stored
+        if not goals or self._db.readonly:  # read-only: show what is stored
             return 0
-        counts = activity_counts(self._store, first, last)
+        counts = activity_counts(self._db, first, last)
         stored = {(r.goal_id, r.day): r.count for r in self.days(first, last)}
         changes: list[tuple[int, date, int]] = []
         for goal in goals:
@@ -353,7 +347,7 @@ class GoalRepo:
                     changes.append((goal.id, day, want))
                 day += timedelta(days=1)
         if changes:
-            with self._store.write() as s:
+            with self._db.write() as s:
                 for goal_id, day, want in changes:
                     self._day(s, goal_id, day).count = want
         return len(changes)
@@ -364,6 +358,17 @@ class GoalRepo:
         if goal is None:
             raise NotFoundError(goal_id)
         return goal
+
+
+def add_goals(s: Session, drafts: Sequence[GoalDraft], start: date, now: datetime) -> None:
+    """Add validated `drafts` in their order, each starting on `start` with its first plan."""
+    for i, d in enumerate(drafts):
+        goal = Goal(title=d.title, target=d.target, unit=d.unit, rrule=d.rrule,
+                    auto_source=d.auto_source, position=i, active=True, starts_on=start,
+                    created_at=now)
+        s.add(goal)
+        s.flush()
+        _replan(s, goal, start)
 
 
 def _set_count(row: GoalDay, count: int) -> None:

@@ -19,7 +19,7 @@ from bounceback.store.records import HelpActRecord, HelpCounts
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from bounceback.store.db import Store
+    from bounceback.store.database import Database
 
 
 @dataclass(frozen=True)
@@ -73,26 +73,26 @@ def _record(x: HelpAct) -> HelpActRecord:
 class HelpRepo:
     """Log, list, fix and remove help given; count it by this week and this month."""
 
-    def __init__(self, store: Store) -> None:
-        """Bind to a store."""
-        self._store = store
+    def __init__(self, db: Database) -> None:
+        """Bind to a database."""
+        self._db = db
 
     def log(self, draft: HelpDraft) -> HelpActRecord:
         """Record one act of help (an empty date is today, by the store's clock)."""
-        draft = draft.validated(today(self._store.clock))
+        draft = draft.validated(today(self._db.clock))
         assert draft.happened_on is not None
         act = HelpAct(kind=draft.kind, who=draft.who, what=draft.what,
-                      happened_on=draft.happened_on, created_at=self._store.clock.now())
-        with self._store.write() as s:
+                      happened_on=draft.happened_on, created_at=self._db.clock.now())
+        with self._db.write() as s:
             s.add(act)
             s.flush()
             return _record(act)
 
     def update(self, act_id: int, draft: HelpDraft) -> HelpActRecord:
         """Fix a logged act."""
-        draft = draft.validated(today(self._store.clock))
+        draft = draft.validated(today(self._db.clock))
         assert draft.happened_on is not None
-        with self._store.write() as s:
+        with self._db.write() as s:
             act = self._get(s, act_id)
             act.kind, act.who, act.what = draft.kind, draft.who, draft.what
             act.happened_on = draft.happened_on
@@ -101,7 +101,7 @@ class HelpRepo:
 
     def delete(self, act_id: int) -> HelpActRecord:
         """Remove an act; returns it so the screen can offer an undo (log it again)."""
-        with self._store.write() as s:
+        with self._db.write() as s:
             act = self._get(s, act_id)
             record = _record(act)
             s.delete(act)
@@ -110,7 +110,7 @@ class HelpRepo:
     def all(self) -> list[HelpActRecord]:
         """Every act, newest first."""
         c = HelpAct.__table__.c  # type: ignore[attr-defined]
-        with self._store.read() as s:
+        with self._db.read() as s:
             rows = s.connection().execute(
                 select(c.id, c.kind, c.who, c.what, c.happened_on)
                 .order_by(c.happened_on.desc(), c.id.desc())
@@ -120,12 +120,12 @@ class HelpRepo:
 
     def get(self, act_id: int) -> HelpActRecord:
         """One act."""
-        with self._store.read() as s:
+        with self._db.read() as s:
             return _record(self._get(s, act_id))
 
     def counts(self) -> HelpCounts:
         """Acts this calendar week (from Monday), this calendar month, and in all, by the clock."""
-        day = today(self._store.clock)
+        day = today(self._db.clock)
         c = HelpAct.__table__.c  # type: ignore[attr-defined]
         week, month = week_start(day), day.replace(day=1)
         query = select(
@@ -133,7 +133,7 @@ class HelpRepo:
             func.count(c.id).filter(c.happened_on >= month, c.happened_on <= day),
             func.count(c.id),
         )
-        with self._store.read() as s:
+        with self._db.read() as s:
             r = s.connection().execute(query).one()
         return HelpCounts(week=r[0], month=r[1], total=r[2])
 

@@ -21,7 +21,7 @@ from bounceback.store.records import RejectionRecord, RejectionRow
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from bounceback.store.db import Store
+    from bounceback.store.database import Database
 
 Judge = Callable[[Sequence[Stage]], tuple[Stage, int, RejectionKind]]
 """Reads a stage history: (stage reached, interview rounds, kind). The playbook supplies it."""
@@ -84,9 +84,9 @@ def validate_changes(changes: dict[str, Any]) -> dict[str, Any]:
 class RejectionRepo:
     """Log rejections and edit their cases."""
 
-    def __init__(self, store: Store) -> None:
-        """Bind to a store."""
-        self._store = store
+    def __init__(self, db: Database) -> None:
+        """Bind to a database."""
+        self._db = db
 
     def log_for_application(
         self, app_id: int, judge: Judge, note: str = "", *, move: bool = True
@@ -97,8 +97,8 @@ class RejectionRepo:
         With `move=False` the stage is left alone: a case for a ghosting, or for an application
         already rejected whose case was removed.
         """
-        now = self._store.clock.now()
-        with self._store.write() as s:
+        now = self._db.clock.now()
+        with self._db.write() as s:
             app = s.get(Application, app_id)
             if app is None or app.deleted_at is not None:
                 raise NotFoundError(app_id)
@@ -109,10 +109,10 @@ class RejectionRepo:
                 app.last_activity_at = now
                 app.updated_at = now
                 s.add(StageEvent(application_id=app_id, stage=Stage.REJECTED, at=now, note=note,
-                                 local_day=local_day(self._store.clock, now)))
+                                 local_day=local_day(self._db.clock, now)))
             case = Rejection(
                 application_id=app_id, company=app.company, role=app.role,
-                received_on=today(self._store.clock), stage_reached=reached,
+                received_on=today(self._db.clock), stage_reached=reached,
                 interview_rounds=rounds, kind=kind, created_at=now, updated_at=now,
             )
             s.add(case)
@@ -126,13 +126,13 @@ class RejectionRepo:
     ) -> RejectionRecord:
         """A "no" for a job that was never tracked: just enough to learn from it."""
         clean = validate_changes({"company": company, "role": role})
-        now = self._store.clock.now()
+        now = self._db.clock.now()
         case = Rejection(
-            company=clean["company"], role=clean["role"], received_on=today(self._store.clock),
+            company=clean["company"], role=clean["role"], received_on=today(self._db.clock),
             stage_reached=reached, kind=kind,
             created_at=now, updated_at=now,
         )
-        with self._store.write() as s:
+        with self._db.write() as s:
             s.add(case)
             s.flush()
             assert case.id is not None
@@ -144,7 +144,7 @@ class RejectionRepo:
 
         A deleted case is NotFoundError, as if it were gone (until `restore`).
         """
-        with self._store.read() as s:
+        with self._db.read() as s:
             case = _live(s, case_id)
             contact = ""
             if case.application_id is not None:
@@ -160,7 +160,7 @@ class RejectionRepo:
         stored; a field saved differently elsewhere since refuses the save (TextConflictError).
         """
         clean = validate_changes(changes)
-        with self._store.write() as s:
+        with self._db.write() as s:
             case = _live(s, case_id)
             if version is not None and case.version != version:
                 raise ConflictError("This rejection")
@@ -169,7 +169,7 @@ class RejectionRepo:
                              {k: v for k, v in clean.items() if k in base}, base)
             for name, value in clean.items():
                 setattr(case, name, value)
-            case.updated_at = self._store.clock.now()
+            case.updated_at = self._db.clock.now()
             try:
                 s.flush()
             except StaleDataError as exc:
@@ -181,13 +181,13 @@ class RejectionRepo:
 
         Soft: the row, its wallow window and rituals stay, so nothing written is lost.
         """
-        with self._store.write() as s:
+        with self._db.write() as s:
             case = _live(s, case_id)
-            case.deleted_at = self._store.clock.now()
+            case.deleted_at = self._db.clock.now()
 
     def restore(self, case_id: int) -> RejectionRecord:
         """Bring a deleted case back."""
-        with self._store.write() as s:
+        with self._db.write() as s:
             case = s.get(Rejection, case_id)
             if case is None:
                 raise NotFoundError(case_id)
@@ -230,7 +230,7 @@ class RejectionRepo:
             r.id, r.received_on, r.company, r.role, r.kind, r.intensity_before,
             r.intensity_after, r.feedback_status, r.feedback_asked_on,
         ).where(*where).order_by(*order).limit(limit)
-        with self._store.read() as s:
+        with self._db.read() as s:
             result = s.connection().execute(query).all()
         return [
             RejectionRow(
@@ -258,7 +258,7 @@ class RejectionRepo:
         case = self.get(case_id)
         if case.application_id is None:
             return []
-        with self._store.read() as s:
+        with self._db.read() as s:
             return [(Stage(e.stage), e.at, e.note) for e in self._events(s, case.application_id)]
 
     @staticmethod

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
@@ -14,7 +15,9 @@ from bounceback.store.models import Ritual, RitualDone
 from bounceback.store.records import RitualRecord
 
 if TYPE_CHECKING:
-    from bounceback.store.db import Store
+    from sqlmodel import Session
+
+    from bounceback.store.database import Database
 
 
 def ritual_title(text: str) -> str:
@@ -31,20 +34,19 @@ def ritual_title(text: str) -> str:
 class RitualRepo:
     """Add, rename, reorder, retire rituals; record one done."""
 
-    def __init__(self, store: Store) -> None:
-        """Bind to a store."""
-        self._store = store
+    def __init__(self, db: Database) -> None:
+        """Bind to a database."""
+        self._db = db
 
     def seed(self, titles: Sequence[str]) -> bool:
-        """Add `titles` when there has never been a ritual (first run); True if it did."""
-        now = self._store.clock.now()
-        if self._store.readonly:  # browsing only: first-run seeding waits
+        """Add `titles` when there has never been a ritual; True if it did (`Store.open` seeds)."""
+        now = self._db.clock.now()
+        if self._db.readonly:  # browsing only: first-run seeding waits
             return False
-        with self._store.write() as s:
+        with self._db.write() as s:
             if s.exec(select(func.count()).select_from(Ritual)).one()[0]:  # type: ignore[call-overload]
                 return False
-            for i, title in enumerate(titles):
-                s.add(Ritual(title=title, position=i, created_at=now))
+            add_rituals(s, titles, now)
         return True
 
     def all(self, include_retired: bool = False) -> list[RitualRecord]:
@@ -53,7 +55,7 @@ class RitualRepo:
         query = select(Ritual).order_by(r.retired, r.position, r.id)
         if not include_retired:
             query = query.where(r.retired.is_(False))
-        with self._store.read() as s:
+        with self._db.read() as s:
             return [
                 RitualRecord(id=x.id, title=x.title, position=x.position, retired=x.retired)
                 for x in s.exec(query).scalars()  # type: ignore[call-overload]
@@ -62,9 +64,9 @@ class RitualRepo:
     def add(self, title: str) -> RitualRecord:
         """A new ritual at the end of the list."""
         title = ritual_title(title)
-        with self._store.write() as s:
+        with self._db.write() as s:
             last = s.exec(select(func.max(Ritual.__table__.c.position))).one()[0]  # type: ignore[call-overload,attr-defined]
-            now = self._store.clock.now()
+            now = self._db.clock.now()
             ritual = Ritual(title=title, position=(last or 0) + 1, created_at=now)
             s.add(ritual)
             s.flush()
@@ -74,12 +76,12 @@ class RitualRepo:
     def rename(self, ritual_id: int, title: str) -> None:
         """Change a ritual's words."""
         title = ritual_title(title)
-        with self._store.write() as s:
+        with self._db.write() as s:
             self._get(s, ritual_id).title = title
 
     def set_retired(self, ritual_id: int, retired: bool) -> None:
         """Retire (hide from offers, keep history) or bring back."""
-        with self._store.write() as s:
+        with self._db.write() as s:
             self._get(s, ritual_id).retired = retired
 
     def move(self, ritual_id: int, delta: int) -> None:
@@ -90,21 +92,21 @@ class RitualRepo:
         i = order.index(ritual_id)
         j = max(0, min(len(order) - 1, i + delta))
         order.insert(j, order.pop(i))
-        with self._store.write() as s:
+        with self._db.write() as s:
             for position, rid in enumerate(order):
                 self._get(s, rid).position = position
 
     def mark_done(self, ritual_id: int, rejection_id: int | None) -> None:
         """Record that a ritual was done (for which rejection)."""
-        with self._store.write() as s:
+        with self._db.write() as s:
             self._get(s, ritual_id)
             s.add(RitualDone(ritual_id=ritual_id, rejection_id=rejection_id,
-                             done_at=self._store.clock.now()))
+                             done_at=self._db.clock.now()))
 
     def last_done_id(self) -> int | None:
         """The ritual done most recently (the rotation never offers it first again)."""
         d = RitualDone.__table__.c  # type: ignore[attr-defined]
-        with self._store.read() as s:
+        with self._db.read() as s:
             row = s.connection().execute(
                 select(d.ritual_id).order_by(d.id.desc()).limit(1)  # latest by sequence
             ).first()
@@ -114,7 +116,7 @@ class RitualRepo:
         """Titles of the rituals done for a case."""
         d = RitualDone.__table__.c  # type: ignore[attr-defined]
         r = Ritual.__table__.c  # type: ignore[attr-defined]
-        with self._store.read() as s:
+        with self._db.read() as s:
             rows = s.connection().execute(
                 select(r.title).join_from(RitualDone.__table__, Ritual.__table__,  # type: ignore[attr-defined]
                                           d.ritual_id == r.id)
@@ -128,3 +130,9 @@ class RitualRepo:
         if ritual is None:
             raise NotFoundError(ritual_id)
         return ritual  # type: ignore[no-any-return]
+
+
+def add_rituals(s: Session, titles: Sequence[str], now: datetime) -> None:
+    """Add rituals with `titles`, in that order."""
+    for i, title in enumerate(titles):
+        s.add(Ritual(title=title, position=i, created_at=now))

@@ -34,7 +34,7 @@ def settings_problems(values: dict[str, object]) -> dict[str, str]:
     return errors
 
 if TYPE_CHECKING:
-    from bounceback.store.db import Store
+    from bounceback.store.database import Database
 
 
 THEME_CAP = 40
@@ -44,13 +44,13 @@ THEME_CAP = 40
 class SettingsRepo:
     """Read and change the one Setting row (created with defaults on first read)."""
 
-    def __init__(self, store: Store) -> None:
-        """Bind to a store."""
-        self._store = store
+    def __init__(self, db: Database) -> None:
+        """Bind to a database."""
+        self._db = db
 
     def get(self) -> Settings:
         """The current settings (defaults when never saved)."""
-        with self._store.read() as s:
+        with self._db.read() as s:
             row = s.get(Setting, 1)
             if row is None:
                 return Settings()
@@ -69,7 +69,7 @@ class SettingsRepo:
         errors = settings_problems({k: int(v) for k, v in values.items()})
         if errors:
             raise ValidationError(errors)
-        with self._store.write() as s:
+        with self._db.write() as s:
             row = s.get(Setting, 1) or Setting(id=1)
             for name, value in values.items():
                 setattr(row, name, int(value))
@@ -81,7 +81,7 @@ class SettingsRepo:
         name = clean_text(name, single_line=True).strip()
         if len(name) > THEME_CAP:
             raise ValidationError({"theme": f"A theme name is at most {THEME_CAP} characters."})
-        with self._store.write() as s:
+        with self._db.write() as s:
             row = s.get(Setting, 1) or Setting(id=1)
             row.theme = name
             s.add(row)

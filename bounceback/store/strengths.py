@@ -16,7 +16,7 @@ from bounceback.store.records import StrengthRecord
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from bounceback.store.db import Store
+    from bounceback.store.database import Database
 
 TEXT_CAP = 300
 
@@ -40,14 +40,14 @@ def _record(x: Strength) -> StrengthRecord:
 class StrengthRepo:
     """A short list the person keeps by hand: add, edit, delete, reorder within a kind."""
 
-    def __init__(self, store: Store) -> None:
-        """Bind to a store."""
-        self._store = store
+    def __init__(self, db: Database) -> None:
+        """Bind to a database."""
+        self._db = db
 
     def all(self) -> list[StrengthRecord]:
         """Every strength, grouped by kind (skill, quality, value), in the person's order."""
         c = Strength.__table__.c  # type: ignore[attr-defined]
-        with self._store.read() as s:
+        with self._db.read() as s:
             rows = s.exec(select(Strength).order_by(c.position, c.id)).scalars().all()  # type: ignore[call-overload]
         order = list(StrengthKind)
         records = [_record(x) for x in rows]
@@ -62,7 +62,7 @@ class StrengthRepo:
         """A new strength at the end of its kind (or at `position`, for an undo)."""
         value = strength_text(text)
         c = Strength.__table__.c  # type: ignore[attr-defined]
-        with self._store.write() as s:
+        with self._db.write() as s:
             if position is None:
                 last = s.exec(select(func.max(c.position))).one()[0]  # type: ignore[call-overload]
                 position = (last if last is not None else -1) + 1
@@ -70,7 +70,7 @@ class StrengthRepo:
                 for other in s.exec(select(Strength).where(c.position >= position)).scalars():  # type: ignore[call-overload]
                     other.position += 1
             strength = Strength(text=value, kind=kind, position=position,
-                                created_at=self._store.clock.now())
+                                created_at=self._db.clock.now())
             s.add(strength)
             s.flush()
             return _record(strength)
@@ -78,7 +78,7 @@ class StrengthRepo:
     def edit(self, strength_id: int, text: str, kind: StrengthKind | None = None) -> StrengthRecord:
         """New words (and optionally a different kind) for a strength."""
         value = strength_text(text)
-        with self._store.write() as s:
+        with self._db.write() as s:
             strength = self._get(s, strength_id)
             strength.text = value
             if kind is not None:
@@ -88,7 +88,7 @@ class StrengthRepo:
 
     def delete(self, strength_id: int) -> StrengthRecord:
         """Remove a strength; returns it so the screen can offer an undo (`add` with position)."""
-        with self._store.write() as s:
+        with self._db.write() as s:
             strength = self._get(s, strength_id)
             record = _record(strength)
             s.delete(strength)
@@ -107,7 +107,7 @@ class StrengthRepo:
             return
         group.insert(j, group.pop(i))
         order = [r.id for r in records if r.kind is not mine.kind] + group
-        with self._store.write() as s:
+        with self._db.write() as s:
             for position, sid in enumerate(order):
                 self._get(s, sid).position = position
 

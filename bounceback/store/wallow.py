@@ -21,7 +21,7 @@ from bounceback.store.models import Rejection, WallowWindow
 from bounceback.store.records import WallowRecord
 
 if TYPE_CHECKING:
-    from bounceback.store.db import Store
+    from bounceback.store.database import Database
 
 VENT_CAP = 200_000
 MIN_MINUTES, MAX_MINUTES = 5, 30
@@ -53,9 +53,9 @@ def check_vent(errors: dict[str, str], text: str) -> None:
 class WallowRepo:
     """Start, autosave, resume and end wallow windows."""
 
-    def __init__(self, store: Store) -> None:
-        """Bind to a store."""
-        self._store = store
+    def __init__(self, db: Database) -> None:
+        """Bind to a database."""
+        self._db = db
 
     def start(self, rejection_id: int, minutes: int) -> WallowRecord:
         """Open a window ending `minutes` from now; the deadline is what survives a restart."""
@@ -63,12 +63,12 @@ class WallowRepo:
         check_window(errors, minutes)
         if errors:
             raise ValidationError(errors)
-        now = self._store.clock.now()
+        now = self._db.clock.now()
         window = WallowWindow(
             rejection_id=rejection_id, started_at=now, minutes=minutes,
             ends_at=now + timedelta(minutes=minutes),
         )
-        with self._store.write() as s:
+        with self._db.write() as s:
             case = s.get(Rejection, rejection_id)
             if case is None or case.deleted_at is not None:
                 raise NotFoundError(rejection_id)
@@ -81,7 +81,7 @@ class WallowRepo:
 
     def get(self, window_id: int) -> WallowRecord:
         """One window."""
-        with self._store.read() as s:
+        with self._db.read() as s:
             window = s.get(WallowWindow, window_id)
             if window is None:
                 raise NotFoundError(window_id)
@@ -94,7 +94,7 @@ class WallowRepo:
         """
         w = WallowWindow.__table__.c  # type: ignore[attr-defined]
         r = Rejection.__table__.c  # type: ignore[attr-defined]
-        with self._store.read() as s:
+        with self._db.read() as s:
             window = s.exec(  # type: ignore[call-overload]
                 select(WallowWindow)
                 .join(Rejection.__table__, r.id == w.rejection_id)  # type: ignore[attr-defined]
@@ -106,7 +106,7 @@ class WallowRepo:
     def for_rejection(self, rejection_id: int) -> WallowRecord | None:
         """The latest window of a case."""
         w = WallowWindow.__table__.c  # type: ignore[attr-defined]
-        with self._store.read() as s:
+        with self._db.read() as s:
             window = s.exec(  # type: ignore[call-overload]
                 select(WallowWindow).where(w.rejection_id == rejection_id)
                 .order_by(w.id.desc())
@@ -124,7 +124,7 @@ class WallowRepo:
         check_vent(errors, text)
         if errors:
             raise ValidationError(errors)
-        with self._store.write() as s:
+        with self._db.write() as s:
             window = s.get(WallowWindow, window_id)
             if window is None:
                 raise NotFoundError(window_id)
@@ -140,8 +140,8 @@ class WallowRepo:
         (`started_at + minutes == ends_at` stays true on the clock's new timeline); a window
         that already ended is left as it is.
         """
-        now = self._store.clock.now()
-        with self._store.write() as s:
+        now = self._db.clock.now()
+        with self._db.write() as s:
             window = s.get(WallowWindow, window_id)
             if window is None:
                 raise NotFoundError(window_id)
@@ -153,8 +153,8 @@ class WallowRepo:
 
     def finish(self, window_id: int, *, early: bool) -> WallowRecord:
         """Close the window (at its deadline, or now when ended early); the case moves on."""
-        now = self._store.clock.now()
-        with self._store.write() as s:
+        now = self._db.clock.now()
+        with self._db.write() as s:
             window = s.get(WallowWindow, window_id)
             if window is None:
                 raise NotFoundError(window_id)

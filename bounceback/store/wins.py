@@ -26,7 +26,7 @@ from bounceback.store.records import WinCard, WinDetail, WinRow
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from bounceback.store.db import Store
+    from bounceback.store.database import Database
 
 Picker = Callable[[Sequence[tuple[int, bool, datetime | None]], int], list[int]]
 """Chooses win ids from (id, pinned, last shown); the playbook's `pick_wins` is the rule."""
@@ -131,21 +131,21 @@ def _row(r: Sequence[Any]) -> WinRow:
 class WinRepo:
     """Wins: the catalog (list, add, edit, pin, delete softly, restore) and the rotating picks."""
 
-    def __init__(self, store: Store) -> None:
-        """Bind to a store."""
-        self._store = store
+    def __init__(self, db: Database) -> None:
+        """Bind to a database."""
+        self._db = db
 
     # ---- reading -------------------------------------------------------------------------
 
     def rows(self) -> list[WinRow]:
         """Every live win as a light row: pinned first, then newest (undated ones by entry)."""
         w = Win.__table__.c  # type: ignore[attr-defined]
-        with self._store.read() as s:
+        with self._db.read() as s:
             result = s.connection().execute(
                 select(*_columns()).where(w.deleted_at.is_(None))
             ).all()
         rows = [_row(r) for r in result]
-        tz = self._store.clock.tz
+        tz = self._db.clock.tz
         rows.sort(key=lambda r: (
             not r.pinned,
             -(r.happened_on or r.created_at.astimezone(tz).date()).toordinal(),
@@ -156,7 +156,7 @@ class WinRepo:
     def row(self, win_id: int) -> WinRow:
         """One light row (NotFoundError when it is gone or deleted)."""
         w = Win.__table__.c  # type: ignore[attr-defined]
-        with self._store.read() as s:
+        with self._db.read() as s:
             r = s.connection().execute(
                 select(*_columns()).where(w.id == win_id, w.deleted_at.is_(None))
             ).first()
@@ -166,7 +166,7 @@ class WinRepo:
 
     def get(self, win_id: int) -> WinDetail:
         """All fields of a live win, with its version for the edit form."""
-        with self._store.read() as s:
+        with self._db.read() as s:
             return _detail(self._live(s, win_id))
 
     def fingerprint(self) -> tuple[object, ...]:
@@ -176,13 +176,13 @@ class WinRepo:
             func.count(), func.max(w.updated_at), func.max(w.deleted_at), func.sum(w.version),
             func.count(w.deleted_at), func.max(w.id),
         )
-        with self._store.read() as s:
+        with self._db.read() as s:
             return tuple(s.connection().execute(query).one())
 
     def all_tags(self) -> list[str]:
         """Every tag on a live win, most used first (then A to Z): the form's completions."""
         w = Win.__table__.c  # type: ignore[attr-defined]
-        with self._store.read() as s:
+        with self._db.read() as s:
             lists = s.connection().execute(
                 select(w.tags).where(w.deleted_at.is_(None))
             ).scalars().all()
@@ -192,15 +192,15 @@ class WinRepo:
 
     def create(self, draft: WinDraft) -> WinDetail:
         """Validate and store a new win."""
-        draft = draft.validated(today(self._store.clock))
-        now = self._store.clock.now()
+        draft = draft.validated(today(self._db.clock))
+        now = self._db.clock.now()
         win = Win(
             title=draft.title, story=draft.story, category=draft.category,
             happened_on=draft.happened_on, impact=draft.impact, tags=list(draft.tags),
             search_fold=win_fold(draft.title, draft.story, draft.impact, draft.tags),
-            created_at=now, updated_at=now, local_day=local_day(self._store.clock, now),
+            created_at=now, updated_at=now, local_day=local_day(self._db.clock, now),
         )
-        with self._store.write() as s:
+        with self._db.write() as s:
             s.add(win)
             s.flush()
             assert win.id is not None
@@ -208,8 +208,8 @@ class WinRepo:
 
     def update(self, win_id: int, draft: WinDraft, version: int) -> WinDetail:
         """Save edited fields; ConflictError if the win changed since `version` was read."""
-        draft = draft.validated(today(self._store.clock))
-        with self._store.write() as s:
+        draft = draft.validated(today(self._db.clock))
+        with self._db.write() as s:
             win = self._live(s, win_id)
             if win.version != version:
                 raise ConflictError("This win")
@@ -217,7 +217,7 @@ class WinRepo:
             win.happened_on, win.impact, win.tags = draft.happened_on, draft.impact, list(
                 draft.tags)
             win.search_fold = win_fold(draft.title, draft.story, draft.impact, draft.tags)
-            win.updated_at = self._store.clock.now()
+            win.updated_at = self._db.clock.now()
             try:
                 s.flush()
             except StaleDataError as exc:  # another writer got in between our read and write
@@ -226,21 +226,21 @@ class WinRepo:
 
     def set_pinned(self, win_id: int, pinned: bool) -> WinDetail:
         """Pin (always listed and shown first) or unpin a win."""
-        with self._store.write() as s:
+        with self._db.write() as s:
             win = self._live(s, win_id)
             win.pinned = pinned
-            win.updated_at = self._store.clock.now()
+            win.updated_at = self._db.clock.now()
             s.flush()
             return _detail(win)
 
     def delete(self, win_id: int) -> None:
         """Hide a win (undoable with `restore`)."""
-        with self._store.write() as s:
-            self._live(s, win_id).deleted_at = self._store.clock.now()
+        with self._db.write() as s:
+            self._live(s, win_id).deleted_at = self._db.clock.now()
 
     def restore(self, win_id: int) -> WinDetail:
         """Bring back a deleted win."""
-        with self._store.write() as s:
+        with self._db.write() as s:
             win = s.get(Win, win_id)
             if win is None:
                 raise NotFoundError(win_id)
@@ -258,13 +258,13 @@ class WinRepo:
         `remember=False` (or a read-only store) picks the same way and stamps nothing.
         """
         w = Win.__table__.c  # type: ignore[attr-defined]
-        stamp = remember and not self._store.readonly
-        with self._store.write() if stamp else self._store.read() as s:
+        stamp = remember and not self._db.readonly
+        with self._db.write() if stamp else self._db.read() as s:
             candidates = s.connection().execute(
                 select(w.id, w.pinned, w.last_shown_at).where(w.deleted_at.is_(None))
             ).all()
             chosen = pick([(c[0], bool(c[1]), c[2]) for c in candidates], count)
-            now = self._store.clock.now()
+            now = self._db.clock.now()
             cards = []
             for win_id in chosen:
                 win = s.get(Win, win_id)
@@ -283,11 +283,11 @@ class WinRepo:
         check_length(errors, "title", "A win", title, 200)
         if errors:
             raise ValidationError(errors)
-        now = self._store.clock.now()
+        now = self._db.clock.now()
         win = Win(title=title, category=category, search_fold=win_fold(title, "", "", []),
                   created_at=now, updated_at=now, last_shown_at=now,
-                  local_day=local_day(self._store.clock, now))
-        with self._store.write() as s:
+                  local_day=local_day(self._db.clock, now))
+        with self._db.write() as s:
             s.add(win)
             s.flush()
             assert win.id is not None

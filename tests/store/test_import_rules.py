@@ -24,8 +24,8 @@ from bounceback.playbook.goals import describe_days, rrule_problem
 from bounceback.playbook.rituals import DEFAULT_RITUALS
 from bounceback.playbook.triage import judge
 from bounceback.screens.goals import build_views
-from bounceback.screens.today_data import ensure_goals, load_today
-from bounceback.starters import import_rules
+from bounceback.screens.today_data import load_today
+from bounceback.starters import import_rules, starters
 from bounceback.store import portability as p
 from bounceback.store.db import Store
 from bounceback.store.drafts import ApplicationDraft
@@ -81,7 +81,7 @@ def _bytes(data: dict[str, Any]) -> bytes:
 
 def _opens(path: Path, clock: FixedClock) -> None:
     """What the app does on start: reopen the store, load Today and Goals, judge every goal."""
-    store = Store.open(path, clock)
+    store = Store.open(path, clock, starters=starters())
     try:
         data = load_today(store, TODAY)
         data.lines(), data.today_tally(), data.yesterday_tally()
@@ -270,10 +270,10 @@ def test_generated_exports_are_refused_by_field_or_open_fine(base, tmp_path_fact
 
 def _first_start(path: Path) -> None:
     """What opening the app on a new database adds: the starter goals and rituals."""
-    store = Store.open(path, FixedClock(NOW))
+    store = Store.open(path, FixedClock(NOW), starters=starters())
     try:
-        assert ensure_goals(store)
-        assert store.rituals.seed(DEFAULT_RITUALS)
+        assert len(store.goals.all()) == 3
+        assert [r.title for r in store.rituals.all()] == list(DEFAULT_RITUALS)
     finally:
         store.close()
 

@@ -166,7 +166,7 @@ def write_in_thread(store: Store, company: str, *, patient: bool = False) -> tup
 def test_another_thread_waits_its_turn_and_its_write_lands(
     store: Store, db_path: Path, lock_held: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("bounceback.store.db.QUICK_BUSY_MS", 0)
+    monkeypatch.setattr("bounceback.store.database.QUICK_BUSY_MS", 0)
     store.answer_quickly_on(threading.get_ident())  # this thread is the screen's...
     begins = Begins(store)
     worker, errors = write_in_thread(store, "Waited")  # ...the write runs on another one
@@ -182,7 +182,7 @@ def test_another_thread_waits_its_turn_and_its_write_lands(
 def test_patient_writes_wait_even_on_the_quick_thread(
     store: Store, db_path: Path, lock_held: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("bounceback.store.db.QUICK_BUSY_MS", 0)  # impatience would show at once
+    monkeypatch.setattr("bounceback.store.database.QUICK_BUSY_MS", 0)  # impatient at once
     begins = Begins(store)
     worker, errors = write_in_thread(store, "Last words", patient=True)  # quitting
     begins.asked.wait()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from typing import ClassVar
 
 from textual import on
@@ -15,7 +14,7 @@ from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from bounceback.domain import WIN_CATEGORY_LABELS
-from bounceback.playbook.rituals import DEFAULT_RITUALS, ritual_offer
+from bounceback.playbook.rituals import ritual_offer
 from bounceback.playbook.wins import pick_wins
 from bounceback.screens.bounce.base import FlowStep
 from bounceback.store.errors import StoreError, ValidationError
@@ -48,8 +47,6 @@ class RitualScreen(FlowStep):
 
     def compose(self) -> ComposeResult:
         """Rituals, the re-rating, and the wins (or a quick add when there are none)."""
-        with contextlib.suppress(StoreError):  # busy: seeded the next time (the editor adds)
-            self.store.rituals.seed(DEFAULT_RITUALS)
         case = self.case()
         yield self.step_bar()
         with VerticalScroll(id="ritual-body"):
