@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import and_, func, or_, select
 
 from bounceback.domain import GoalSource, Stage
+from bounceback.store.mapping import columns, table
 from bounceback.store.models import Application, HelpAct, Rejection, StageEvent, Win
 from bounceback.store.records import LatestRejection
 
@@ -62,17 +63,17 @@ def activity_counts(store: Reader, first: date, last: date) -> ActivityCounts:
     """
     tz = store.clock.tz
     lo, hi = day_bounds(first, last, tz)
-    e = StageEvent.__table__.c  # type: ignore[attr-defined]
-    a = Application.__table__.c  # type: ignore[attr-defined]
-    r = Rejection.__table__.c  # type: ignore[attr-defined]
-    w = Win.__table__.c  # type: ignore[attr-defined]
-    h = HelpAct.__table__.c  # type: ignore[attr-defined]
+    e = columns(StageEvent)
+    a = columns(Application)
+    r = columns(Rejection)
+    w = columns(Win)
+    h = columns(HelpAct)
     counts: ActivityCounts = {source: Counter() for source in GoalSource}
     with store.read() as s:
         conn = s.connection()
         applied = conn.execute(
             select(e.application_id, e.local_day, e.at)
-            .join(Application.__table__, a.id == e.application_id)  # type: ignore[attr-defined]
+            .join(table(Application), a.id == e.application_id)
             .where(e.stage == Stage.APPLIED, a.deleted_at.is_(None),
                    _on_days(e.local_day, e.at, first, last, lo, hi))
         ).all()
@@ -105,9 +106,9 @@ def latest_rejection(store: Reader) -> LatestRejection | None:
     "Sent since" counts applications that reached applied after the rejection was written
     down, so the nudge to keep moving stops the moment one goes out.
     """
-    r = Rejection.__table__.c  # type: ignore[attr-defined]
-    e = StageEvent.__table__.c  # type: ignore[attr-defined]
-    a = Application.__table__.c  # type: ignore[attr-defined]
+    r = columns(Rejection)
+    e = columns(StageEvent)
+    a = columns(Application)
     with store.read() as s:
         conn = s.connection()
         row = conn.execute(
@@ -119,7 +120,7 @@ def latest_rejection(store: Reader) -> LatestRejection | None:
             return None
         sent = conn.execute(
             select(func.count(func.distinct(e.application_id)))
-            .join(Application.__table__, a.id == e.application_id)  # type: ignore[attr-defined]
+            .join(table(Application), a.id == e.application_id)
             .where(e.stage == Stage.APPLIED, e.at > row[3], a.deleted_at.is_(None))
         ).scalar_one()
     return LatestRejection(id=row[0], company=row[1], received_on=row[2], sent_since=sent)

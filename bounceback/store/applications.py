@@ -13,6 +13,7 @@ from bounceback.clock import local_day, today
 from bounceback.domain import Stage
 from bounceback.store.drafts import ApplicationDraft
 from bounceback.store.errors import ConflictError, NotFoundError
+from bounceback.store.mapping import columns, record_columns, to_record
 from bounceback.store.models import Application, StageEvent
 from bounceback.store.records import ApplicationDetail, ApplicationRow, StageEventRecord
 
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from bounceback.store.settings import SettingsRepo
 
 _DRAFT_FIELDS = tuple(f.name for f in fields(ApplicationDraft) if f.name != "stage")
+# A Pipeline row's columns in ApplicationRow's field order: each result row is one as it is.
+_ROW_COLUMNS = record_columns(Application, ApplicationRow)
 # Stages at or past "applied": reaching one means the application was sent.
 _SENT = frozenset(Stage) - {Stage.SAVED}
 
@@ -30,14 +33,6 @@ _SENT = frozenset(Stage) - {Stage.SAVED}
 def search_fold(company: str, role: str, notes: str) -> str:
     """The casefolded text the Pipeline filter matches against."""
     return "\n".join((company, role, notes)).casefold()
-
-
-def _row_columns():  # type: ignore[no-untyped-def]
-    a = Application.__table__.c  # type: ignore[attr-defined]
-    return (
-        a.id, a.company, a.role, a.stage, a.applied_on, a.last_activity_at,
-        a.next_action, a.next_action_on, a.search_fold,
-    )
 
 
 class ApplicationRepo:
@@ -52,30 +47,20 @@ class ApplicationRepo:
 
     def rows(self) -> list[ApplicationRow]:
         """Every live application as a light row (six-ish columns, no ORM objects)."""
-        a = Application.__table__.c  # type: ignore[attr-defined]
-        query = select(*_row_columns()).where(a.deleted_at.is_(None))
+        query = select(*_ROW_COLUMNS).where(columns(Application).deleted_at.is_(None))
         with self._db.read() as s:
             result = s.connection().execute(query).all()
-        return [
-            ApplicationRow(
-                id=r[0], company=r[1], role=r[2], stage=Stage(r[3]), applied_on=r[4],
-                last_activity_at=r[5], next_action=r[6], next_action_on=r[7], search_fold=r[8],
-            )
-            for r in result
-        ]
+        return [ApplicationRow(*r) for r in result]
 
     def row(self, app_id: int) -> ApplicationRow:
         """One light row (after an edit, so a screen updates without reloading everything)."""
-        a = Application.__table__.c  # type: ignore[attr-defined]
-        query = select(*_row_columns()).where(a.id == app_id, a.deleted_at.is_(None))
+        a = columns(Application)
+        query = select(*_ROW_COLUMNS).where(a.id == app_id, a.deleted_at.is_(None))
         with self._db.read() as s:
             r = s.connection().execute(query).first()
         if r is None:
             raise NotFoundError(app_id)
-        return ApplicationRow(
-            id=r[0], company=r[1], role=r[2], stage=Stage(r[3]), applied_on=r[4],
-            last_activity_at=r[5], next_action=r[6], next_action_on=r[7], search_fold=r[8],
-        )
+        return ApplicationRow(*r)
 
     def get(self, app_id: int) -> ApplicationDetail:
         """All fields and the stage history."""
@@ -84,7 +69,7 @@ class ApplicationRepo:
 
     def fingerprint(self) -> tuple[object, ...]:
         """Changes whenever any application is added, edited, moved, deleted or restored."""
-        a = Application.__table__.c  # type: ignore[attr-defined]
+        a = columns(Application)
         query = select(
             func.count(), func.max(a.updated_at), func.max(a.deleted_at),
             func.max(a.last_activity_at), func.sum(a.version),
@@ -214,37 +199,14 @@ class ApplicationRepo:
 
     @staticmethod
     def _detail(s: Session, app: Application) -> ApplicationDetail:
-        events = s.exec(  # type: ignore[call-overload]
+        events = s.scalars(
             select(StageEvent)
-            .where(StageEvent.application_id == app.id)  # type: ignore[arg-type]
+            .where(columns(StageEvent).application_id == app.id)
             # by its own sequence: a wall clock set back must not reorder what happened
-            .order_by(StageEvent.id)  # type: ignore[arg-type]
-        ).scalars().all()
-        assert app.id is not None
-        return ApplicationDetail(
-            id=app.id,
-            company=app.company,
-            role=app.role,
-            location=app.location,
-            url=app.url,
-            source=app.source,
-            stage=Stage(app.stage),
-            applied_on=app.applied_on,
-            contact_name=app.contact_name,
-            contact_email=app.contact_email,
-            description=app.description,
-            notes=app.notes,
-            next_action=app.next_action,
-            next_action_on=app.next_action_on,
-            last_activity_at=app.last_activity_at,
-            created_at=app.created_at,
-            updated_at=app.updated_at,
-            version=app.version,
-            history=tuple(
-                StageEventRecord(id=e.id, stage=Stage(e.stage), at=e.at, note=e.note)
-                for e in events
-            ),
-        )
+            .order_by(columns(StageEvent).id)
+        ).all()
+        return to_record(ApplicationDetail, app, history=tuple(
+            to_record(StageEventRecord, e) for e in events))
 
 
 def stage_after(detail: ApplicationDetail, *, forward: bool) -> Stage | None:

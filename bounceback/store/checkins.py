@@ -14,6 +14,7 @@ from bounceback.sanitize import clean_text
 from bounceback.store.autosave import refuse_stale
 from bounceback.store.drafts import check_length
 from bounceback.store.errors import ValidationError
+from bounceback.store.mapping import columns, to_record
 from bounceback.store.models import CheckIn
 from bounceback.store.records import CheckInRecord
 
@@ -52,8 +53,7 @@ def checkin_values(*, mood: int | None = _UNSET, control: str = _UNSET,
 
 def _record(c: CheckIn) -> CheckInRecord:
     assert c.id is not None
-    return CheckInRecord(id=c.id, day=c.day, mood=c.mood, control=c.control, note=c.note,
-                         updated_at=c.updated_at)
+    return to_record(CheckInRecord, c)
 
 
 class CheckInRepo:
@@ -65,9 +65,9 @@ class CheckInRepo:
 
     def get(self, day: date) -> CheckInRecord | None:
         """The check-in of `day`, if there is one."""
-        c = CheckIn.__table__.c  # type: ignore[attr-defined]
+        c = columns(CheckIn)
         with self._db.read() as s:
-            row = s.exec(select(CheckIn).where(c.day == day)).scalars().first()  # type: ignore[call-overload]
+            row = s.scalars(select(CheckIn).where(c.day == day)).first()
             return _record(row) if row is not None else None
 
     def today(self) -> CheckInRecord | None:
@@ -80,12 +80,12 @@ class CheckInRepo:
 
     def recent(self, days: int) -> list[CheckInRecord]:
         """Check-ins of the last `days` days including today, oldest first."""
-        c = CheckIn.__table__.c  # type: ignore[attr-defined]
+        c = columns(CheckIn)
         since = today(self._db.clock) - timedelta(days=max(days, 1) - 1)
         with self._db.read() as s:
-            rows = s.exec(  # type: ignore[call-overload]
+            rows = s.scalars(
                 select(CheckIn).where(c.day >= since).order_by(c.day)
-            ).scalars().all()
+            ).all()
             return [_record(r) for r in rows]
 
     def save(
@@ -103,9 +103,9 @@ class CheckInRepo:
             raise PastDayError({"day": "That day is over; its check-in is kept as it was."})
         changes = checkin_values(mood=mood, control=control, note=note)
         now = self._db.clock.now()
-        c = CheckIn.__table__.c  # type: ignore[attr-defined]
+        c = columns(CheckIn)
         with self._db.write() as s:
-            row = s.exec(select(CheckIn).where(c.day == day)).scalars().first()  # type: ignore[call-overload]
+            row = s.scalars(select(CheckIn).where(c.day == day)).first()
             stored = {"control": row.control, "note": row.note} if row is not None else {}
             texts = {k: v for k, v in changes.items() if k in ("control", "note")}
             refuse_stale("Today's check-in", stored, texts, base)

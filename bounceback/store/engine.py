@@ -468,7 +468,7 @@ def build_engine(
         cur.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
+    def _on_begin(conn) -> None:
         # Writers take the lock up front: a deferred BEGIN that upgrades later gets
         # "database is locked" under concurrency instead of waiting its turn.
         options = conn.get_execution_options()

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, select
 
 from bounceback.store.errors import ValidationError
+from bounceback.store.mapping import columns, to_record
 from bounceback.store.models import FormDraft
 from bounceback.store.records import FormDraftRecord
 
@@ -48,9 +49,7 @@ def _record(row: FormDraft) -> FormDraftRecord:
     raw: Any = row.field_values
     values = {str(k): (v if isinstance(v, str) else [str(x) for x in v])
               for k, v in (raw or {}).items() if isinstance(v, str | list)}
-    return FormDraftRecord(id=row.id, form=row.form, target_id=row.target_id,
-                           target_version=row.target_version, values=values,
-                           saved_at=row.saved_at)
+    return to_record(FormDraftRecord, row, values=values)
 
 
 class FormDraftRepo:
@@ -89,11 +88,11 @@ class FormDraftRepo:
 
     def all(self) -> list[FormDraftRecord]:
         """Every draft, the most recently written first."""
-        c = FormDraft.__table__.c  # type: ignore[attr-defined]
+        c = columns(FormDraft)
         with self._db.read() as s:
-            rows = s.exec(  # type: ignore[call-overload]
+            rows = s.scalars(
                 select(FormDraft).order_by(c.saved_at.desc(), c.id.desc())
-            ).scalars().all()
+            ).all()
             return [_record(r) for r in rows]
 
     def find(
@@ -113,7 +112,7 @@ class FormDraftRepo:
 
     def delete(self, draft_id: int) -> None:
         """Drop a draft (its form was saved or discarded); a missing one is fine."""
-        c = FormDraft.__table__.c  # type: ignore[attr-defined]
+        c = columns(FormDraft)
         with self._db.write() as s:
             s.execute(delete(FormDraft).where(c.id == draft_id))
 

@@ -7,7 +7,7 @@ keeps the rule text and the numbers. The rule is checked by a function the calle
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -20,6 +20,7 @@ from bounceback.sanitize import clean_text
 from bounceback.store.activity import activity_counts
 from bounceback.store.drafts import check_length, check_required
 from bounceback.store.errors import NotFoundError, ValidationError
+from bounceback.store.mapping import columns, record_columns, table, to_record
 from bounceback.store.models import Goal, GoalDay, GoalPlan
 from bounceback.store.records import GoalDayRecord, GoalPlanRecord, GoalRecord, GoalToday
 
@@ -90,25 +91,23 @@ class GoalDraft:
         return draft
 
 
-def _record(g: Goal, plans: Sequence[GoalPlanRecord] = ()) -> GoalRecord:
+def _record(g: Goal, plans: Mapping[int, Sequence[GoalPlanRecord]]) -> GoalRecord:
+    """The goal with its plans from `plans` (or the one its own numbers make, without any)."""
     assert g.id is not None
-    return GoalRecord(
-        id=g.id, title=g.title, target=g.target, unit=g.unit, rrule=g.rrule,
-        auto_source=GoalSource(g.auto_source) if g.auto_source is not None else None,
-        position=g.position, active=g.active, starts_on=g.starts_on,
-        plans=tuple(plans) or (GoalPlanRecord(g.id, g.starts_on, g.target, g.rrule),),
-    )
+    own = tuple(plans.get(g.id, ())) or (to_record(GoalPlanRecord, g, goal_id=g.id),)
+    return to_record(GoalRecord, g, plans=own)
 
 
 def _plans(s: Session, goal_ids: Sequence[int] | None = None) -> dict[int, list[GoalPlanRecord]]:
     """Every plan of the given goals (all goals when None), oldest first per goal."""
-    p = GoalPlan.__table__.c  # type: ignore[attr-defined]
-    query = select(p.goal_id, p.starts_on, p.target, p.rrule).order_by(p.goal_id, p.starts_on)
+    p = columns(GoalPlan)
+    query = select(*record_columns(GoalPlan, GoalPlanRecord)).order_by(p.goal_id, p.starts_on)
     if goal_ids is not None:
         query = query.where(p.goal_id.in_(list(goal_ids)))
     out: dict[int, list[GoalPlanRecord]] = {}
-    for goal_id, starts_on, target, rrule in s.connection().execute(query):
-        out.setdefault(goal_id, []).append(GoalPlanRecord(goal_id, starts_on, target, rrule))
+    for row in s.connection().execute(query):
+        plan = GoalPlanRecord(*row)
+        out.setdefault(plan.goal_id, []).append(plan)
     return out
 
 
@@ -119,10 +118,10 @@ def _replan(s: Session, goal: Goal, day: date) -> None:
     before leaves no plan behind, so the history only lists real changes.
     """
     assert goal.id is not None
-    p = GoalPlan.__table__.c  # type: ignore[attr-defined]
-    rows = list(s.exec(  # type: ignore[call-overload]
+    p = columns(GoalPlan)
+    rows = list(s.scalars(
         select(GoalPlan).where(p.goal_id == goal.id).order_by(p.starts_on)
-    ).scalars())
+    ))
     earlier = [r for r in rows if r.starts_on < day]
     todays = next((r for r in rows if r.starts_on == day), None)
     same_as_before = bool(earlier) and (earlier[-1].target, earlier[-1].rrule) == (
@@ -137,7 +136,7 @@ def _replan(s: Session, goal: Goal, day: date) -> None:
 
 
 def _day_record(d: GoalDay) -> GoalDayRecord:
-    return GoalDayRecord(goal_id=d.goal_id, day=d.day, count=d.count, rest=d.rest)
+    return to_record(GoalDayRecord, d)
 
 
 class GoalRepo:
@@ -151,26 +150,26 @@ class GoalRepo:
 
     def all(self, include_retired: bool = False) -> list[GoalRecord]:
         """Goals in their order (retired ones last, when included), each with its plans."""
-        g = Goal.__table__.c  # type: ignore[attr-defined]
+        g = columns(Goal)
         query = select(Goal).order_by(g.active.desc(), g.position, g.id)
         if not include_retired:
             query = query.where(g.active.is_(True))
         with self._db.read() as s:
-            goals = list(s.exec(query).scalars())  # type: ignore[call-overload]
+            goals = list(s.scalars(query))
             plans = _plans(s)
-        return [_record(x, plans.get(x.id, ())) for x in goals]
+        return [_record(x, plans) for x in goals]
 
     def get(self, goal_id: int) -> GoalRecord:
         """One goal, retired or not, with its plans."""
         with self._db.read() as s:
-            return _record(self._get(s, goal_id), _plans(s, [goal_id]).get(goal_id, ()))
+            return _record(self._get(s, goal_id), _plans(s, [goal_id]))
 
     def create(self, draft: GoalDraft, rule_problem: RuleCheck) -> GoalRecord:
         """A new goal at the end of the list, starting today (it owes nothing for earlier days)."""
         draft = draft.validated(rule_problem)
-        g = Goal.__table__.c  # type: ignore[attr-defined]
+        g = columns(Goal)
         with self._db.write() as s:
-            last = s.exec(select(func.max(g.position))).one()[0]  # type: ignore[call-overload]
+            last = s.scalars(select(func.max(g.position))).one()
             goal = Goal(
                 title=draft.title, target=draft.target, unit=draft.unit, rrule=draft.rrule,
                 auto_source=draft.auto_source, position=(last if last is not None else -1) + 1,
@@ -203,7 +202,7 @@ class GoalRepo:
     @staticmethod
     def _with_plans(s: Session, goal: Goal) -> GoalRecord:
         assert goal.id is not None
-        return _record(goal, _plans(s, [goal.id]).get(goal.id, ()))
+        return _record(goal, _plans(s, [goal.id]))
 
     def retire(self, goal_id: int) -> GoalRecord:
         """Stop showing a goal; its days stay (undone with `restore`)."""
@@ -230,25 +229,25 @@ class GoalRepo:
         valid = [d.validated(rule_problem) for d in drafts]
         start, now = today(self._db.clock), self._db.clock.now()
         with self._db.write() as s:
-            if s.exec(select(func.count()).select_from(Goal)).one()[0]:  # type: ignore[call-overload]
+            if s.scalars(select(func.count()).select_from(Goal)).one():
                 return False
             add_goals(s, valid, start, now)
         return True
 
     def _count(self) -> int:
         with self._db.read() as s:
-            return int(s.exec(select(func.count()).select_from(Goal)).one()[0])  # type: ignore[call-overload]
+            return int(s.scalars(select(func.count()).select_from(Goal)).one())
 
     # ---- days ----------------------------------------------------------------------------
 
     def for_day(self, day: date) -> list[GoalToday]:
         """Every active goal with its count on `day` (which days apply is the playbook's call)."""
-        g = Goal.__table__.c  # type: ignore[attr-defined]
-        d = GoalDay.__table__.c  # type: ignore[attr-defined]
+        g = columns(Goal)
+        d = columns(GoalDay)
         query = (
             select(g.id, g.title, g.target, g.unit, g.rrule, g.starts_on, d.count, d.rest)
-            .select_from(Goal.__table__.outerjoin(  # type: ignore[attr-defined]
-                GoalDay.__table__, and_(d.goal_id == g.id, d.day == day)))  # type: ignore[attr-defined]
+            .select_from(table(Goal).outerjoin(
+                table(GoalDay), and_(d.goal_id == g.id, d.day == day)))
             .where(g.active.is_(True))
             .order_by(g.position, g.id)
         )
@@ -265,12 +264,12 @@ class GoalRepo:
 
     def days(self, first: date, last: date) -> list[GoalDayRecord]:
         """Every stored goal day from `first` to `last` (inclusive): the history views read this."""
-        d = GoalDay.__table__.c  # type: ignore[attr-defined]
-        query = (select(d.goal_id, d.day, d.count, d.rest)
+        d = columns(GoalDay)
+        query = (select(*record_columns(GoalDay, GoalDayRecord))
                  .where(d.day >= first, d.day <= last).order_by(d.day, d.goal_id))
         with self._db.read() as s:
             rows = s.connection().execute(query).all()
-        return [GoalDayRecord(goal_id=r[0], day=r[1], count=r[2], rest=bool(r[3])) for r in rows]
+        return [GoalDayRecord(*r) for r in rows]
 
     def history(self, days: int) -> list[GoalDayRecord]:
         """The stored goal days of the last `days` days, today included (oldest first)."""
@@ -313,14 +312,14 @@ class GoalRepo:
 
     @staticmethod
     def _day(s: Session, goal_id: int, day: date) -> GoalDay:
-        d = GoalDay.__table__.c  # type: ignore[attr-defined]
-        row = s.exec(  # type: ignore[call-overload]
+        d = columns(GoalDay)
+        row = s.scalars(
             select(GoalDay).where(d.goal_id == goal_id, d.day == day)
-        ).scalars().first()
+        ).first()
         if row is None:
             row = GoalDay(goal_id=goal_id, day=day, count=0, rest=False)
             s.add(row)
-        return row  # type: ignore[no-any-return]
+        return row
 
     def sync_auto(self, first: date, last: date) -> int:
         """Store what automatic goals counted from the app's own activity, `first` to `last`.

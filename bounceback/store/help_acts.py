@@ -13,6 +13,7 @@ from bounceback.domain import HelpKind
 from bounceback.sanitize import clean_text
 from bounceback.store.drafts import check_date, check_length, check_required
 from bounceback.store.errors import NotFoundError, ValidationError
+from bounceback.store.mapping import columns, record_columns, to_record
 from bounceback.store.models import HelpAct
 from bounceback.store.records import HelpActRecord, HelpCounts
 
@@ -66,8 +67,7 @@ def week_start(day: date) -> date:
 
 def _record(x: HelpAct) -> HelpActRecord:
     assert x.id is not None
-    return HelpActRecord(id=x.id, kind=HelpKind(x.kind), who=x.who, what=x.what,
-                         happened_on=x.happened_on)
+    return to_record(HelpActRecord, x)
 
 
 class HelpRepo:
@@ -109,14 +109,13 @@ class HelpRepo:
 
     def all(self) -> list[HelpActRecord]:
         """Every act, newest first."""
-        c = HelpAct.__table__.c  # type: ignore[attr-defined]
+        c = columns(HelpAct)
         with self._db.read() as s:
             rows = s.connection().execute(
-                select(c.id, c.kind, c.who, c.what, c.happened_on)
+                select(*record_columns(HelpAct, HelpActRecord))
                 .order_by(c.happened_on.desc(), c.id.desc())
             ).all()
-        return [HelpActRecord(id=r[0], kind=HelpKind(r[1]), who=r[2], what=r[3], happened_on=r[4])
-                for r in rows]
+        return [HelpActRecord(*r) for r in rows]
 
     def get(self, act_id: int) -> HelpActRecord:
         """One act."""
@@ -126,7 +125,7 @@ class HelpRepo:
     def counts(self) -> HelpCounts:
         """Acts this calendar week (from Monday), this calendar month, and in all, by the clock."""
         day = today(self._db.clock)
-        c = HelpAct.__table__.c  # type: ignore[attr-defined]
+        c = columns(HelpAct)
         week, month = week_start(day), day.replace(day=1)
         query = select(
             func.count(c.id).filter(c.happened_on >= week, c.happened_on <= day),

@@ -15,6 +15,7 @@ from bounceback.sanitize import clean_text
 from bounceback.store.autosave import refuse_stale
 from bounceback.store.drafts import check_date, check_length, check_required
 from bounceback.store.errors import ConflictError, NotFoundError, ValidationError
+from bounceback.store.mapping import columns, record_columns, to_record
 from bounceback.store.models import Application, Rejection, StageEvent
 from bounceback.store.records import RejectionRecord, RejectionRow
 
@@ -196,14 +197,14 @@ class RejectionRepo:
 
     def last_deleted(self) -> RejectionRow | None:
         """The most recently deleted case (what `u` brings back), or None."""
-        r = Rejection.__table__.c  # type: ignore[attr-defined]
+        r = columns(Rejection)
         found = self._rows(r.deleted_at.is_not(None), order=(r.deleted_at.desc(), r.id.desc()),
                            limit=1)
         return found[0] if found else None
 
     def case_for_application(self, app_id: int) -> RejectionRecord | None:
         """The newest case of a tracked application that is not deleted, or None."""
-        r = Rejection.__table__.c  # type: ignore[attr-defined]
+        r = columns(Rejection)
         found = self._rows(r.application_id == app_id, r.deleted_at.is_(None),
                            order=(r.created_at.desc(), r.id.desc()), limit=1)
         return self.get(found[0].id) if found else None
@@ -213,33 +214,23 @@ class RejectionRepo:
 
         Imported cases never had a flow, so they are not "paused".
         """
-        r = Rejection.__table__.c  # type: ignore[attr-defined]
+        r = columns(Rejection)
         found = self._rows(r.flow_step != "done", r.deleted_at.is_(None), r.imported.is_(False),
                            order=(r.updated_at.desc(), r.id.desc()))
         return (self.get(found[0].id) if found else None), len(found)
 
     def rows(self) -> list[RejectionRow]:
         """Every case not deleted, newest first (columns only)."""
-        r = Rejection.__table__.c  # type: ignore[attr-defined]
+        r = columns(Rejection)
         return self._rows(r.deleted_at.is_(None), order=(r.received_on.desc(), r.id.desc()))
 
     def _rows(self, *where: Any, order: tuple[Any, ...], limit: int | None = None
               ) -> list[RejectionRow]:
-        r = Rejection.__table__.c  # type: ignore[attr-defined]
-        query = select(
-            r.id, r.received_on, r.company, r.role, r.kind, r.intensity_before,
-            r.intensity_after, r.feedback_status, r.feedback_asked_on,
-        ).where(*where).order_by(*order).limit(limit)
+        query = select(*record_columns(Rejection, RejectionRow)).where(*where).order_by(
+            *order).limit(limit)
         with self._db.read() as s:
             result = s.connection().execute(query).all()
-        return [
-            RejectionRow(
-                id=x[0], received_on=x[1], company=x[2], role=x[3], kind=RejectionKind(x[4]),
-                intensity_before=x[5], intensity_after=x[6],
-                feedback_status=FeedbackStatus(x[7]), feedback_asked_on=x[8],
-            )
-            for x in result
-        ]
+        return [RejectionRow(*x) for x in result]
 
     def recent_kinds(self, limit: int = 8) -> list[RejectionKind]:
         """Kinds of the latest `limit` rejections, newest first (for the pattern)."""
@@ -259,17 +250,17 @@ class RejectionRepo:
         if case.application_id is None:
             return []
         with self._db.read() as s:
-            return [(Stage(e.stage), e.at, e.note) for e in self._events(s, case.application_id)]
+            return [(e.stage, e.at, e.note) for e in self._events(s, case.application_id)]
 
     @staticmethod
     def _events(s: Session, app_id: int) -> list[StageEvent]:
         return list(
-            s.exec(  # type: ignore[call-overload]
+            s.scalars(
                 select(StageEvent)
-                .where(StageEvent.__table__.c.application_id == app_id)  # type: ignore[attr-defined]
+                .where(columns(StageEvent).application_id == app_id)
                 # by its own sequence, not wall time (which a clock set back reorders)
-                .order_by(StageEvent.__table__.c.id)  # type: ignore[attr-defined]
-            ).scalars()
+                .order_by(columns(StageEvent).id)
+            )
         )
 
 
@@ -282,15 +273,7 @@ def _live(s: Session, case_id: int) -> Rejection:
 
 def _record(case: Rejection, contact: str) -> RejectionRecord:
     assert case.id is not None
-    return RejectionRecord(
-        id=case.id, application_id=case.application_id, company=case.company, role=case.role,
-        contact_name=contact, received_on=case.received_on, stage_reached=Stage(case.stage_reached),
-        interview_rounds=case.interview_rounds, kind=RejectionKind(case.kind),
-        kind_override_reason=case.kind_override_reason, feelings=tuple(case.feelings),
-        feeling_note=case.feeling_note, intensity_before=case.intensity_before,
-        intensity_after=case.intensity_after, causes=tuple(case.causes),
-        out_of_control=tuple(case.out_of_control), lessons=case.lessons,
-        next_steps=case.next_steps, feedback_status=FeedbackStatus(case.feedback_status),
-        feedback_asked_on=case.feedback_asked_on, feedback_text=case.feedback_text,
-        flow_step=case.flow_step, version=case.version,
+    return to_record(
+        RejectionRecord, case, contact_name=contact, feelings=tuple(case.feelings),
+        causes=tuple(case.causes), out_of_control=tuple(case.out_of_control),
     )

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from bounceback.sanitize import clean_text
 from bounceback.store.drafts import check_length, check_required
 from bounceback.store.errors import NotFoundError, ValidationError
+from bounceback.store.mapping import columns, table, to_record
 from bounceback.store.models import Ritual, RitualDone
 from bounceback.store.records import RitualRecord
 
@@ -44,34 +45,34 @@ class RitualRepo:
         if self._db.readonly:  # browsing only: first-run seeding waits
             return False
         with self._db.write() as s:
-            if s.exec(select(func.count()).select_from(Ritual)).one()[0]:  # type: ignore[call-overload]
+            if s.scalars(select(func.count()).select_from(Ritual)).one():
                 return False
             add_rituals(s, titles, now)
         return True
 
     def all(self, include_retired: bool = False) -> list[RitualRecord]:
         """Rituals in their order (retired ones last, when included)."""
-        r = Ritual.__table__.c  # type: ignore[attr-defined]
+        r = columns(Ritual)
         query = select(Ritual).order_by(r.retired, r.position, r.id)
         if not include_retired:
             query = query.where(r.retired.is_(False))
         with self._db.read() as s:
             return [
-                RitualRecord(id=x.id, title=x.title, position=x.position, retired=x.retired)
-                for x in s.exec(query).scalars()  # type: ignore[call-overload]
+                to_record(RitualRecord, x)
+                for x in s.scalars(query)
             ]
 
     def add(self, title: str) -> RitualRecord:
         """A new ritual at the end of the list."""
         title = ritual_title(title)
         with self._db.write() as s:
-            last = s.exec(select(func.max(Ritual.__table__.c.position))).one()[0]  # type: ignore[call-overload,attr-defined]
+            last = s.scalars(select(func.max(columns(Ritual).position))).one()
             now = self._db.clock.now()
             ritual = Ritual(title=title, position=(last or 0) + 1, created_at=now)
             s.add(ritual)
             s.flush()
             assert ritual.id is not None
-            return RitualRecord(ritual.id, ritual.title, ritual.position, ritual.retired)
+            return to_record(RitualRecord, ritual)
 
     def rename(self, ritual_id: int, title: str) -> None:
         """Change a ritual's words."""
@@ -105,7 +106,7 @@ class RitualRepo:
 
     def last_done_id(self) -> int | None:
         """The ritual done most recently (the rotation never offers it first again)."""
-        d = RitualDone.__table__.c  # type: ignore[attr-defined]
+        d = columns(RitualDone)
         with self._db.read() as s:
             row = s.connection().execute(
                 select(d.ritual_id).order_by(d.id.desc()).limit(1)  # latest by sequence
@@ -114,22 +115,22 @@ class RitualRepo:
 
     def done_for(self, rejection_id: int) -> list[str]:
         """Titles of the rituals done for a case."""
-        d = RitualDone.__table__.c  # type: ignore[attr-defined]
-        r = Ritual.__table__.c  # type: ignore[attr-defined]
+        d = columns(RitualDone)
+        r = columns(Ritual)
         with self._db.read() as s:
             rows = s.connection().execute(
-                select(r.title).join_from(RitualDone.__table__, Ritual.__table__,  # type: ignore[attr-defined]
+                select(r.title).join_from(table(RitualDone), table(Ritual),
                                           d.ritual_id == r.id)
                 .where(d.rejection_id == rejection_id).order_by(d.id)
             ).all()
         return [row[0] for row in rows]
 
     @staticmethod
-    def _get(s, ritual_id: int) -> Ritual:  # type: ignore[no-untyped-def]
+    def _get(s: Session, ritual_id: int) -> Ritual:
         ritual = s.get(Ritual, ritual_id)
         if ritual is None:
             raise NotFoundError(ritual_id)
-        return ritual  # type: ignore[no-any-return]
+        return ritual
 
 
 def add_rituals(s: Session, titles: Sequence[str], now: datetime) -> None:

@@ -10,6 +10,7 @@ from bounceback.domain import StrengthKind
 from bounceback.sanitize import clean_text
 from bounceback.store.drafts import check_length, check_required
 from bounceback.store.errors import NotFoundError, ValidationError
+from bounceback.store.mapping import columns, to_record
 from bounceback.store.models import Strength
 from bounceback.store.records import StrengthRecord
 
@@ -34,7 +35,7 @@ def strength_text(text: str) -> str:
 
 def _record(x: Strength) -> StrengthRecord:
     assert x.id is not None
-    return StrengthRecord(id=x.id, text=x.text, kind=StrengthKind(x.kind), position=x.position)
+    return to_record(StrengthRecord, x)
 
 
 class StrengthRepo:
@@ -46,9 +47,9 @@ class StrengthRepo:
 
     def all(self) -> list[StrengthRecord]:
         """Every strength, grouped by kind (skill, quality, value), in the person's order."""
-        c = Strength.__table__.c  # type: ignore[attr-defined]
+        c = columns(Strength)
         with self._db.read() as s:
-            rows = s.exec(select(Strength).order_by(c.position, c.id)).scalars().all()  # type: ignore[call-overload]
+            rows = s.scalars(select(Strength).order_by(c.position, c.id)).all()
         order = list(StrengthKind)
         records = [_record(x) for x in rows]
         records.sort(key=lambda r: order.index(r.kind))  # stable: keeps position order
@@ -61,13 +62,13 @@ class StrengthRepo:
     def add(self, text: str, kind: StrengthKind, position: int | None = None) -> StrengthRecord:
         """A new strength at the end of its kind (or at `position`, for an undo)."""
         value = strength_text(text)
-        c = Strength.__table__.c  # type: ignore[attr-defined]
+        c = columns(Strength)
         with self._db.write() as s:
             if position is None:
-                last = s.exec(select(func.max(c.position))).one()[0]  # type: ignore[call-overload]
+                last = s.scalars(select(func.max(c.position))).one()
                 position = (last if last is not None else -1) + 1
             else:
-                for other in s.exec(select(Strength).where(c.position >= position)).scalars():  # type: ignore[call-overload]
+                for other in s.scalars(select(Strength).where(c.position >= position)):
                     other.position += 1
             strength = Strength(text=value, kind=kind, position=position,
                                 created_at=self._db.clock.now())

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from bounceback.sanitize import clean_text
 from bounceback.store.autosave import refuse_stale
 from bounceback.store.errors import NotFoundError, ValidationError
+from bounceback.store.mapping import columns, table, to_record
 from bounceback.store.models import Rejection, WallowWindow
 from bounceback.store.records import WallowRecord
 
@@ -92,25 +93,25 @@ class WallowRepo:
 
         A window whose case was deleted does not count: that "no" was recorded by mistake.
         """
-        w = WallowWindow.__table__.c  # type: ignore[attr-defined]
-        r = Rejection.__table__.c  # type: ignore[attr-defined]
+        w = columns(WallowWindow)
+        r = columns(Rejection)
         with self._db.read() as s:
-            window = s.exec(  # type: ignore[call-overload]
+            window = s.scalars(
                 select(WallowWindow)
-                .join(Rejection.__table__, r.id == w.rejection_id)  # type: ignore[attr-defined]
+                .join(table(Rejection), r.id == w.rejection_id)
                 .where(w.ended_at.is_(None), r.deleted_at.is_(None))
                 .order_by(w.id.desc())
-            ).scalars().first()
+            ).first()
             return _record(window) if window is not None else None
 
     def for_rejection(self, rejection_id: int) -> WallowRecord | None:
         """The latest window of a case."""
-        w = WallowWindow.__table__.c  # type: ignore[attr-defined]
+        w = columns(WallowWindow)
         with self._db.read() as s:
-            window = s.exec(  # type: ignore[call-overload]
+            window = s.scalars(
                 select(WallowWindow).where(w.rejection_id == rejection_id)
                 .order_by(w.id.desc())
-            ).scalars().first()
+            ).first()
             return _record(window) if window is not None else None
 
     def save_vent(self, window_id: int, text: str, base: str | None = None) -> str:
@@ -169,7 +170,4 @@ class WallowRepo:
 
 def _record(w: WallowWindow) -> WallowRecord:
     assert w.id is not None
-    return WallowRecord(
-        id=w.id, rejection_id=w.rejection_id, started_at=w.started_at, minutes=w.minutes,
-        ends_at=w.ends_at, ended_at=w.ended_at, ended_early=w.ended_early, vent_text=w.vent_text,
-    )
+    return to_record(WallowRecord, w)

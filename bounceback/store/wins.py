@@ -20,6 +20,7 @@ from bounceback.domain import WinCategory
 from bounceback.sanitize import clean_text
 from bounceback.store.drafts import check_date, check_length, check_required
 from bounceback.store.errors import ConflictError, NotFoundError, ValidationError
+from bounceback.store.mapping import columns, record_columns, to_record
 from bounceback.store.models import Win
 from bounceback.store.records import WinCard, WinDetail, WinRow
 
@@ -115,17 +116,11 @@ class WinDraft:
         return draft
 
 
-def _columns():  # type: ignore[no-untyped-def]
-    w = Win.__table__.c  # type: ignore[attr-defined]
-    return (w.id, w.title, w.story, w.category, w.happened_on, w.impact, w.tags, w.pinned,
-            w.created_at, w.search_fold)
-
-
 def _row(r: Sequence[Any]) -> WinRow:
-    return WinRow(
-        id=r[0], title=r[1], story=r[2], category=WinCategory(r[3]), happened_on=r[4],
-        impact=r[5], tags=tuple(r[6] or ()), pinned=bool(r[7]), created_at=r[8], search_fold=r[9],
-    )
+    """A row of `record_columns(Win, WinRow)`: the tags list becomes a tuple."""
+    values = list(r)
+    values[6] = tuple(values[6] or ())
+    return WinRow(*values)
 
 
 class WinRepo:
@@ -139,10 +134,10 @@ class WinRepo:
 
     def rows(self) -> list[WinRow]:
         """Every live win as a light row: pinned first, then newest (undated ones by entry)."""
-        w = Win.__table__.c  # type: ignore[attr-defined]
+        w = columns(Win)
         with self._db.read() as s:
             result = s.connection().execute(
-                select(*_columns()).where(w.deleted_at.is_(None))
+                select(*record_columns(Win, WinRow)).where(w.deleted_at.is_(None))
             ).all()
         rows = [_row(r) for r in result]
         tz = self._db.clock.tz
@@ -155,10 +150,10 @@ class WinRepo:
 
     def row(self, win_id: int) -> WinRow:
         """One light row (NotFoundError when it is gone or deleted)."""
-        w = Win.__table__.c  # type: ignore[attr-defined]
+        w = columns(Win)
         with self._db.read() as s:
             r = s.connection().execute(
-                select(*_columns()).where(w.id == win_id, w.deleted_at.is_(None))
+                select(*record_columns(Win, WinRow)).where(w.id == win_id, w.deleted_at.is_(None))
             ).first()
         if r is None:
             raise NotFoundError(win_id)
@@ -171,7 +166,7 @@ class WinRepo:
 
     def fingerprint(self) -> tuple[object, ...]:
         """Changes whenever a win is added, edited, pinned, deleted or restored."""
-        w = Win.__table__.c  # type: ignore[attr-defined]
+        w = columns(Win)
         query = select(
             func.count(), func.max(w.updated_at), func.max(w.deleted_at), func.sum(w.version),
             func.count(w.deleted_at), func.max(w.id),
@@ -181,7 +176,7 @@ class WinRepo:
 
     def all_tags(self) -> list[str]:
         """Every tag on a live win, most used first (then A to Z): the form's completions."""
-        w = Win.__table__.c  # type: ignore[attr-defined]
+        w = columns(Win)
         with self._db.read() as s:
             lists = s.connection().execute(
                 select(w.tags).where(w.deleted_at.is_(None))
@@ -257,7 +252,7 @@ class WinRepo:
         playbook's `pick_wins`, pinned ones come first, then the least recently shown.
         `remember=False` (or a read-only store) picks the same way and stamps nothing.
         """
-        w = Win.__table__.c  # type: ignore[attr-defined]
+        w = columns(Win)
         stamp = remember and not self._db.readonly
         with self._db.write() if stamp else self._db.read() as s:
             candidates = s.connection().execute(
@@ -271,8 +266,7 @@ class WinRepo:
                 assert win is not None and win.id is not None
                 if stamp:
                     win.last_shown_at = now
-                cards.append(WinCard(win.id, win.title, win.impact, WinCategory(win.category),
-                                     win.pinned))
+                cards.append(to_record(WinCard, win))
         return cards
 
     def quick_add(self, title: str, category: WinCategory = WinCategory.SOLVED) -> WinCard:
@@ -291,7 +285,7 @@ class WinRepo:
             s.add(win)
             s.flush()
             assert win.id is not None
-            return WinCard(win.id, win.title, win.impact, category, win.pinned)
+            return to_record(WinCard, win)
 
     # ---- helpers -------------------------------------------------------------------------
 
@@ -317,9 +311,4 @@ def tag_ranking(tag_lists: Iterable[Sequence[str]]) -> list[str]:
 
 def _detail(win: Win) -> WinDetail:
     assert win.id is not None
-    return WinDetail(
-        id=win.id, title=win.title, story=win.story, category=WinCategory(win.category),
-        happened_on=win.happened_on, impact=win.impact, tags=tuple(win.tags or ()),
-        pinned=win.pinned, last_shown_at=win.last_shown_at, created_at=win.created_at,
-        updated_at=win.updated_at, version=win.version,
-    )
+    return to_record(WinDetail, win, tags=tuple(win.tags or ()))

@@ -8,6 +8,7 @@ import pytest
 
 from bounceback.app import BouncebackApp
 from bounceback.clock import FixedClock
+from bounceback.starters import starters
 from bounceback.store.db import Store
 from bounceback.store.demo import build_demo
 from tests.ui.conftest import NOW, PipelineFirstApp, settle
@@ -41,7 +42,7 @@ def demo_home(demo_store: Store) -> BouncebackApp:
 def empty_app(tmp_path: Path) -> BouncebackApp:
     """The app on an empty database, on the Pipeline."""
     clock = FixedClock(NOW)
-    store = Store.open(tmp_path / "empty.db", clock)
+    store = Store.open(tmp_path / "empty.db", clock, starters=starters())
     return PipelineFirstApp(open_store=lambda: store, clock=clock)
 
 

@@ -17,6 +17,7 @@ from textual.worker import Worker, WorkerCancelled, WorkerState
 import bounceback.app
 from bounceback.app import BouncebackApp
 from bounceback.clock import FixedClock
+from bounceback.starters import starters
 from bounceback.store.db import Store
 from bounceback.store.drafts import ApplicationDraft
 from tests.ui.toasts import SAID
@@ -34,8 +35,8 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def store(tmp_path: Path, clock: FixedClock) -> Store:
-    """An empty store in a tmp folder."""
-    s = Store.open(tmp_path / "data" / "bounceback.db", clock)
+    """A new store in a tmp folder, opened as the app opens one (the starters seeded)."""
+    s = Store.open(tmp_path / "data" / "bounceback.db", clock, starters=starters())
     yield s
     s.close()
 

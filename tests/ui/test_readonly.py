@@ -16,9 +16,10 @@ import pytest
 
 from bounceback.app import BouncebackApp
 from bounceback.clock import FixedClock
-from bounceback.screens.today_data import ensure_goals
+from bounceback.starters import starters
 from bounceback.store.db import Store
 from bounceback.store.demo import build_demo
+from bounceback.store.seeding import seed_starters
 from tests.ui.conftest import capture_toasts, screen_text, settle
 from tests.ui.toasts import toasts_of
 
@@ -40,7 +41,7 @@ def ro_store(tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch)
     path = tmp_path / "data" / "bounceback.db"
     seed = Store.open(path, clock)
     build_demo(seed, scale=12)
-    ensure_goals(seed)
+    seed_starters(seed.db, starters())
     seed.close()
     _unwritable(monkeypatch, path)
     store = Store.open(path, clock)

@@ -20,11 +20,12 @@ from bounceback.screens.case import CaseScreen
 from bounceback.screens.goals import GoalsScreen
 from bounceback.screens.pipeline import PipelineScreen
 from bounceback.screens.strengths import StrengthLine
-from bounceback.screens.today_data import ensure_goals
 from bounceback.screens.wins import WinsScreen
+from bounceback.starters import starters
 from bounceback.store.db import Store
 from bounceback.store.demo import build_demo
 from bounceback.store.errors import StoreError
+from bounceback.store.seeding import seed_starters
 from tests.ui.conftest import PipelineFirstApp, capture_toasts, screen_text, settle
 from tests.ui.test_readonly import _unwritable
 
@@ -37,7 +38,7 @@ def ro_store(tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch)
     path = tmp_path / "data" / "bounceback.db"
     seed = Store.open(path, clock)
     build_demo(seed, scale=12)
-    ensure_goals(seed)
+    seed_starters(seed.db, starters())
     seed.close()
     _unwritable(monkeypatch, path)
     store = Store.open(path, clock)

@@ -225,7 +225,9 @@ async def test_the_apply_goal_counts_new_applications_by_itself(home, store):
 
 @pytest.mark.parametrize("text", [t for t in HOSTILE if len(t) < 1000])
 async def test_hostile_text_in_the_check_in_and_a_goal_title(make_home_app, store, text):
-    store.goals.seed([GoalDraft(f"goal:{text}")], rrule_problem)
+    for starter in store.goals.all():  # this goal alone, as on a first start
+        store.goals.retire(starter.id)
+    store.goals.create(GoalDraft(f"goal:{text}"), rrule_problem)
     app = make_home_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -252,7 +254,9 @@ async def test_hostile_text_in_the_check_in_and_a_goal_title(make_home_app, stor
 
 
 async def test_long_goal_titles_and_units_fit_one_line(make_home_app, store):
-    store.goals.seed([GoalDraft("x" * 200, target=9999, unit="u" * 50)], rrule_problem)
+    for starter in store.goals.all():  # this goal alone, as on a first start
+        store.goals.retire(starter.id)
+    store.goals.create(GoalDraft("x" * 200, target=9999, unit="u" * 50), rrule_problem)
     app = make_home_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

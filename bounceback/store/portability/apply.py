@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bounceback.domain import FeedbackStatus, GoalSource, Stage
 from bounceback.sanitize import clean_text
+from bounceback.store import mapping
 from bounceback.store.applications import search_fold
 from bounceback.store.models import (
     Application,
@@ -139,9 +140,9 @@ def _target(conn: sa.Connection, rules: ImportRules) -> tuple[str | None, bool]:
             continue
         if conn.execute(sa.select(sa.func.count()).select_from(table)).scalar():
             return _HOLDS_DATA, False
-    g = Goal.__table__.c  # type: ignore[attr-defined]
-    p = GoalPlan.__table__.c  # type: ignore[attr-defined]
-    r = Ritual.__table__.c  # type: ignore[attr-defined]
+    g = mapping.columns(Goal)
+    p = mapping.columns(GoalPlan)
+    r = mapping.columns(Ritual)
     goals = conn.execute(sa.select(g.id, g.title, g.target, g.unit, g.rrule, g.auto_source,
                                    g.active, g.starts_on).order_by(g.position, g.id)).all()
     plans = conn.execute(sa.select(p.goal_id, p.starts_on, p.target, p.rrule)).all()
@@ -255,7 +256,7 @@ class _Applications:
     def flush(self) -> None:
         if not self.batch:
             return
-        now, a = self.now, Application.__table__  # type: ignore[attr-defined]
+        now, a = self.now, mapping.table(Application)
         rows = []
         for item in self.batch:
             d = item.draft
@@ -274,7 +275,7 @@ class _Applications:
                   for app_id, item in zip(ids, self.batch, strict=True)
                   for stage, at in item.history]
         if events:
-            self.conn.execute(sa.insert(StageEvent.__table__), events)  # type: ignore[attr-defined]
+            self.conn.execute(sa.insert(mapping.table(StageEvent)), events)
         self.rejected.extend(app_id for app_id, item in zip(ids, self.batch, strict=True)
                              if item.draft.stage is Stage.REJECTED)
         self.batch = []
@@ -282,9 +283,9 @@ class _Applications:
 
 def _plan_goals_without_plans(conn: sa.Connection) -> None:
     """Give every goal without a plan one from its first day (as the v2 upgrade does)."""
-    g = Goal.__table__.c  # type: ignore[attr-defined]
-    p = GoalPlan.__table__.c  # type: ignore[attr-defined]
-    conn.execute(sa.insert(GoalPlan.__table__).from_select(  # type: ignore[attr-defined]
+    g = mapping.columns(Goal)
+    p = mapping.columns(GoalPlan)
+    conn.execute(sa.insert(mapping.table(GoalPlan)).from_select(
         ["goal_id", "starts_on", "target", "rrule"],
         sa.select(g.id, g.starts_on, g.target, g.rrule).where(
             ~sa.exists().where(p.goal_id == g.id)),
@@ -297,8 +298,8 @@ def _open_cases(conn: sa.Connection, app_ids: Sequence[int] | None, rules: Impor
 
     `app_ids` None: every application (a JSON import fills an empty database).
     """
-    a = Application.__table__.c  # type: ignore[attr-defined]
-    r = Rejection.__table__.c  # type: ignore[attr-defined]
+    a = mapping.columns(Application)
+    r = mapping.columns(Rejection)
     # any case, even one the person deleted, means "already handled": never a second one
     query = sa.select(a.id, a.company, a.role, a.applied_on).where(
         a.stage == Stage.REJECTED, a.deleted_at.is_(None),
@@ -318,7 +319,7 @@ def _open_cases(conn: sa.Connection, app_ids: Sequence[int] | None, rules: Impor
 
 def _cases_for(conn: sa.Connection, apps: Sequence[Any], rules: ImportRules,
                store: Store) -> None:
-    e = StageEvent.__table__.c  # type: ignore[attr-defined]
+    e = mapping.columns(StageEvent)
     events: dict[int, list[tuple[Stage, datetime]]] = {}
     for app_id, stage, at in conn.execute(
         sa.select(e.application_id, e.stage, e.at)
@@ -339,7 +340,7 @@ def _cases_for(conn: sa.Connection, apps: Sequence[Any], rules: ImportRules,
             "kind": kind, "feedback_status": FeedbackStatus.NOT_ASKED, "flow_step": "done",
             "imported": True, "created_at": now, "updated_at": now,
         })
-    conn.execute(sa.insert(Rejection.__table__), rows)  # type: ignore[attr-defined]
+    conn.execute(sa.insert(mapping.table(Rejection)), rows)
 
 
 def import_file(store: Store, path: Path, today: date,

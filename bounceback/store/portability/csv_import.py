@@ -165,7 +165,7 @@ def csv_pass(plan: ImportPlan, sink: Callable[[PlannedApplication], None] | None
     csv.field_size_limit(MAX_CELL)
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(head[:_SNIFF], ",;\t")
-        dialect.doublequote = True  # type: ignore[misc]
+        dialect.doublequote = True
     except csv.Error:
         dialect = csv.excel
     recorder = _Recorder(lines(itertools.chain([head] if head else [], chunks)))

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from bounceback.domain import Stage
 from bounceback.files import private_writers
 from bounceback.sanitize import clean_text
+from bounceback.store.mapping import columns
 from bounceback.store.migrations import LATEST
 from bounceback.store.models import Application, Rejection, StageEvent, UTCDateTime
 from bounceback.store.portability.common import CSV_FILES, FORMAT, FORMAT_VERSION, csv_cell
@@ -150,8 +151,8 @@ def export_csv(store: Store, folder: Path, *, overwrite: bool = False) -> dict[s
 
 
 def _write_applications(conn: sa.Connection, fh: TextIO) -> int:
-    a = Application.__table__.c  # type: ignore[attr-defined]
-    e = StageEvent.__table__.c  # type: ignore[attr-defined]
+    a = columns(Application)
+    e = columns(StageEvent)
     writer = csv.writer(fh)
     writer.writerow(_APP_COLUMNS)
     # both ordered by application: the history of each row is merged in as it goes
@@ -174,7 +175,7 @@ def _write_applications(conn: sa.Connection, fh: TextIO) -> int:
 
 
 def _write_rejections(conn: sa.Connection, fh: TextIO) -> int:
-    r = Rejection.__table__.c  # type: ignore[attr-defined]
+    r = columns(Rejection)
     writer = csv.writer(fh)
     writer.writerow(_REJ_COLUMNS)
     n = 0
