@@ -237,8 +237,8 @@ def cmd_demo(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def _build_demo(path: Path, clock: Clock, scale: int | None) -> Store:
+    from bounceback.demo import build_demo
     from bounceback.store.db import Store
-    from bounceback.store.demo import build_demo
 
     store = Store.open(path, clock)
     build_demo(store, scale=scale)

@@ -1,6 +1,6 @@
 """The demo's plan: which applications to invent, how far each got, and how its stages unfold.
 
-`demo.py` turns this plan into rows. The forty default applications are chosen so every screen
+`build.py` turns this plan into rows. The forty default applications are chosen so every screen
 has something to show (follow-ups overdue, due and ahead, stale and ghosted rows, every kind
 of rejection); `path` and `gap` give each one a believable history.
 """

@@ -1,6 +1,6 @@
 """The demo's words: invented companies, people, notes, feelings, wins and habits.
 
-Every name, address and sentence here is made up (links point at example.com). `demo.py` draws
+Every name, address and sentence here is made up (links point at example.com). `build.py` draws
 from these lists with a seeded `random.Random`, so the same seed always picks the same words.
 """
 

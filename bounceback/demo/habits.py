@@ -1,6 +1,6 @@
 """The demo's confidence file and habits: wins, strengths, help given, goals and check-ins.
 
-A mixin of `demo._Demo` (which sets the attributes declared here); pure Python, no database.
+A mixin of `build._Demo` (which sets the attributes declared here); pure Python, no database.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from bounceback.demo import words
 from bounceback.domain import GoalSource, WinCategory
-from bounceback.store import demo_words as words
 
 Row = dict[str, Any]
 

@@ -23,16 +23,15 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Table, func, insert, select
 
 from bounceback.clock import today
+from bounceback.demo import plan, words
+from bounceback.demo.habits import HabitRows, Row
 from bounceback.domain import (
     FEELING_WORDS,
     FeedbackStatus,
     RejectionKind,
     Stage,
 )
-from bounceback.store import demo_plan as plan
-from bounceback.store import demo_words as words
 from bounceback.store.applications import search_fold
-from bounceback.store.demo_habits import HabitRows, Row
 from bounceback.store.models import (
     Application,
     CheckIn,
