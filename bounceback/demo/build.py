@@ -31,6 +31,8 @@ from bounceback.domain import (
     RejectionKind,
     Stage,
 )
+from bounceback.playbook.feedback import FeedbackAction, feedback_state
+from bounceback.playbook.pipeline import Thresholds, silence
 from bounceback.playbook.rituals import ritual_offer
 from bounceback.playbook.triage import causes_for, classify, judge
 from bounceback.store.applications import search_fold
@@ -317,8 +319,10 @@ class _Demo(HabitRows):
         applied = [at for stage, at in history if stage is S.APPLIED]
         next_action, next_on = "", None
         if spec.due is not None:
-            stale = spec.last_ago > 14
-            next_action = (words.STALE_ACTION if stale
+            # What the Pipeline would flag: quiet past the stale (or ghost) threshold.
+            thresholds = Thresholds(self.settings.stale_days, self.settings.ghost_days)
+            quiet = silence(spec.stage, self.local_day(history[-1][1]), self.today, thresholds)
+            next_action = (words.STALE_ACTION if quiet is not None
                            else rng.choice(words.NEXT_ACTIONS[spec.stage]))
             next_on = self.today + timedelta(days=spec.due)
             if spec.stage is S.APPLIED:  # the store's own default: follow up after N days
@@ -422,10 +426,15 @@ class _Demo(HabitRows):
             asked_on = None
             if feedback is not F.NOT_ASKED:
                 yesterday = self.today - timedelta(days=1)
-                if feedback in (F.NO_REPLY, F.LET_GO) and (self.today - received).days < 16:
-                    feedback = F.ASKED  # too soon to call it: still waiting
                 asked_on = min(received + timedelta(days=rng.randint(0, 1)), yesterday)
-                heard = {F.RECEIVED: rng.randint(1, 5), F.NO_REPLY: 14, F.LET_GO: 15}
+                let_go = self.settings.feedback_let_go_days
+                state = feedback_state(F.ASKED, asked_on, yesterday, let_go)
+                if feedback in (F.NO_REPLY, F.LET_GO) and (
+                    state is not FeedbackAction.LET_GO_OFFER
+                ):
+                    feedback = F.ASKED  # the case offered no let-go before today: still waiting
+                # "no reply" is marked the day the case offers it, "let go" the day after
+                heard = {F.RECEIVED: rng.randint(1, 5), F.NO_REPLY: let_go, F.LET_GO: let_go + 1}
                 touched = min(asked_on + timedelta(days=heard.get(feedback, 0)), yesterday)
                 updated = max(updated, self.at(touched, 20 * 60))
             before = rng.randint(7, 9) if kind is RejectionKind.FINAL else rng.randint(3, 8)
