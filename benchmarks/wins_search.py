@@ -42,9 +42,9 @@ async def run(reps: int) -> int:
     """Build the data, drive the screen, print the table; exit status 1 over budget."""
     from bounceback.app import BouncebackApp
     from bounceback.clock import SystemClock
+    from bounceback.demo import build_demo
     from bounceback.screens.wins import WinsScreen
     from bounceback.store.db import Store
-    from bounceback.store.demo import build_demo
 
     clock = SystemClock()
     folder = Path(tempfile.mkdtemp(prefix="bounceback-bench-"))

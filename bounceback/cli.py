@@ -13,7 +13,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -150,16 +150,33 @@ def _open_store(path: Path, clock: Clock) -> Store:
     return store
 
 
-def _refuse_special_target(target: Path) -> None:
-    """An export target that exists must be a regular file (a FIFO or device would hang)."""
-    import stat
+def _check_target(out: Path, force: bool, *, files: Sequence[str] = (), example: str = "",
+                  links: bool = True) -> None:
+    """Refuse an export path that cannot take the file(s), or holds some without --force."""
+    from bounceback.targets import taken, target_problem
 
-    from bounceback.store.fs import kind_of
+    problem = target_problem(out, files=files, example=example, links=links)
+    if problem:
+        raise CliError(problem)
+    existing = [] if force else taken(out, files)
+    if existing:
+        raise CliError(_exists(existing[0]))
 
-    with contextlib.suppress(OSError):
-        mode = target.lstat().st_mode
-        if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode) or stat.S_ISDIR(mode)):
-            raise CliError(f"{target} is {kind_of(mode)}, not a file; choose another path.")
+
+def _exists(target: object) -> str:
+    """The one line for a file that is there already."""
+    return f"{target} already exists; add --force to replace it."
+
+
+@contextlib.contextmanager
+def _writing(out: Path) -> Iterator[None]:
+    """An export's write: a name taken meanwhile or a failing disk is one line, not a trace."""
+    try:
+        yield
+    except FileExistsError as exc:  # os.link names the new name second, an O_EXCL open first
+        raise CliError(_exists(exc.filename2 or exc.filename or out)) from exc
+    except OSError as exc:
+        raise CliError(f"could not write {out} ({exc.strerror or type(exc).__name__}).") from exc
 
 
 def _run_tui(opener: Callable[[], Store], clock: Clock, demo: bool = False) -> int:
@@ -238,8 +255,8 @@ def cmd_demo(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def _build_demo(path: Path, clock: Clock, scale: int | None) -> Store:
+    from bounceback.demo import build_demo
     from bounceback.store.db import Store
-    from bounceback.store.demo import build_demo
 
     store = Store.open(path, clock)
     build_demo(store, scale=scale)
@@ -317,24 +334,15 @@ def cmd_export(args: argparse.Namespace, clock: Clock) -> int:
     if not args.out:
         raise CliError("--out is empty; give the file to write.")
     out = Path(args.out).expanduser()
-    _refuse_special_target(out)
     if args.format != "md":
         return _export_data(args, path, out, clock)
-    if out.is_dir():
-        raise CliError(f"{out} is a folder; give a file name, e.g. {out / 'brag.md'}.")
-    if not out.parent.is_dir():
-        raise CliError(f"{out.parent} does not exist; create the folder first.")
-    if (out.exists() or out.is_symlink()) and not args.force:
-        raise CliError(f"{out} already exists; add --force to replace it.")
+    _check_target(out, args.force, example="brag.md")  # a link is replaced, never followed
     from bounceback.export_md import export_brag
 
     store = _open_store(path, clock)
     try:
-        counts = export_brag(store, out, overwrite=args.force)
-    except FileExistsError as exc:
-        raise CliError(f"{out} already exists; add --force to replace it.") from exc
-    except OSError as exc:
-        raise CliError(f"could not write {out} ({exc.strerror or type(exc).__name__}).") from exc
+        with _writing(out):
+            counts = export_brag(store, out, overwrite=args.force)
     finally:
         store.close()
     _say(f"brag document written to {out} ({counts.wins} wins, {counts.strengths} strengths, "
@@ -346,33 +354,16 @@ def _export_data(args: argparse.Namespace, path: Path, out: Path, clock: Clock) 
     """`export --format json|csv`: the logic is in bounceback.store.portability."""
     from bounceback.store import portability
 
-    if out.is_symlink():
-        raise CliError(f"{out} is a symbolic link; choose another path.")
-    if args.format == "json":
-        if out.is_dir():
-            raise CliError(f"{out} is a folder; give a file name, e.g. {out / 'bounceback.json'}.")
-        targets = [out]
-    else:
-        if out.exists() and not out.is_dir():
-            raise CliError(f"{out} is a file; --format csv writes a folder (e.g. {out}-csv).")
-        targets = [out / name for name in portability.CSV_FILES]
-    if not out.parent.is_dir():
-        raise CliError(f"{out.parent} does not exist; create the folder first.")
-    for target in targets:
-        _refuse_special_target(target)
-        if (target.exists() or target.is_symlink()) and not args.force:
-            raise CliError(f"{target} already exists; add --force to replace it.")
+    csv = args.format == "csv"
+    _check_target(out, args.force, files=portability.CSV_FILES if csv else (),
+                  example="bounceback.json", links=False)
     store = _open_store(path, clock)
     try:
-        if args.format == "json":
-            counts = portability.export_json(store, out, overwrite=args.force)
-        else:
-            counts = portability.export_csv(store, out, overwrite=args.force)
-    except FileExistsError as exc:
-        raise CliError(f"{exc.args[0] if exc.args else out} already exists; add --force to "
-                       "replace it.") from exc
-    except OSError as exc:
-        raise CliError(f"could not write {out} ({exc.strerror or type(exc).__name__}).") from exc
+        with _writing(out):
+            if csv:
+                counts = portability.export_csv(store, out, overwrite=args.force)
+            else:
+                counts = portability.export_json(store, out, overwrite=args.force)
     finally:
         store.close()
     total = sum(counts.values())

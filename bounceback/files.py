@@ -82,26 +82,6 @@ def private_writers(paths: Sequence[Path], *, overwrite: bool = False,
         raise
 
 
-@contextlib.contextmanager
-def private_temp_for(target: Path) -> Iterator[Path]:
-    """A new, empty 0600 temp file beside `target`, removed again if the block fails.
-
-    For writers that need a path rather than a file object (SQLite's backup); call `publish`
-    inside the block once the file is complete.
-    """
-    target = Path(target)
-    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    tmp = Path(name)
-    try:
-        os.fchmod(fd, 0o600)
-        os.close(fd)
-        yield tmp
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    tmp.unlink(missing_ok=True)  # published: the temp name is gone or is a second link
-
-
 def publish(tmp: Path, target: Path, *, overwrite: bool = False) -> None:
     """Give the complete file `tmp` the name `target` in one step, then fsync the folder.
 

@@ -144,16 +144,6 @@ def targets_by_day(plans: Sequence[Plan], first: date, last: date) -> dict[date,
     return out
 
 
-def plan_on(plans: Sequence[Plan], day: date) -> Plan | None:
-    """The plan in effect on `day` (None before the goal started)."""
-    current = None
-    for plan in sorted(plans, key=lambda p: p.starts_on):
-        if plan.starts_on > day:
-            break
-        current = plan
-    return current
-
-
 _DAY_NAMES = {"MO": "Mon", "TU": "Tue", "WE": "Wed", "TH": "Thu", "FR": "Fri", "SA": "Sat",
               "SU": "Sun"}
 

@@ -238,11 +238,6 @@ def sentences(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def is_boilerplate(text: str, section: Section) -> bool:
-    """Equal-opportunity text, pay, benefits and application instructions."""
-    return _is_boilerplate(_text(text), section)
-
-
 def _is_boilerplate(text: _Text, section: Section) -> bool:
     if _EEO.any(text):
         return True

@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label
 
 from bounceback.clock import today
+from bounceback.screens.save_file import save_file
 from bounceback.widgets.safe import content, notify, template
 
 if TYPE_CHECKING:
@@ -173,61 +174,17 @@ def export_data(app: App[Any]) -> None:
 
 
 def _ask_path(app: App[Any], fmt: str) -> None:
-    from bounceback.screens.modals import ConfirmModal, TextPromptModal
-
-    def answered(text: str | None) -> None:
-        if text is None or not text.strip():
-            return
-        path = Path(text.strip()).expanduser()
-        if path.is_symlink():
-            notify(app, f"{path} is a symbolic link; choose another path.", severity="warning")
-            return
-        if fmt == "json" and path.is_dir():
-            notify(app, f"{path} is a folder; add a file name such as bounceback.json.",
-                   severity="warning")
-            return
-        if fmt == "csv" and path.exists() and not path.is_dir():
-            notify(app, f"{path} is a file; CSV export writes a folder.", severity="warning")
-            return
-        if not path.parent.is_dir():
-            notify(app, f"The folder {path.parent} does not exist.", severity="warning")
-            return
-        if _existing(path, fmt):
-            app.push_screen(
-                ConfirmModal(template("[b]$path[/b] already holds an export. Replace it?",
-                                      path=str(path)), yes="Replace"),
-                lambda yes: write(path, True) if yes else None,
-            )
-            return
-        write(path, False)
-
-    def write(path: Path, overwrite: bool) -> None:
-        from bounceback.store.portability import export_csv, export_json
-
-        try:
-            if fmt == "json":
-                counts = export_json(app.store, path, overwrite=overwrite)  # type: ignore[attr-defined]
-            else:
-                counts = export_csv(app.store, path, overwrite=overwrite)  # type: ignore[attr-defined]
-        except FileExistsError:
-            notify(app, f"{path} appeared meanwhile; nothing was written.", severity="warning")
-        except OSError as exc:
-            notify(app, f"Could not write {path}: {exc.strerror or type(exc).__name__}.",
-                   severity="error", timeout=10)
-        else:
-            notify(app, f"Exported {sum(counts.values()):,} rows to {path}.", timeout=8)
-
-    what = "file" if fmt == "json" else "folder (applications.csv and rejections.csv)"
-    app.push_screen(
-        TextPromptModal(Content(f"Write the {fmt.upper()} export to this {what}:"),
-                        str(default_export_path(app, fmt)), placeholder="a path"),
-        answered,
-    )
-
-
-def _existing(path: Path, fmt: str) -> bool:
     from bounceback.store.portability import CSV_FILES
 
-    if fmt == "json":
-        return path.exists()
-    return any((path / name).exists() or (path / name).is_symlink() for name in CSV_FILES)
+    def write(path: Path, overwrite: bool) -> str:
+        from bounceback.store.portability import export_csv, export_json
+
+        export = export_json if fmt == "json" else export_csv
+        counts = export(app.store, path, overwrite=overwrite)  # type: ignore[attr-defined]
+        return f"Exported {sum(counts.values()):,} rows to {path}."
+
+    what = "file" if fmt == "json" else "folder (applications.csv and rejections.csv)"
+    save_file(app, Content(f"Write the {fmt.upper()} export to this {what}:"),
+              default_export_path(app, fmt), write, placeholder="a path",
+              example="bounceback.json", files=CSV_FILES if fmt == "csv" else (), links=False,
+              replace="[b]$path[/b] already holds an export. Replace it?")

@@ -101,7 +101,3 @@ def refuse_foreign(
         )
     return found
 
-
-def stamp_statement() -> str:
-    """The pragma that marks a file as ours (run it inside the migration's transaction)."""
-    return f"PRAGMA application_id={APPLICATION_ID}"

@@ -8,9 +8,9 @@ import pytest
 
 from bounceback.app import BouncebackApp
 from bounceback.clock import FixedClock
+from bounceback.demo import build_demo
 from bounceback.starters import starters
 from bounceback.store.db import Store
-from bounceback.store.demo import build_demo
 from tests.ui.conftest import NOW, PipelineFirstApp, settle
 
 SIZE = (120, 40)

@@ -11,13 +11,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bounceback.demo import build_demo
 from bounceback.domain import RejectionKind, Stage
 from bounceback.playbook.goals import rrule_problem
 from bounceback.playbook.triage import judge
 from bounceback.starters import import_rules
 from bounceback.store import portability as p
 from bounceback.store.db import Store
-from bounceback.store.demo import build_demo
 from bounceback.store.drafts import ApplicationDraft
 from bounceback.store.goals import GoalDraft
 

@@ -15,10 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bounceback.clock import FixedClock
+from bounceback.demo import build_demo
 from bounceback.starters import import_rules
 from bounceback.store import portability as p
 from bounceback.store.db import Store
-from bounceback.store.demo import build_demo
 from bounceback.store.drafts import ApplicationDraft
 from bounceback.store.portability import source
 from bounceback.store.portability.json_stream import read_export

@@ -29,9 +29,9 @@ from textual.worker import Worker, WorkerState
 
 from bounceback.app import BouncebackApp
 from bounceback.clock import FixedClock
+from bounceback.demo import build_demo
 from bounceback.screens.registry import MODES
 from bounceback.store.db import Store
-from bounceback.store.demo import build_demo
 from bounceback.widgets.wallow_timer import WallowTimer
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)

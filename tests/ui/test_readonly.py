@@ -16,9 +16,9 @@ import pytest
 
 from bounceback.app import BouncebackApp
 from bounceback.clock import FixedClock
+from bounceback.demo import build_demo
 from bounceback.starters import starters
 from bounceback.store.db import Store
-from bounceback.store.demo import build_demo
 from bounceback.store.seeding import seed_starters
 from tests.ui.conftest import capture_toasts, screen_text, settle
 from tests.ui.toasts import toasts_of

@@ -16,6 +16,7 @@ import pytest
 
 from bounceback.app import BouncebackApp
 from bounceback.clock import FixedClock
+from bounceback.demo import build_demo
 from bounceback.screens.case import CaseScreen
 from bounceback.screens.goals import GoalsScreen
 from bounceback.screens.pipeline import PipelineScreen
@@ -23,7 +24,6 @@ from bounceback.screens.strengths import StrengthLine
 from bounceback.screens.wins import WinsScreen
 from bounceback.starters import starters
 from bounceback.store.db import Store
-from bounceback.store.demo import build_demo
 from bounceback.store.errors import StoreError
 from bounceback.store.seeding import seed_starters
 from tests.ui.conftest import PipelineFirstApp, capture_toasts, screen_text, settle

@@ -132,37 +132,20 @@ class FeedbackScreen(FlowStep):
 
     def action_save_file(self) -> None:
         """Ask where, then write it at 0600 (asking before overwriting)."""
-        from bounceback.screens.modals import TextPromptModal
+        from bounceback.screens.save_file import save_file
 
         case = self.case()
         default = default_draft_path(case.company, self.today().isoformat())
-        self.app.push_screen(
-            TextPromptModal(Content("Save the email to which file?"), str(default)),
-            self._write,
-        )
-
-    def _write(self, answer: str | None, overwrite: bool = False) -> None:
-        from bounceback.files import write_private_text
-        from bounceback.screens.modals import ConfirmModal
-
-        if not answer or not answer.strip():
-            return
-        path = Path(answer.strip()).expanduser()
-        case = self.case()
         text = f"Subject: {subject_line(case.role, case.company)}\n\n{self.email}"
-        try:
+
+        def write(path: Path, overwrite: bool) -> str:
+            from bounceback.files import write_private_text
+
             write_private_text(path, text, overwrite=overwrite)
-        except FileExistsError:
-            self.app.push_screen(
-                ConfirmModal(template("$path exists. Replace it?", path=str(path)),
-                             yes="Replace"),
-                lambda yes: self._write(answer, overwrite=True) if yes else None,
-            )
-            return
-        except OSError as exc:
-            self.say(f"Couldn't save to {path}: {exc.strerror or type(exc).__name__}.", "error")
-            return
-        self.say(f"Saved to {path}.")
+            return f"Saved to {path}."
+
+        save_file(self.app, Content("Save the email to which file?"), default, write,
+                  example=default.name)
 
     def action_asked(self) -> None:
         """Record the one ask, with today's date."""

@@ -83,11 +83,6 @@ def _spec(table: sa.Table) -> tuple[tuple[tuple[str, Converter, bool], ...],
     return columns, _RULES.get(table.name)
 
 
-def coerce(col: sa.Column[Any], value: object) -> object:
-    """A JSON value as the column's Python value; ValueError says what is wrong."""
-    return converter(col)(value)
-
-
 def converter(col: sa.Column[Any]) -> Converter:
     """The function turning a JSON value into the column's Python value (ValueError if not)."""
     convert = _by_type(col)

@@ -1,6 +1,6 @@
 """The demo's confidence file and habits: wins, strengths, help given, goals and check-ins.
 
-A mixin of `demo._Demo` (which sets the attributes declared here); pure Python, no database.
+A mixin of `build._Demo` (which sets the attributes declared here); pure Python, no database.
 """
 
 from __future__ import annotations
@@ -10,8 +10,10 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from bounceback.demo import words
 from bounceback.domain import GoalSource, WinCategory
-from bounceback.store import demo_words as words
+from bounceback.playbook.goals import DAILY_RRULE, WEEKDAYS_RRULE, scheduled_days
+from bounceback.store.wins import win_fold
 
 Row = dict[str, Any]
 
@@ -61,7 +63,7 @@ class HabitRows:
             rows.append({
                 "id": n, "title": title, "story": story, "category": category,
                 "happened_on": happened, "impact": impact, "tags": tag_list,
-                "search_fold": "\n".join((title, story, impact, " ".join(tag_list))).casefold(),
+                "search_fold": win_fold(title, story, impact, tag_list),
                 "pinned": pinned, "last_shown_at": None, "created_at": created,
                 "updated_at": created, "deleted_at": None, "version": 1,
                 "local_day": self.local_day(created),
@@ -88,11 +90,11 @@ class HabitRows:
 
     def _goals(self) -> list[Row]:
         created = self.at(self.start, 9 * 60 + 15)
-        weekdays = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
         goals = (
-            ("Apply to targeted roles", 2, "applications", weekdays, GoalSource.APPLICATIONS),
-            ("Send a networking email", 1, "email", weekdays, None),
-            ("Learning", 30, "minutes", "FREQ=DAILY", None),
+            ("Apply to targeted roles", 2, "applications", WEEKDAYS_RRULE,
+             GoalSource.APPLICATIONS),
+            ("Send a networking email", 1, "email", WEEKDAYS_RRULE, None),
+            ("Learning", 30, "minutes", DAILY_RRULE, None),
         )
         return [
             {"id": n, "title": title, "target": target, "unit": unit, "rrule": rule,
@@ -104,7 +106,10 @@ class HabitRows:
     def _goal_days(self) -> list[Row]:
         """Past days only: the applications goal counts what the pipeline shows was sent."""
         rng = self.rng
-        weekdays = [d for d in self.past_days if d.weekday() < 5]
+        # The goals' own schedule decides the working days (the first two goals' rule).
+        first, last = self.past_days[0], self.past_days[-1]
+        workdays = scheduled_days(WEEKDAYS_RRULE, self.start, first, last)
+        weekdays = [d for d in self.past_days if d in workdays]
         quiet = [d for d in weekdays if not self.applied_days[d]] or weekdays
         rest = set(rng.sample(quiet, min(2, len(quiet))))
         rows: list[Row] = []
@@ -114,7 +119,7 @@ class HabitRows:
                          "rest": is_rest})
 
         for day in self.past_days:
-            workday = day.weekday() < 5
+            workday = day in workdays
             if day in rest:
                 for goal in (1, 2, 3):
                     add(goal, day, self.applied_days[day] if goal == 1 else 0, True)

@@ -1,6 +1,6 @@
 """The demo's words: invented companies, people, notes, feelings, wins and habits.
 
-Every name, address and sentence here is made up (links point at example.com). `demo.py` draws
+Every name, address and sentence here is made up (links point at example.com). `build.py` draws
 from these lists with a seeded `random.Random`, so the same seed always picks the same words.
 """
 
@@ -144,17 +144,6 @@ NEXT_ACTIONS = {
 }
 STALE_ACTION = "One polite nudge, then let it go"
 
-# Cause keys as the detective stores them (bounceback/playbook/triage.py owns their words;
-# the store may not import it, so the demo names the keys).
-EARLY_CAUSES = ("ats_parsing", "keywords_missing", "not_tailored", "duties_not_results")
-MID_CAUSES = ("story_not_landing", "salary_mismatch", "skills_gap", "examples_vague",
-               "research_thin")
-FINAL_CAUSES = ("interview_answers", "team_chemistry", "did_not_close")
-OUT_OF_CONTROL = {
-    RejectionKind.EARLY: ("applied_late", "high_volume"),
-    RejectionKind.MID: ("role_changed",),
-    RejectionKind.FINAL: ("internal_candidate", "budget_cut", "more_domain_experience"),
-}
 LESSONS = {
     RejectionKind.EARLY: (
         "Mirror the posting's own words in the top third of the resume.",

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import select, text
 
 from bounceback.clock import FixedClock, today
+from bounceback.demo import DemoSummary, build_demo
 from bounceback.domain import (
     FEELING_WORDS,
     FeedbackStatus,
@@ -20,7 +21,6 @@ from bounceback.domain import (
     WinCategory,
 )
 from bounceback.store.db import Store
-from bounceback.store.demo import DemoSummary, build_demo
 from bounceback.store.drafts import ApplicationDraft
 from bounceback.store.models import (
     Application,

@@ -23,16 +23,19 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Table, func, insert, select
 
 from bounceback.clock import today
+from bounceback.demo import plan, words
+from bounceback.demo.habits import HabitRows, Row
 from bounceback.domain import (
     FEELING_WORDS,
     FeedbackStatus,
     RejectionKind,
     Stage,
 )
-from bounceback.store import demo_plan as plan
-from bounceback.store import demo_words as words
+from bounceback.playbook.feedback import FeedbackAction, feedback_state
+from bounceback.playbook.pipeline import Thresholds, silence
+from bounceback.playbook.rituals import ritual_offer
+from bounceback.playbook.triage import causes_for, classify, judge
 from bounceback.store.applications import search_fold
-from bounceback.store.demo_habits import HabitRows, Row
 from bounceback.store.models import (
     Application,
     CheckIn,
@@ -49,6 +52,7 @@ from bounceback.store.models import (
     WallowWindow,
     Win,
 )
+from bounceback.store.records import Settings
 
 if TYPE_CHECKING:
     from bounceback.clock import Clock
@@ -56,7 +60,6 @@ if TYPE_CHECKING:
 
 
 WEEKS = 8
-WALLOW_MINUTES = 15
 
 # Tables that must be empty before the demo goes in (the Setting row is kept if present).
 _CONTENT_TABLES: tuple[type, ...] = (
@@ -108,6 +111,7 @@ def build_demo(store: Store, *, scale: int | None = None, seed: int = 7) -> Demo
     """
     if scale is not None and scale < 0:
         raise ValueError("scale must be zero or more")
+    settings = store.settings.get()  # the user's own thresholds, if they already chose some
     with store.write() as session:
         conn = session.connection()
         for model in _CONTENT_TABLES:
@@ -117,10 +121,10 @@ def build_demo(store: Store, *, scale: int | None = None, seed: int = 7) -> Demo
                     f"The demo only fills an empty database; this one already has rows in "
                     f"{table.name!r}. Use a new file (--db PATH)."
                 )
-        minutes = conn.execute(select(_table(Setting).c.wallow_minutes)).scalar()
-        demo = _Demo(store.clock, random.Random(seed), minutes or WALLOW_MINUTES)
+        chosen = conn.execute(select(_table(Setting).c.id)).scalar() is not None
+        demo = _Demo(store.clock, random.Random(seed), settings)
         tables = demo.build(scale)
-        tables[Setting] = [] if minutes is not None else [{"id": 1}]  # keep the user's choices
+        tables[Setting] = [] if chosen else [{"id": 1}]  # keep the user's choices
         for model, rows in tables.items():
             if rows:
                 conn.execute(insert(_table(model)), rows)
@@ -141,9 +145,10 @@ def _table(model: type) -> Table:
 class _Demo(HabitRows):
     """Invents the rows; pure Python, no database (the caller inserts them)."""
 
-    def __init__(self, clock: Clock, rng: random.Random, wallow_minutes: int) -> None:
+    def __init__(self, clock: Clock, rng: random.Random, settings: Settings) -> None:
         self.rng = rng
-        self.wallow_minutes = wallow_minutes
+        self.settings = settings
+        self.wallow_minutes = settings.wallow_minutes
         self.tz = clock.tz
         self.now = clock.now().astimezone(UTC)
         self.today = today(clock)
@@ -314,12 +319,15 @@ class _Demo(HabitRows):
         applied = [at for stage, at in history if stage is S.APPLIED]
         next_action, next_on = "", None
         if spec.due is not None:
-            stale = spec.last_ago > 14
-            next_action = (words.STALE_ACTION if stale
+            # What the Pipeline would flag: quiet past the stale (or ghost) threshold.
+            thresholds = Thresholds(self.settings.stale_days, self.settings.ghost_days)
+            quiet = silence(spec.stage, self.local_day(history[-1][1]), self.today, thresholds)
+            next_action = (words.STALE_ACTION if quiet is not None
                            else rng.choice(words.NEXT_ACTIONS[spec.stage]))
             next_on = self.today + timedelta(days=spec.due)
-            if spec.stage is S.APPLIED:  # the store's own default: follow up a week later
-                next_on = self.local_day(applied[0]) + timedelta(days=7)
+            if spec.stage is S.APPLIED:  # the store's own default: follow up after N days
+                next_on = self.local_day(applied[0]) + timedelta(
+                    days=self.settings.follow_up_days)
         slug = company.lower().replace(" ", "-").replace("&", "and").replace(".", "")
         return {
             "id": app_id, "company": company, "role": role,
@@ -365,14 +373,14 @@ class _Demo(HabitRows):
     ) -> tuple[list[Row], list[Row], list[Row]]:
         """Rejection rows with the finished wallow window and ritual for each."""
         rng = self.rng
-        items: list[tuple[datetime, int | None, str, str, Stage, int, FeedbackStatus]] = []
+        items: list[
+            tuple[datetime, int | None, str, str, Stage, int, RejectionKind, FeedbackStatus]
+        ] = []
         for app, spec, history in closed:
-            rejected_at = history[-1][1]
-            reached = history[-2][0]
-            rounds = sum(1 for s, _ in history if s is S.INTERVIEWING)
+            reached, rounds, kind = judge([stage for stage, _ in history])
             assert spec.feedback is not None
             items.append(
-                (rejected_at, app["id"], app["company"], app["role"], reached, rounds,
+                (history[-1][1], app["id"], app["company"], app["role"], reached, rounds, kind,
                  spec.feedback)
             )
         if untracked:
@@ -381,14 +389,18 @@ class _Demo(HabitRows):
             while day.weekday() >= 5:
                 day -= timedelta(days=1)
             at = self.at(day, 14 * 60 + 10)
-            items.append((at, None, company, role, S.SCREENING, 0, F.NO_REPLY))
+            # what the untracked form records: the stage typed in, its kind read from it alone
+            items.append((at, None, company, role, S.SCREENING, 0, classify([S.SCREENING]),
+                          F.NO_REPLY))
         items.sort(key=lambda r: (r[0], r[1] or 0))
         rejections: list[Row] = []
         windows: list[Row] = []
         done: list[Row] = []
-        last_ritual = 0
-        for n, (at, app_id, company, role, reached, rounds, feedback) in enumerate(items, 1):
-            kind = plan.kind_for(reached)
+        ritual_ids = list(range(1, rituals + 1))
+        last_ritual: int | None = None
+        for n, (at, app_id, company, role, reached, rounds, kind, feedback) in enumerate(
+            items, 1
+        ):
             received = self.local_day(at)
             self.rejection_days[received] += 1
             created = at + timedelta(minutes=rng.randint(2, 40))
@@ -403,7 +415,10 @@ class _Demo(HabitRows):
                 "ends_at": ends, "ended_at": ended, "ended_early": early,
                 "vent_text": rng.choice(words.VENTS),
             })
-            ritual = rng.choice([r for r in range(1, rituals + 1) if r != last_ritual])
+            # The Ritual step's offer (never the last one done); the person picks any of them.
+            # Drawn from the offer in id order, so a seed keeps picking the same rituals.
+            offered = ritual_offer(ritual_ids, last_ritual, count=rituals)
+            ritual = rng.choice(sorted(offered))
             last_ritual = ritual
             done_at = ended + timedelta(minutes=rng.randint(5, 25))
             done.append({"id": n, "ritual_id": ritual, "rejection_id": n, "done_at": done_at})
@@ -411,10 +426,15 @@ class _Demo(HabitRows):
             asked_on = None
             if feedback is not F.NOT_ASKED:
                 yesterday = self.today - timedelta(days=1)
-                if feedback in (F.NO_REPLY, F.LET_GO) and (self.today - received).days < 16:
-                    feedback = F.ASKED  # too soon to call it: still waiting
                 asked_on = min(received + timedelta(days=rng.randint(0, 1)), yesterday)
-                heard = {F.RECEIVED: rng.randint(1, 5), F.NO_REPLY: 14, F.LET_GO: 15}
+                let_go = self.settings.feedback_let_go_days
+                state = feedback_state(F.ASKED, asked_on, yesterday, let_go)
+                if feedback in (F.NO_REPLY, F.LET_GO) and (
+                    state is not FeedbackAction.LET_GO_OFFER
+                ):
+                    feedback = F.ASKED  # the case offered no let-go before today: still waiting
+                # "no reply" is marked the day the case offers it, "let go" the day after
+                heard = {F.RECEIVED: rng.randint(1, 5), F.NO_REPLY: let_go, F.LET_GO: let_go + 1}
                 touched = min(asked_on + timedelta(days=heard.get(feedback, 0)), yesterday)
                 updated = max(updated, self.at(touched, 20 * 60))
             before = rng.randint(7, 9) if kind is RejectionKind.FINAL else rng.randint(3, 8)
@@ -422,12 +442,13 @@ class _Demo(HabitRows):
             if rng.random() < 0.3:
                 feelings.append(rng.choice(("determined", "relieved")))
             assert all(word in FEELING_WORDS for word in feelings)
+            # The detective's own checklist for this kind, as the Detective step offers it.
+            checklist = causes_for(kind)
             causes = rng.sample(
-                {RejectionKind.EARLY: words.EARLY_CAUSES, RejectionKind.MID: words.MID_CAUSES,
-                 RejectionKind.FINAL: words.FINAL_CAUSES}[kind], rng.randint(1, 2)
+                [c.key for c in checklist if not c.out_of_control], rng.randint(1, 2)
             )
             most = 2 if kind is RejectionKind.FINAL else 1
-            out = rng.sample(words.OUT_OF_CONTROL[kind], rng.randint(0, most))
+            out = rng.sample([c.key for c in checklist if c.out_of_control], rng.randint(0, most))
             causes = causes + out  # out-of-control ones are ticked causes too
             rejections.append({
                 "id": n, "application_id": app_id, "company": company, "role": role,

@@ -1,6 +1,6 @@
 """The demo's plan: which applications to invent, how far each got, and how its stages unfold.
 
-`demo.py` turns this plan into rows. The forty default applications are chosen so every screen
+`build.py` turns this plan into rows. The forty default applications are chosen so every screen
 has something to show (follow-ups overdue, due and ahead, stale and ghosted rows, every kind
 of rejection); `path` and `gap` give each one a believable history.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bounceback.domain import FeedbackStatus, RejectionKind, Stage
+from bounceback.domain import PROGRESSION, FeedbackStatus, Stage
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +81,7 @@ UNTRACKED = ("Stonefly Systems", "Backend Engineer", 35)
 WORKDAY_STAGES = frozenset(
     {S.APPLIED, S.SCREENING, S.INTERVIEWING, S.FINAL_ROUND, S.OFFER, S.REJECTED}
 )
-OPEN_PATH = (S.APPLIED, S.SCREENING, S.INTERVIEWING, S.FINAL_ROUND, S.OFFER, S.ACCEPTED)
+OPEN_PATH = PROGRESSION[PROGRESSION.index(S.APPLIED):]  # the happy path after saving
 
 
 def gap(prev: Stage, cur: Stage) -> tuple[int, int]:
@@ -114,12 +114,3 @@ def path(spec: Spec, saved_first: bool) -> list[Stage]:
     if spec.stage is not spec.reached:
         stages.append(spec.stage)
     return stages
-
-
-def kind_for(stage_reached: Stage) -> RejectionKind:
-    """The rejection kind the demo records for a stage reached (no interview = early)."""
-    if stage_reached in (S.SAVED, S.APPLIED):
-        return RejectionKind.EARLY
-    if stage_reached in (S.SCREENING, S.INTERVIEWING):
-        return RejectionKind.MID
-    return RejectionKind.FINAL
