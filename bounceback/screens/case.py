@@ -18,7 +18,7 @@ from textual.widgets import Footer, Label, Static
 from bounceback.clock import local
 from bounceback.dates import format_date
 from bounceback.domain import FeedbackStatus, Stage
-from bounceback.playbook.feedback import FEEDBACK_STATUS_LABELS, FeedbackAction, feedback_state
+from bounceback.playbook.feedback import FeedbackAction, feedback_state
 from bounceback.playbook.triage import (
     CAUSES_BY_KEY,
     KIND_SUMMARY,
@@ -207,7 +207,7 @@ class CaseScreen(ModeScreen):
 
     def _feedback_line(self, r: RejectionRecord, let_go_days: int) -> str:
         today = self.today()
-        line = FEEDBACK_STATUS_LABELS[r.feedback_status]
+        line = r.feedback_status.label
         if r.feedback_asked_on is not None:
             asked = f"asked {format_date(r.feedback_asked_on, today)}"
             line = asked if r.feedback_status is FeedbackStatus.ASKED else f"{line} · {asked}"
@@ -235,7 +235,7 @@ class CaseScreen(ModeScreen):
 
     def action_resume_flow(self) -> None:
         """Go on where the case paused: its step screen if one is open anywhere, else a new one."""
-        from bounceback.screens.bounce import resume_case
+        from bounceback.screens.bounce.entry import resume_case
 
         r = self.record
         if r is not None and r.flow_step != "done":
