@@ -1,17 +1,18 @@
-"""The bounce-back flow: acknowledge → wallow window → ritual → detective → feedback → moving.
+"""The ways into the bounce-back flow: a new rejection, an untracked one, going on with one.
 
-Each step is its own screen; a case remembers its step (`flow_step`), and an open wallow window
-(its deadline is stored) brings the person straight back after a restart.
+A case remembers its step (`flow_step`), and an open wallow window (its deadline is stored)
+brings the person straight back after a restart. Where a resumed case goes on is the flow's
+route (`flow.py`); this module opens the screens.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING
 
-from textual.screen import Screen
-
+from bounceback.domain import BounceStep
 from bounceback.playbook.triage import judge
+from bounceback.screens.bounce.base import FlowStep, screen_for
+from bounceback.screens.bounce.flow import resume_step, screen_step
 from bounceback.screens.stacks import find_screen
 from bounceback.store.errors import NotFoundError, StoreError
 from bounceback.widgets.safe import notify
@@ -20,26 +21,6 @@ if TYPE_CHECKING:
     from bounceback.app import BouncebackApp
     from bounceback.screens.base import ModeScreen
     from bounceback.store.records import WallowRecord
-
-
-def screen_for(step: str, case_id: int) -> Screen[None]:
-    """The screen for `step` of a case (the wallow step needs its open window)."""
-    from bounceback.screens.bounce.acknowledge import AcknowledgeScreen
-    from bounceback.screens.bounce.base import FlowStep
-    from bounceback.screens.bounce.detective import DetectiveScreen
-    from bounceback.screens.bounce.feedback import FeedbackScreen
-    from bounceback.screens.bounce.moving import KeepMovingScreen
-    from bounceback.screens.bounce.ritual import RitualScreen
-
-    steps: dict[str, type[FlowStep]] = {
-        "acknowledge": AcknowledgeScreen,
-        "ritual": RitualScreen,
-        "detective": DetectiveScreen,
-        "feedback": FeedbackScreen,
-        "moving": KeepMovingScreen,
-        "done": KeepMovingScreen,
-    }
-    return steps.get(step, RitualScreen)(case_id)
 
 
 def start_for_application(screen: ModeScreen, app_id: int, *, move: bool = True) -> None:
@@ -55,19 +36,16 @@ def start_for_application(screen: ModeScreen, app_id: int, *, move: bool = True)
     except StoreError as exc:
         screen.say(exc.message, "error", timeout=10)
         return
-    from bounceback.screens.bounce.acknowledge import AcknowledgeScreen
-
-    screen.app.push_screen(AcknowledgeScreen(case.id))
+    screen.app.push_screen(screen_for(BounceStep.ACKNOWLEDGE, case.id))
 
 
 def log_untracked_rejection(screen: ModeScreen) -> None:
     """A "no" for a job that was never tracked: three quick fields, then first aid."""
-    from bounceback.screens.bounce.acknowledge import AcknowledgeScreen
     from bounceback.screens.bounce.untracked import UntrackedForm
 
     def done(case_id: int | None) -> None:
         if case_id is not None:
-            screen.app.push_screen(AcknowledgeScreen(case_id))
+            screen.app.push_screen(screen_for(BounceStep.ACKNOWLEDGE, case_id))
 
     screen.app.push_screen(UntrackedForm(), done)
 
@@ -84,24 +62,11 @@ def resume_window(app: BouncebackApp, window: WallowRecord) -> None:
             store.wallow.finish(window.id, early=False)
         except StoreError as exc:  # busy: closed the next time; the ritual is offered now
             notify(app, exc.message, severity="warning")  # type: ignore[arg-type]
-        app.push_screen(screen_for("ritual", window.rejection_id))
+        app.push_screen(screen_for(BounceStep.RITUAL, window.rejection_id))
     else:
         from bounceback.screens.bounce.wallow import WallowScreen
 
         app.push_screen(WallowScreen(window.rejection_id))
-
-
-def remember_deadline(app: BouncebackApp, window: WallowRecord, ends_at: datetime
-                      ) -> WallowRecord:
-    """Store the deadline a countdown moved after the clock was set back (`DeadlineMoved`).
-
-    Quietly keeps the old one when the store refuses (read-only, busy): the countdown on
-    screen is right either way, and the next one to open moves it again.
-    """
-    try:
-        return app.store.wallow.move_deadline(window.id, ends_at)
-    except StoreError:
-        return window
 
 
 def go_on(app: BouncebackApp) -> bool:
@@ -127,8 +92,6 @@ def resume_case(app: BouncebackApp, case_id: int) -> None:
     palette or a digit), that is where they go, and a stale step (the wallow screen after its
     time ran out) is replaced by the step the case is at. Otherwise a fresh screen opens here.
     """
-    from bounceback.screens.bounce.base import FlowStep
-
     store = app.store
     try:
         case = store.rejections.get(case_id)
@@ -142,11 +105,11 @@ def resume_case(app: BouncebackApp, case_id: int) -> None:
         mode, screen, on_top = found
         if mode != app.current_mode:
             app.switch_mode(mode)
-        step = "moving" if case.flow_step == "done" else case.flow_step
+        step = screen_step(case.flow_step)
         if on_top and running is None and isinstance(screen, FlowStep) and step != screen.STEP:
             screen.go_to(step)
         return
     if running is not None:
         resume_window(app, running)
-    elif case.flow_step != "done":
-        app.push_screen(screen_for(case.flow_step, case_id))
+    elif (step_now := resume_step(case.flow_step)) is not None:
+        app.push_screen(screen_for(step_now, case_id))

@@ -123,7 +123,7 @@ def _into_rejected(
         detail = _run(screen, call or (lambda: store.applications.move(row.id, Stage.REJECTED)))
         moved(detail)
         if detail is not None and case.flow_step != "done":
-            from bounceback.screens.bounce import resume_case
+            from bounceback.screens.bounce.entry import resume_case
 
             resume_case(screen.bb, case.id)
 
@@ -142,7 +142,7 @@ def _into_rejected(
 
 
 def _start(screen: ModeScreen, app_id: int, *, move: bool = True) -> None:
-    from bounceback.screens.bounce import start_for_application
+    from bounceback.screens.bounce.entry import start_for_application
 
     start_for_application(screen, app_id, move=move)
 
