@@ -17,7 +17,7 @@ from textual.widgets import Footer, Label, Static
 
 from bounceback.clock import local
 from bounceback.dates import format_date
-from bounceback.domain import FeedbackStatus, Stage
+from bounceback.domain import BounceStep, FeedbackStatus, Stage
 from bounceback.playbook.feedback import FeedbackAction, feedback_state
 from bounceback.playbook.triage import (
     CAUSES_BY_KEY,
@@ -168,7 +168,7 @@ class CaseScreen(ModeScreen):
             out.append(_fact("Changed", f"from {kind_label(judged)} by you — {why}"))
         elif r.kind_override_reason:
             out.append(_fact("Kind note", r.kind_override_reason))
-        if r.flow_step != "done":
+        if r.flow_step != BounceStep.DONE:
             out.append(_fact("Flow", f"paused at the {r.flow_step} step"))
 
         out.append(_heading("How it felt"))
@@ -227,7 +227,7 @@ class CaseScreen(ModeScreen):
         if action in ("edit", "reply", "delete"):
             return self.record is not None
         if action == "resume_flow":
-            return self.record is not None and self.record.flow_step != "done"
+            return self.record is not None and self.record.flow_step != BounceStep.DONE
         if action == "feedback":
             r = self.record
             return r is not None and r.feedback_status in _QUICK_FROM[str(parameters[0])]
@@ -238,7 +238,7 @@ class CaseScreen(ModeScreen):
         from bounceback.screens.bounce.entry import resume_case
 
         r = self.record
-        if r is not None and r.flow_step != "done":
+        if r is not None and r.flow_step != BounceStep.DONE:
             resume_case(self.bb, r.id)
 
     def action_delete(self) -> None:

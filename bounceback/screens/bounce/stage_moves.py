@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from textual.content import Content
 
 from bounceback.dates import format_date
-from bounceback.domain import Stage
+from bounceback.domain import BounceStep, Stage
 from bounceback.store.applications import stage_after
 from bounceback.store.errors import NotFoundError, StoreError
 from bounceback.widgets.safe import template
@@ -122,7 +122,7 @@ def _into_rejected(
     def same() -> None:
         detail = _run(screen, call or (lambda: store.applications.move(row.id, Stage.REJECTED)))
         moved(detail)
-        if detail is not None and case.flow_step != "done":
+        if detail is not None and case.flow_step != BounceStep.DONE:
             from bounceback.screens.bounce.entry import resume_case
 
             resume_case(screen.bb, case.id)
