@@ -180,7 +180,7 @@ class BouncebackApp(CrashReportingApp):
 
     def _resume_flow(self, window: WallowRecord) -> None:
         """A wallow window left open brings you straight back to it."""
-        from bounceback.screens.bounce import resume_window
+        from bounceback.screens.bounce.entry import resume_window
 
         resume_window(self, window)
 

@@ -93,6 +93,20 @@ class FeedbackStatus(StrEnum):
     NO_REPLY = "no_reply"
     LET_GO = "let_go"
 
+    @property
+    def label(self) -> str:
+        """Human label for tables, filters and pickers."""
+        return FEEDBACK_STATUS_LABELS[self]
+
+
+FEEDBACK_STATUS_LABELS = {
+    FeedbackStatus.NOT_ASKED: "not asked",
+    FeedbackStatus.ASKED: "asked",
+    FeedbackStatus.RECEIVED: "received",
+    FeedbackStatus.NO_REPLY: "no reply",
+    FeedbackStatus.LET_GO: "let go",
+}
+
 
 class WinCategory(StrEnum):
     """Kinds of entries in the confidence file."""
@@ -103,6 +117,11 @@ class WinCategory(StrEnum):
     PRAISE = "praise"
     SHIPPED = "shipped"
     LEARNED = "learned"
+
+    @property
+    def label(self) -> str:
+        """Human label for the catalog, pickers and exports ("led a project")."""
+        return WIN_CATEGORY_LABELS[self]
 
 
 WIN_CATEGORY_LABELS = {
@@ -122,6 +141,28 @@ class StrengthKind(StrEnum):
     QUALITY = "quality"
     VALUE = "value"
 
+    @property
+    def label(self) -> str:
+        """The kind in a sentence ("+ add a quality")."""
+        return STRENGTH_KIND_LABELS[self]
+
+    @property
+    def heading(self) -> str:
+        """The kind as a heading over its group ("Qualities")."""
+        return STRENGTH_KIND_HEADINGS[self]
+
+
+STRENGTH_KIND_LABELS = {
+    StrengthKind.SKILL: "skill",
+    StrengthKind.QUALITY: "quality",
+    StrengthKind.VALUE: "value",
+}
+STRENGTH_KIND_HEADINGS = {
+    StrengthKind.SKILL: "Skills",
+    StrengthKind.QUALITY: "Qualities",
+    StrengthKind.VALUE: "Values",
+}
+
 
 class HelpKind(StrEnum):
     """Ways of helping someone else."""
@@ -131,6 +172,19 @@ class HelpKind(StrEnum):
     REVIEW = "review"
     OTHER = "other"
 
+    @property
+    def label(self) -> str:
+        """Human label for the picker ("an introduction")."""
+        return HELP_KIND_LABELS[self]
+
+
+HELP_KIND_LABELS = {
+    HelpKind.INTRODUCTION: "an introduction",
+    HelpKind.MENTORING: "mentoring",
+    HelpKind.REVIEW: "a review (resume, code, portfolio…)",
+    HelpKind.OTHER: "something else",
+}
+
 
 class GoalSource(StrEnum):
     """Activities a goal can count by itself."""
@@ -139,6 +193,50 @@ class GoalSource(StrEnum):
     FEEDBACK_ASKED = "feedback_asked"
     WINS = "wins"
     HELP = "help"
+
+    @property
+    def label(self) -> str:
+        """What an automatic goal counts, in a few words ("wins written down")."""
+        return GOAL_SOURCE_LABELS[self]
+
+
+GOAL_SOURCE_LABELS = {
+    GoalSource.APPLICATIONS: "applications sent",
+    GoalSource.FEEDBACK_ASKED: "feedback requests sent",
+    GoalSource.WINS: "wins written down",
+    GoalSource.HELP: "help given",
+}
+
+
+class BounceStep(StrEnum):
+    """A step of the bounce-back flow, in order; a case stores the step it paused at by value,
+    and `done` once the last step was reached (the flow's navigation: `screens/bounce/flow.py`)."""
+
+    ACKNOWLEDGE = "acknowledge"
+    WALLOW = "wallow"
+    RITUAL = "ritual"
+    DETECTIVE = "detective"
+    FEEDBACK = "feedback"
+    MOVING = "moving"
+    DONE = "done"
+
+    @property
+    def label(self) -> str:
+        """The step's title, as the step bar and Today name it ("Wallow window")."""
+        return BOUNCE_STEP_LABELS[self]
+
+
+BOUNCE_STEP_LABELS = {
+    BounceStep.ACKNOWLEDGE: "Acknowledge",
+    BounceStep.WALLOW: "Wallow window",
+    BounceStep.RITUAL: "Ritual",
+    BounceStep.DETECTIVE: "Detective",
+    BounceStep.FEEDBACK: "Feedback",
+    BounceStep.MOVING: "Keep moving",
+    BounceStep.DONE: "Done",
+}
+# The steps a person walks through, in order (the step bar's six); DONE is where a case rests.
+BOUNCE_STEPS = tuple(step for step in BounceStep if step is not BounceStep.DONE)
 
 
 FEELING_WORDS = (

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bounceback.clock import today as today_of
-from bounceback.domain import WIN_CATEGORY_LABELS, StrengthKind, WinCategory
+from bounceback.domain import StrengthKind, WinCategory
 from bounceback.files import write_private_text
 from bounceback.sanitize import clean_text
 from bounceback.store.records import HelpActRecord, StrengthRecord, WinRow
@@ -22,11 +22,6 @@ from bounceback.store.records import HelpActRecord, StrengthRecord, WinRow
 if TYPE_CHECKING:
     from bounceback.store.db import Store
 
-STRENGTH_HEADINGS = {
-    StrengthKind.SKILL: "Skills",
-    StrengthKind.QUALITY: "Qualities",
-    StrengthKind.VALUE: "Values",
-}
 
 # Characters that mean something anywhere in a line of Markdown (CommonMark + GitHub tables,
 # strikethrough and raw HTML), and what means something only at the start of a line.
@@ -98,7 +93,7 @@ def brag_markdown(
         group = [w for w in wins if w.category is category]
         if not group:
             continue
-        label = WIN_CATEGORY_LABELS[category]
+        label = category.label
         lines += [f"### {label[0].upper()}{label[1:]}", ""]
         for win in group:
             lines += _win(win)
@@ -109,7 +104,7 @@ def brag_markdown(
     for kind in StrengthKind:
         group_s = [s for s in strengths if s.kind is kind]
         if group_s:
-            lines += [f"### {STRENGTH_HEADINGS[kind]}", ""]
+            lines += [f"### {kind.heading}", ""]
             lines += [f"- {md_inline(s.text)}" for s in group_s]
             lines.append("")
     lines += ["## Helping others", ""]

@@ -24,14 +24,6 @@ from bounceback.playbook.goals import (
 MOOD_WORDS: dict[int, str] = {1: "rough", 2: "low", 3: "okay", 4: "good", 5: "great"}
 """What each mood digit means; no wrong answer, and 1 is a day, not a verdict."""
 
-SOURCE_LABELS: dict[GoalSource, str] = {
-    GoalSource.APPLICATIONS: "applications sent",
-    GoalSource.FEEDBACK_ASKED: "feedback requests sent",
-    GoalSource.WINS: "wins written down",
-    GoalSource.HELP: "help given",
-}
-"""What an automatic goal counts, in a few words."""
-
 SOURCE_WHERE: dict[GoalSource, str] = {
     GoalSource.APPLICATIONS: "add an application as applied, or move a saved one to applied (2)",
     GoalSource.FEEDBACK_ASKED: "mark a feedback request as asked on a rejection (3)",

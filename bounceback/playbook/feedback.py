@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
 
 from bounceback.domain import FeedbackStatus
-
-FEEDBACK_STATUS_LABELS: Mapping[FeedbackStatus, str] = {
-    FeedbackStatus.NOT_ASKED: "not asked",
-    FeedbackStatus.ASKED: "asked",
-    FeedbackStatus.RECEIVED: "received",
-    FeedbackStatus.NO_REPLY: "no reply",
-    FeedbackStatus.LET_GO: "let go",
-}
 
 
 def _one_line(text: str) -> str:

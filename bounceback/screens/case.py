@@ -17,8 +17,8 @@ from textual.widgets import Footer, Label, Static
 
 from bounceback.clock import local
 from bounceback.dates import format_date
-from bounceback.domain import FeedbackStatus, Stage
-from bounceback.playbook.feedback import FEEDBACK_STATUS_LABELS, FeedbackAction, feedback_state
+from bounceback.domain import BounceStep, FeedbackStatus, Stage
+from bounceback.playbook.feedback import FeedbackAction, feedback_state
 from bounceback.playbook.triage import (
     CAUSES_BY_KEY,
     KIND_SUMMARY,
@@ -168,7 +168,7 @@ class CaseScreen(ModeScreen):
             out.append(_fact("Changed", f"from {kind_label(judged)} by you — {why}"))
         elif r.kind_override_reason:
             out.append(_fact("Kind note", r.kind_override_reason))
-        if r.flow_step != "done":
+        if r.flow_step != BounceStep.DONE:
             out.append(_fact("Flow", f"paused at the {r.flow_step} step"))
 
         out.append(_heading("How it felt"))
@@ -207,7 +207,7 @@ class CaseScreen(ModeScreen):
 
     def _feedback_line(self, r: RejectionRecord, let_go_days: int) -> str:
         today = self.today()
-        line = FEEDBACK_STATUS_LABELS[r.feedback_status]
+        line = r.feedback_status.label
         if r.feedback_asked_on is not None:
             asked = f"asked {format_date(r.feedback_asked_on, today)}"
             line = asked if r.feedback_status is FeedbackStatus.ASKED else f"{line} · {asked}"
@@ -227,7 +227,7 @@ class CaseScreen(ModeScreen):
         if action in ("edit", "reply", "delete"):
             return self.record is not None
         if action == "resume_flow":
-            return self.record is not None and self.record.flow_step != "done"
+            return self.record is not None and self.record.flow_step != BounceStep.DONE
         if action == "feedback":
             r = self.record
             return r is not None and r.feedback_status in _QUICK_FROM[str(parameters[0])]
@@ -235,10 +235,10 @@ class CaseScreen(ModeScreen):
 
     def action_resume_flow(self) -> None:
         """Go on where the case paused: its step screen if one is open anywhere, else a new one."""
-        from bounceback.screens.bounce import resume_case
+        from bounceback.screens.bounce.entry import resume_case
 
         r = self.record
-        if r is not None and r.flow_step != "done":
+        if r is not None and r.flow_step != BounceStep.DONE:
             resume_case(self.bb, r.id)
 
     def action_delete(self) -> None:

@@ -16,7 +16,6 @@ from textual.widgets.selection_list import Selection
 
 from bounceback.dates import DATE_EXAMPLES, DateParseError, parse_date
 from bounceback.domain import FEELING_WORDS, FeedbackStatus, RejectionKind
-from bounceback.playbook.feedback import FEEDBACK_STATUS_LABELS
 from bounceback.playbook.triage import CAUSES_BY_KEY, KIND_SUMMARY, causes_for
 from bounceback.screens.draft_form import close_asking_if_changed, set_banner, show_field_errors
 from bounceback.screens.keeps_draft import KeepsDraft
@@ -134,7 +133,7 @@ class CaseForm(KeepsDraft[RejectionRecord | None]):
         kinds = [(KIND_SUMMARY[k].label, k.value) for k in RejectionKind]
         fields["kind"] = Field("Kind", Select(kinds, value=r.kind.value, allow_blank=False,
                                               id="input-kind"), name="kind")
-        statuses = [(FEEDBACK_STATUS_LABELS[s], s.value) for s in FeedbackStatus]
+        statuses = [(s.label, s.value) for s in FeedbackStatus]
         fields["feedback_status"] = Field(
             "Feedback", Select(statuses, value=self._status.value, allow_blank=False,
                                id="input-feedback_status"), name="feedback_status")

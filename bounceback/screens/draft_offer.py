@@ -86,7 +86,7 @@ def _case(screen: ModeScreen, target: int | None) -> None:
 
 
 def _untracked(screen: ModeScreen, _target: int | None) -> None:
-    from bounceback.screens.bounce import log_untracked_rejection
+    from bounceback.screens.bounce.entry import log_untracked_rejection
 
     log_untracked_rejection(screen)
 

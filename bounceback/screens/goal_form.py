@@ -13,7 +13,6 @@ from textual.content import Content
 from textual.widgets import Footer, Input, Label, Select
 
 from bounceback.domain import GoalSource
-from bounceback.playbook.daily import SOURCE_LABELS
 from bounceback.playbook.goals import DAILY_RRULE, WEEKDAYS_RRULE, describe_days
 from bounceback.screens.draft_form import close_asking_if_changed, set_banner, show_field_errors
 from bounceback.screens.keeps_draft import KeepsDraft
@@ -82,7 +81,7 @@ class GoalForm(KeepsDraft[GoalRecord | None]):
                     id="goal-days"), name="days")
                 yield Field("Counted", Select(
                     [("by hand (+ / - on Today)", _BY_HAND)]
-                    + [(f"by itself: {SOURCE_LABELS[s]}", s.value) for s in GoalSource],
+                    + [(f"by itself: {s.label}", s.value) for s in GoalSource],
                     value=source, allow_blank=False, id="goal-source"), name="auto_source")
             yield Field(f"Custom rule (an RRULE, e.g. {RULE_EXAMPLE})",
                         Input(rule, id="goal-rule", placeholder=RULE_EXAMPLE), name="rrule")

@@ -15,7 +15,7 @@ from textual.events import ScreenResume
 from textual.widgets import Footer, Static
 
 from bounceback.dates import format_date
-from bounceback.playbook.daily import SOURCE_LABELS, STRENGTH_DAYS, statuses, strength
+from bounceback.playbook.daily import STRENGTH_DAYS, statuses, strength
 from bounceback.playbook.goals import (
     DayStatus,
     WeekSummary,
@@ -63,7 +63,7 @@ def target_text(goal: GoalRecord) -> str:
 
 def counted_text(goal: GoalRecord) -> str:
     """"by hand" or "auto: applications sent"."""
-    return "by hand" if goal.auto_source is None else f"auto: {SOURCE_LABELS[goal.auto_source]}"
+    return "by hand" if goal.auto_source is None else f"auto: {goal.auto_source.label}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,13 +19,6 @@ if TYPE_CHECKING:
     from bounceback.store.help_acts import HelpDraft
     from bounceback.store.records import HelpActRecord
 
-HELP_KIND_LABELS = {
-    HelpKind.INTRODUCTION: "an introduction",
-    HelpKind.MENTORING: "mentoring",
-    HelpKind.REVIEW: "a review (resume, code, portfolio…)",
-    HelpKind.OTHER: "something else",
-}
-
 
 class HelpForm(DraftForm["HelpDraft", "HelpActRecord"]):
     """Who, what, which kind, when (empty: today)."""
@@ -65,7 +58,7 @@ class HelpForm(DraftForm["HelpDraft", "HelpActRecord"]):
                 ), name="what")
                 with Horizontal(classes="form-row"):
                     yield Field("Kind", Select(
-                        [(label, k.value) for k, label in HELP_KIND_LABELS.items()],
+                        [(k.label, k.value) for k in HelpKind],
                         value=(a.kind if a else HelpKind.MENTORING).value, allow_blank=False,
                         id="input-kind"), name="kind")
                     yield Field("When", Input(

@@ -458,7 +458,7 @@ class PipelineScreen(ModeScreen):
 
 
 def _log_untracked(screen: ModeScreen) -> None:
-    from bounceback.screens.bounce import log_untracked_rejection
+    from bounceback.screens.bounce.entry import log_untracked_rejection
 
     log_untracked_rejection(screen)
 

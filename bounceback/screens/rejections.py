@@ -15,7 +15,7 @@ from textual.widgets import Footer, Input, Static, TextArea
 
 from bounceback.dates import format_date
 from bounceback.domain import FeedbackStatus, RejectionKind
-from bounceback.playbook.feedback import FEEDBACK_STATUS_LABELS, FeedbackAction, feedback_state
+from bounceback.playbook.feedback import FeedbackAction, feedback_state
 from bounceback.playbook.triage import Pattern, kind_label, pattern
 from bounceback.screens.base import ModeScreen, hidden
 from bounceback.store.records import RejectionRow
@@ -56,7 +56,7 @@ class CaseItem:
     @property
     def feedback(self) -> str:
         """The feedback status, plus the gentle offer to stop waiting when it is due."""
-        label = FEEDBACK_STATUS_LABELS[self.row.feedback_status]
+        label = self.row.feedback_status.label
         return f"{label} · let it go?" if self.let_go_offer else label
 
 
@@ -196,7 +196,7 @@ class RejectionsScreen(ModeScreen):
             "[dim]feedback:[/dim] [b]$status[/b] [dim](s)[/dim]$filter",
             counts=f"{shown:,} shown of {o.total:,}",
             kind=kind_label(self._kind) if self._kind else "all",
-            status=FEEDBACK_STATUS_LABELS[self._status] if self._status else "all",
+            status=self._status.label if self._status else "all",
             filter=f"   filter: {self._query}" if self._query else "",
         )
         if o.pattern is not None:
@@ -288,7 +288,7 @@ class RejectionsScreen(ModeScreen):
 
     def action_log(self) -> None:
         """A "no" for a job that was never tracked: the bounce-back flow takes it from here."""
-        from bounceback.screens.bounce import log_untracked_rejection
+        from bounceback.screens.bounce.entry import log_untracked_rejection
 
         log_untracked_rejection(self)
 

@@ -21,20 +21,15 @@ from bounceback.screens.outcome import attempt
 from bounceback.store.records import StrengthRecord
 from bounceback.widgets.safe import template
 
-KIND_HEADINGS = {
-    StrengthKind.SKILL: ("Skills", "what you can do"),
-    StrengthKind.QUALITY: ("Qualities", "how you are with people and problems"),
-    StrengthKind.VALUE: ("Values", "what you stand for"),
+KIND_GISTS = {
+    StrengthKind.SKILL: "what you can do",
+    StrengthKind.QUALITY: "how you are with people and problems",
+    StrengthKind.VALUE: "what you stand for",
 }
 KIND_EXAMPLES = {
     StrengthKind.SKILL: "e.g. Explaining a hard idea with a drawing and two sentences",
     StrengthKind.QUALITY: "e.g. Patient with people who are new to something",
     StrengthKind.VALUE: "e.g. Saying the awkward true thing, kindly",
-}
-ADD_LABELS = {
-    StrengthKind.SKILL: "+ add a skill",
-    StrengthKind.QUALITY: "+ add a quality",
-    StrengthKind.VALUE: "+ add a value",
 }
 _GONE = "That strength was removed in another window."
 INTRO = ("Worth, not work: what you bring that no job title hands out, and no rejection takes "
@@ -49,7 +44,7 @@ class StrengthLine(Static, can_focus=True):
         self.record = record
         self.kind = kind
         if record is None:
-            super().__init__(Content.styled(ADD_LABELS[kind], "$text-muted italic"),
+            super().__init__(Content.styled(f"+ add a {kind.label}", "$text-muted italic"),
                              classes="strength-line strength-add")
         else:
             super().__init__(template("• $text", text=record.text), classes="strength-line")
@@ -123,8 +118,8 @@ class StrengthsPane(VerticalScroll, can_focus=False):
         widgets: list[Static | Label] = []
         self._lines = []
         for kind in StrengthKind:
-            name, gist = KIND_HEADINGS[kind]
-            widgets.append(Label(Content.assemble((name, "bold"), (f" · {gist}", "$text-muted")),
+            widgets.append(Label(Content.assemble((kind.heading, "bold"),
+                                                  (f" · {KIND_GISTS[kind]}", "$text-muted")),
                                  classes="strengths-heading"))
             mine = [StrengthLine(r, kind) for r in records if r.kind is kind]
             if not mine:

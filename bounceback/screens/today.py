@@ -260,10 +260,10 @@ class TodayScreen(ModeScreen):
 
     @on(WallowTimer.DeadlineMoved)
     def _wallow_moved(self, event: WallowTimer.DeadlineMoved) -> None:
-        from bounceback.screens.bounce import remember_deadline
+        from bounceback.screens.bounce.wallow import remember_deadline
 
         if self.data is not None and self.data.window is not None:  # the clock was set back
-            remember_deadline(self.bb, self.data.window, event.timer.ends_at)
+            remember_deadline(self.store, self.data.window, event.timer.ends_at)
 
     @on(WallowTimer.Finished)
     def _wallow_over(self) -> None:
@@ -409,7 +409,7 @@ class TodayScreen(ModeScreen):
         Wherever its step screen already is (another mode's stack) is where this goes, so a
         finished flow never leaves an old step behind (`bounce.resume_case`).
         """
-        from bounceback.screens.bounce import go_on
+        from bounceback.screens.bounce.entry import go_on
 
         if not go_on(self.bb):
             self.say("Nothing is paused any more.")
@@ -424,7 +424,7 @@ class TodayScreen(ModeScreen):
         """Today entries for ctrl+p."""
         from textual.app import SystemCommand
 
-        from bounceback.screens.bounce import log_untracked_rejection
+        from bounceback.screens.bounce.entry import log_untracked_rejection
 
         return [
             SystemCommand("today: Check in", "Mood, what you control, a note",

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from bounceback.domain import Stage
 from bounceback.playbook.daily import (
     KEEP_MOVING_DAYS,
-    SOURCE_LABELS,
     DayTally,
     keep_moving,
     send_order,
@@ -120,7 +119,7 @@ def goal_lines(goals: Sequence[GoalRecord], counts: Mapping[tuple[int, date], tu
         if status is DayStatus.NOT_SCHEDULED:
             continue
         count, rest = counts.get((goal.id, day), (0, False))
-        auto = SOURCE_LABELS[goal.auto_source] if goal.auto_source is not None else ""
+        auto = goal.auto_source.label if goal.auto_source is not None else ""
         out.append(GoalLine(goal.id, goal.title, count, goal.target, goal.unit, rest, status,
                             auto))
     return out

@@ -10,11 +10,11 @@ from textual.content import Content
 from bounceback.playbook.daily import MOOD_WORDS, rotate
 from bounceback.playbook.health import HealthLevel
 from bounceback.playbook.pipeline import Flag
+from bounceback.screens.bounce.flow import bar_step, number
 from bounceback.screens.today_data import FollowUp, TodayData
 from bounceback.store.records import WinCard
 from bounceback.widgets.record_table import Column
 from bounceback.widgets.safe import one_line, template
-from bounceback.widgets.step_bar import STEPS
 
 FOLLOWUP_COLUMNS = (
     Column("When", width=8),
@@ -113,11 +113,10 @@ def paused_line(data: TodayData) -> Content:
     paused = data.paused
     if paused is None:
         return Content("")
-    keys = [key for key, _ in STEPS]
-    step = paused.step if paused.step in keys else "ritual"
+    step = bar_step(paused.step)
     others = paused.count - 1
     return template(
         "[b]$company[/b] — paused at step $n, $title. [dim]$more[/dim]",
-        company=paused.company, n=str(keys.index(step) + 1), title=dict(STEPS)[step],
+        company=paused.company, n=str(number(step)), title=step.label,
         more=f"({others} more paused in Rejections)" if others > 0 else "",
     )

@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from bounceback.dates import format_date
-from bounceback.domain import WIN_CATEGORY_LABELS, WinCategory
+from bounceback.domain import WinCategory
 from bounceback.screens.base import hidden
 from bounceback.store.records import WinRow
 from bounceback.widgets.record_table import Column, RecordTable
@@ -120,7 +120,7 @@ def tag_choices(items: Sequence[WinItem]) -> list[tuple[str, Content]]:
 
 def row_cells(row: WinRow, today: date) -> tuple[tuple[str, ...], str]:
     """One table line: pin, title, kind, when, impact, tags; pinned rows get their tone."""
-    cells = (PIN if row.pinned else "", row.title, WIN_CATEGORY_LABELS[row.category],
+    cells = (PIN if row.pinned else "", row.title, row.category.label,
              format_date(row.happened_on, today), row.impact, ", ".join(row.tags))
     return cells, "pinned" if row.pinned else ""
 
@@ -220,7 +220,7 @@ class WinsCatalogPane(Vertical):
             "[b]Wins[/b]  $counts   [dim]kind:[/dim] [b]$category[/b] [dim](c)[/dim]   "
             "[dim]tag:[/dim] [b]$tag[/b] [dim](t)[/dim]$search",
             counts=f"{shown:,} shown of {len(self.items):,} · {pinned:,} pinned",
-            category=WIN_CATEGORY_LABELS[f.category] if f.category else "all",
+            category=f.category.label if f.category else "all",
             tag=f.tag or "all",
             search=f"   search: {f.query}" if f.query else "",
         ))

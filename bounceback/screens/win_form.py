@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.suggester import Suggester
 from textual.widgets import Footer, Input, Label, Select, TextArea
 
-from bounceback.domain import WIN_CATEGORY_LABELS, WinCategory
+from bounceback.domain import WinCategory
 from bounceback.screens.draft_form import DraftForm
 from bounceback.widgets.form import Field
 from bounceback.widgets.safe import notify
@@ -100,7 +100,7 @@ class WinForm(DraftForm["WinDraft", "WinDetail"]):
                     placeholder="e.g. Untangled the release process for my team"), name="title")
                 with Horizontal(classes="form-row"):
                     yield Field("Kind of win", Select(
-                        [(label, c.value) for c, label in WIN_CATEGORY_LABELS.items()],
+                        [(c.label, c.value) for c in WinCategory],
                         value=category, allow_blank=False, id="input-category",
                     ), name="category")
                     yield Field("When", Input(

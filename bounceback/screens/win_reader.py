@@ -15,7 +15,6 @@ from textual.widgets import Footer, Static
 
 from bounceback.clock import local
 from bounceback.dates import format_date
-from bounceback.domain import WIN_CATEGORY_LABELS
 from bounceback.screens.base import ModeScreen
 from bounceback.screens.win_catalog import PIN
 from bounceback.store.errors import NotFoundError
@@ -27,7 +26,7 @@ _MUTED = "$text-muted"
 
 def win_content(win: WinRow | WinDetail, today: date, *, full: bool = False) -> Content:
     """A win as text: title, what kind and when, the impact, the tags, then the whole story."""
-    meta = [WIN_CATEGORY_LABELS[win.category]]
+    meta = [win.category.label]
     if win.happened_on is not None:
         meta.append(format_date(win.happened_on, today) if not full else
                     f"{win.happened_on:%A} {win.happened_on.day} {win.happened_on:%B %Y}")

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from bounceback.clock import local_day, today
-from bounceback.domain import FEELING_WORDS, FeedbackStatus, RejectionKind, Stage
+from bounceback.domain import FEELING_WORDS, BounceStep, FeedbackStatus, RejectionKind, Stage
 from bounceback.sanitize import clean_text
 from bounceback.store.autosave import refuse_stale
 from bounceback.store.drafts import check_date, check_length, check_required
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 Judge = Callable[[Sequence[Stage]], tuple[Stage, int, RejectionKind]]
 """Reads a stage history: (stage reached, interview rounds, kind). The playbook supplies it."""
 
-FLOW_STEPS = ("acknowledge", "wallow", "ritual", "detective", "feedback", "moving", "done")
+FLOW_STEPS = tuple(step.value for step in BounceStep)
 """The bounce-back flow's steps, in order; `flow_step` remembers where a case is."""
 
 _TEXT_CAPS = {

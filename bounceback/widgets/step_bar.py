@@ -5,16 +5,11 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widget import Widget
 
+from bounceback.domain import BOUNCE_STEPS, BounceStep
 from bounceback.widgets.mode_bar import note_content, with_note
 
-STEPS = (
-    ("acknowledge", "Acknowledge"),
-    ("wallow", "Wallow window"),
-    ("ritual", "Ritual"),
-    ("detective", "Detective"),
-    ("feedback", "Feedback"),
-    ("moving", "Keep moving"),
-)
+STEPS = tuple((step, step.label) for step in BOUNCE_STEPS)
+"""The bar's steps with their titles, in order."""
 
 
 class StepBar(Widget):
@@ -28,8 +23,8 @@ class StepBar(Widget):
     StepBar { height: 1; padding: 0 1; background: $panel; color: $text-muted; }
     """
 
-    def __init__(self, current: str, note: str = "") -> None:
-        """`current` is a step key from STEPS; `note` (the demo label) as on the ModeBar."""
+    def __init__(self, current: BounceStep | str, note: str = "") -> None:
+        """`current` is one of the bar's steps; `note` (the demo label) as on the ModeBar."""
         super().__init__()
         self.current = current
         self._note = note_content(note) if note else None

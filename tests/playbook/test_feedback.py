@@ -6,9 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from bounceback.domain import FeedbackStatus
+from bounceback.domain import FEEDBACK_STATUS_LABELS, FeedbackStatus
 from bounceback.playbook.feedback import (
-    FEEDBACK_STATUS_LABELS,
     FeedbackAction,
     feedback_email,
     feedback_state,

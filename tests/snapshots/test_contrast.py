@@ -12,7 +12,7 @@ import pytest
 from textual.screen import ModalScreen
 from textual.widgets import Input
 
-from bounceback.screens.bounce import screen_for
+from bounceback.screens.bounce.base import screen_for
 from bounceback.screens.today import TodayScreen
 from bounceback.themes import OFFERED_THEMES
 from tests.snapshots.conftest import SMALL

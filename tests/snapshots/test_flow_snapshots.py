@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bounceback.playbook.triage import judge
-from bounceback.screens.bounce import screen_for
+from bounceback.screens.bounce.base import screen_for
 from bounceback.screens.bounce.untracked import UntrackedForm
 from bounceback.screens.bounce.wallow import WallowScreen
 from tests.snapshots.conftest import SIZE, SMALL

@@ -236,7 +236,7 @@ async def test_ritual_detective_feedback_and_keep_moving(pilot, store, clock, tm
 async def test_saving_the_email_never_overwrites_without_asking(pilot, store, tmp_path):
     await start_flow(pilot, store)
     (row,) = store.rejections.rows()
-    from bounceback.screens.bounce import screen_for
+    from bounceback.screens.bounce.base import screen_for
 
     pilot.app.switch_screen(screen_for("feedback", row.id))
     await settle(pilot)
@@ -254,7 +254,7 @@ async def test_saving_the_email_never_overwrites_without_asking(pilot, store, tm
 
 
 async def test_untracked_rejection_from_the_palette_flow(pilot, store):
-    from bounceback.screens.bounce import log_untracked_rejection
+    from bounceback.screens.bounce.entry import log_untracked_rejection
 
     log_untracked_rejection(pilot.app.screen)
     await pilot.pause()

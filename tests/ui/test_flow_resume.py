@@ -134,7 +134,7 @@ async def test_letters_typed_after_one_tab_in_acknowledge_land_in_the_sentence(p
 
 
 async def test_escape_leaves_the_feedback_step_like_every_other_step(pilot, store):
-    from bounceback.screens.bounce import screen_for
+    from bounceback.screens.bounce.base import screen_for
 
     case_id = await to_wallow(pilot, store)
     pilot.app.switch_screen(screen_for("feedback", case_id))
@@ -147,7 +147,7 @@ async def test_escape_leaves_the_feedback_step_like_every_other_step(pilot, stor
 
 
 async def test_enter_on_a_send_next_item_opens_that_application(pilot, store):
-    from bounceback.screens.bounce import screen_for
+    from bounceback.screens.bounce.base import screen_for
 
     saved = add(store, "Next Up Ltd", "Analyst", stage=Stage.SAVED)
     case_id = await to_wallow(pilot, store)
@@ -219,7 +219,7 @@ async def test_going_on_from_today_or_the_case_never_opens_a_second_copy(pilot, 
 
 
 async def test_finishing_a_flow_never_lands_on_an_abandoned_step(pilot, store):
-    from bounceback.screens.bounce import log_untracked_rejection
+    from bounceback.screens.bounce.entry import log_untracked_rejection
 
     first = await to_wallow(pilot, store, "Abandoned")
     await press(pilot, "ctrl+s", "y")  # a ritual step left on the Pipeline's stack…

@@ -1,152 +1,18 @@
 """The bounce-back flow: acknowledge → wallow window → ritual → detective → feedback → moving.
 
-Each step is its own screen; a case remembers its step (`flow_step`), and an open wallow window
-(its deadline is stored) brings the person straight back after a restart.
+Each step is its own screen (`FlowStep`, in `base.py`); its route is `flow.py` and the ways
+into it are `entry.py`. Importing any module of the flow runs this first, and this imports
+every step, so each step's screen has registered itself before `screen_for` asks for one
+(the steps import `base`, never this package, so no import runs in a circle).
 """
 
-from __future__ import annotations
+from bounceback.screens.bounce import (
+    acknowledge,
+    detective,
+    feedback,
+    moving,
+    ritual,
+    wallow,
+)
 
-from datetime import datetime
-from typing import TYPE_CHECKING
-
-from textual.screen import Screen
-
-from bounceback.playbook.triage import judge
-from bounceback.screens.stacks import find_screen
-from bounceback.store.errors import NotFoundError, StoreError
-from bounceback.widgets.safe import notify
-
-if TYPE_CHECKING:
-    from bounceback.app import BouncebackApp
-    from bounceback.screens.base import ModeScreen
-    from bounceback.store.records import WallowRecord
-
-
-def screen_for(step: str, case_id: int) -> Screen[None]:
-    """The screen for `step` of a case (the wallow step needs its open window)."""
-    from bounceback.screens.bounce.acknowledge import AcknowledgeScreen
-    from bounceback.screens.bounce.base import FlowStep
-    from bounceback.screens.bounce.detective import DetectiveScreen
-    from bounceback.screens.bounce.feedback import FeedbackScreen
-    from bounceback.screens.bounce.moving import KeepMovingScreen
-    from bounceback.screens.bounce.ritual import RitualScreen
-
-    steps: dict[str, type[FlowStep]] = {
-        "acknowledge": AcknowledgeScreen,
-        "ritual": RitualScreen,
-        "detective": DetectiveScreen,
-        "feedback": FeedbackScreen,
-        "moving": KeepMovingScreen,
-        "done": KeepMovingScreen,
-    }
-    return steps.get(step, RitualScreen)(case_id)
-
-
-def start_for_application(screen: ModeScreen, app_id: int, *, move: bool = True) -> None:
-    """Record the rejection (history kept; `move=False` leaves the stage) and open first aid.
-
-    Callers ask first (`stage_moves`): nothing here may run on a stray key.
-    """
-    try:
-        case = screen.store.rejections.log_for_application(app_id, judge, move=move)
-    except NotFoundError:
-        screen.say("That application no longer exists.", "warning")
-        return
-    except StoreError as exc:
-        screen.say(exc.message, "error", timeout=10)
-        return
-    from bounceback.screens.bounce.acknowledge import AcknowledgeScreen
-
-    screen.app.push_screen(AcknowledgeScreen(case.id))
-
-
-def log_untracked_rejection(screen: ModeScreen) -> None:
-    """A "no" for a job that was never tracked: three quick fields, then first aid."""
-    from bounceback.screens.bounce.acknowledge import AcknowledgeScreen
-    from bounceback.screens.bounce.untracked import UntrackedForm
-
-    def done(case_id: int | None) -> None:
-        if case_id is not None:
-            screen.app.push_screen(AcknowledgeScreen(case_id))
-
-    screen.app.push_screen(UntrackedForm(), done)
-
-
-def resume_window(app: BouncebackApp, window: WallowRecord) -> None:
-    """After start-up: back into a wallow window left open.
-
-    A window that ran out while the app was closed is closed at its deadline and the person
-    goes straight to the ritual.
-    """
-    store = app.store
-    if window.ends_at <= app.clock.now():
-        try:
-            store.wallow.finish(window.id, early=False)
-        except StoreError as exc:  # busy: closed the next time; the ritual is offered now
-            notify(app, exc.message, severity="warning")  # type: ignore[arg-type]
-        app.push_screen(screen_for("ritual", window.rejection_id))
-    else:
-        from bounceback.screens.bounce.wallow import WallowScreen
-
-        app.push_screen(WallowScreen(window.rejection_id))
-
-
-def remember_deadline(app: BouncebackApp, window: WallowRecord, ends_at: datetime
-                      ) -> WallowRecord:
-    """Store the deadline a countdown moved after the clock was set back (`DeadlineMoved`).
-
-    Quietly keeps the old one when the store refuses (read-only, busy): the countdown on
-    screen is right either way, and the next one to open moves it again.
-    """
-    try:
-        return app.store.wallow.move_deadline(window.id, ends_at)
-    except StoreError:
-        return window
-
-
-def go_on(app: BouncebackApp) -> bool:
-    """Today's "go on": the open wallow window first, else the flow paused most recently.
-
-    False when there is nothing to go on with.
-    """
-    window = app.store.wallow.open_window()
-    case_id = window.rejection_id if window is not None else None
-    if case_id is None:
-        paused, _count = app.store.rejections.paused()
-        case_id = paused.id if paused is not None else None
-    if case_id is None:
-        return False
-    resume_case(app, case_id)
-    return True
-
-
-def resume_case(app: BouncebackApp, case_id: int) -> None:
-    """Go on with a case's flow where it paused, never opening a second copy of it.
-
-    If a step screen of this case is still on some mode's stack (the person left it with the
-    palette or a digit), that is where they go, and a stale step (the wallow screen after its
-    time ran out) is replaced by the step the case is at. Otherwise a fresh screen opens here.
-    """
-    from bounceback.screens.bounce.base import FlowStep
-
-    store = app.store
-    try:
-        case = store.rejections.get(case_id)
-    except NotFoundError:
-        notify(app, "That rejection no longer exists.", severity="warning")  # type: ignore[arg-type]
-        return
-    window = store.wallow.for_rejection(case_id)
-    running = window if window is not None and window.ended_at is None else None
-    found = find_screen(app, lambda s: isinstance(s, FlowStep) and s.case_id == case_id)
-    if found is not None:
-        mode, screen, on_top = found
-        if mode != app.current_mode:
-            app.switch_mode(mode)
-        step = "moving" if case.flow_step == "done" else case.flow_step
-        if on_top and running is None and isinstance(screen, FlowStep) and step != screen.STEP:
-            screen.go_to(step)
-        return
-    if running is not None:
-        resume_window(app, running)
-    elif case.flow_step != "done":
-        app.push_screen(screen_for(case.flow_step, case_id))
+__all__ = ["acknowledge", "detective", "feedback", "moving", "ritual", "wallow"]

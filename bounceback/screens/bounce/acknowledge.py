@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Footer, Input, Label, Select, SelectionList
 
-from bounceback.domain import FEELING_WORDS
+from bounceback.domain import FEELING_WORDS, BounceStep
 from bounceback.screens.bounce.base import FlowStep
 from bounceback.store.errors import StoreError, ValidationError
 from bounceback.widgets.intensity import IntensityScale
@@ -23,7 +23,7 @@ WINDOW_CHOICES = (5, 10, 15, 20, 25, 30)
 class AcknowledgeScreen(FlowStep):
     """Pick words, rate 0-10 (digits work), an optional sentence; ctrl+s starts the window."""
 
-    STEP = "acknowledge"
+    STEP = BounceStep.ACKNOWLEDGE
     HELP_TITLE = "Acknowledge"
 
     BINDINGS: ClassVar[list[BindingType]] = [

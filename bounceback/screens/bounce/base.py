@@ -1,4 +1,9 @@
-"""What every step of the bounce-back flow shares: the case, the step bar, moving on."""
+"""What every step of the bounce-back flow shares: the case, the step bar, moving on.
+
+Every step screen registers itself here by its `STEP` (`FlowStep.__init_subclass__`), so
+moving to any step (`screen_for`) needs no import of the step modules, which import this one:
+the package imports them all before anything of it runs.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,10 @@ from typing import Any, ClassVar
 
 from textual.binding import Binding, BindingType
 
+from bounceback.domain import BounceStep
 from bounceback.screens.autosave import TextAutosave
 from bounceback.screens.base import ModeScreen
+from bounceback.screens.bounce.flow import next_step, saved_on_arrival, screen_step
 from bounceback.screens.stacks import mode_of
 from bounceback.store.errors import NotFoundError, StoreError
 from bounceback.store.records import RejectionRecord
@@ -22,6 +29,14 @@ CASE_GONE = ("This rejection is not in the data any more (deleted in another win
 TEXT_SAVE_DELAY = 0.3
 """Seconds after the last keystroke before a sentence of the flow is written."""
 
+_SCREENS: dict[BounceStep, type[FlowStep]] = {}
+"""Each step's screen class, filled as the step modules are imported."""
+
+
+def screen_for(step: str, case_id: int) -> FlowStep:
+    """The screen that shows case `case_id` paused at `step` (a stored `flow_step`)."""
+    return _SCREENS[screen_step(step)](case_id)
+
 
 class FlowStep(ModeScreen):
     """A step screen bound to one rejection case; `go_next` replaces it with the next step.
@@ -30,13 +45,20 @@ class FlowStep(ModeScreen):
     key, never over a change made in another window, never holding the screen up.
     """
 
-    STEP: ClassVar[str] = ""
+    STEP: ClassVar[BounceStep]
     HELP_TITLE = "Bouncing back"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "next_step", "Next", id="flow-next", priority=True,
                 tooltip="Save and go to the next step"),
     ]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """A subclass that names its STEP becomes that step's screen."""
+        super().__init_subclass__(**kwargs)
+        step = cls.__dict__.get("STEP")
+        if step is not None:
+            _SCREENS[step] = cls
 
     def __init__(self, case_id: int) -> None:
         """Show step STEP of case `case_id`."""
@@ -89,13 +111,15 @@ class FlowStep(ModeScreen):
         changes: dict[str, Any] = {field: text}
         return self.store.rejections.update(self.case_id, base={field: base}, **changes)
 
-    def go_to(self, step: str) -> None:
-        """Record the step and show its screen in place of this one."""
-        from bounceback.screens.bounce import screen_for
+    def go_next(self) -> None:
+        """Record the step after this one and show its screen in place of this one."""
+        self.go_to(next_step(self.STEP))
 
+    def go_to(self, step: BounceStep) -> None:
+        """Record the step and show its screen in place of this one."""
         if not self.settle():
             return
-        if step not in ("wallow",) and not self.save(flow_step=step):
+        if saved_on_arrival(step) and not self.save(flow_step=step.value):
             return
         if not self.is_current:
             # Called from elsewhere (Today's panel goes on with a flow that sits on another

@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Label, SelectionList, TextArea
 
-from bounceback.domain import RejectionKind
+from bounceback.domain import BounceStep, RejectionKind
 from bounceback.playbook.triage import KIND_SUMMARY, causes_for, kind_headline, pattern
 from bounceback.screens.bounce.base import FlowStep
 from bounceback.store.records import RejectionRecord
@@ -28,7 +28,7 @@ def stage_line(case: RejectionRecord) -> str:
 class DetectiveScreen(FlowStep):
     """Read the data: the kind (overridable), a checklist of causes, lessons, next step."""
 
-    STEP = "detective"
+    STEP = BounceStep.DETECTIVE
     HELP_TITLE = "Detective"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -152,7 +152,7 @@ class DetectiveScreen(FlowStep):
 
     def action_next_step(self) -> None:
         """Save and go to the feedback request."""
-        self.go_to("feedback")
+        self.go_next()
 
     def action_leave(self) -> None:
         """Leave the flow."""

@@ -12,9 +12,8 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Footer, Label, TextArea
 
-from bounceback.domain import FeedbackStatus
+from bounceback.domain import BounceStep, FeedbackStatus
 from bounceback.playbook.feedback import (
-    FEEDBACK_STATUS_LABELS,
     FeedbackAction,
     feedback_email,
     feedback_state,
@@ -34,7 +33,7 @@ def default_draft_path(company: str, day: str) -> Path:
 class FeedbackScreen(FlowStep):
     """The drafted email; c copy, s save to a file, a asked, n not asking; e edits the text."""
 
-    STEP = "feedback"
+    STEP = BounceStep.FEEDBACK
     HELP_TITLE = "Feedback request"
     AUTO_FOCUS = None
 
@@ -85,7 +84,7 @@ class FeedbackScreen(FlowStep):
         settings = self.store.settings.get()
         state = feedback_state(case.feedback_status, case.feedback_asked_on, self.today(),
                                settings.feedback_let_go_days)
-        label = FEEDBACK_STATUS_LABELS[case.feedback_status]
+        label = case.feedback_status.label
         when = f" on {case.feedback_asked_on:%b %d}" if case.feedback_asked_on else ""
         advice = {
             FeedbackAction.ASK: "Send it once, when you're ready; a copy or a file is a key away.",
@@ -159,7 +158,7 @@ class FeedbackScreen(FlowStep):
 
     def action_next_step(self) -> None:
         """On to keep moving."""
-        self.go_to("moving")
+        self.go_next()
 
     def action_leave(self) -> None:
         """Leave the flow like every other step; the case keeps its step."""

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from bounceback.domain import Stage
+from bounceback.domain import BounceStep, Stage
 from bounceback.playbook.goals import targets_by_day
 from bounceback.playbook.health import HealthLevel, pipeline_health
 from bounceback.screens.bounce.base import FlowStep
@@ -25,7 +25,7 @@ NEXT_UP = 5
 class KeepMovingScreen(FlowStep):
     """Pipeline health, the saved applications to send next, today's goals; enter → Pipeline."""
 
-    STEP = "moving"
+    STEP = BounceStep.MOVING
     HELP_TITLE = "Keep moving"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -44,7 +44,7 @@ class KeepMovingScreen(FlowStep):
 
     def on_mount(self) -> None:
         """The case is done; show what is still moving."""
-        self.save(flow_step="done")
+        self.save(flow_step=BounceStep.DONE.value)
         rows = self.store.applications.rows()
         settings = self.store.settings.get()
         active = [r for r in rows if not r.stage.is_closed and r.stage is not Stage.SAVED]

@@ -13,7 +13,7 @@ from textual.events import ScreenResume
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from bounceback.domain import WIN_CATEGORY_LABELS
+from bounceback.domain import BounceStep
 from bounceback.playbook.rituals import ritual_offer
 from bounceback.playbook.wins import pick_wins
 from bounceback.screens.bounce.base import FlowStep
@@ -26,7 +26,7 @@ from bounceback.widgets.safe import content, template
 class RitualScreen(FlowStep):
     """Offered rituals in rotation; enter marks one done; a digit re-rates; three wins."""
 
-    STEP = "ritual"
+    STEP = BounceStep.RITUAL
     HELP_TITLE = "Ritual"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -103,7 +103,7 @@ class RitualScreen(FlowStep):
             Static(template(
                 "[b]•[/b] $title[dim]$impact  ($category)[/dim]",
                 title=w.title, impact=f" — {w.impact}" if w.impact else "",
-                category=("pinned, " if w.pinned else "") + WIN_CATEGORY_LABELS[w.category],
+                category=("pinned, " if w.pinned else "") + w.category.label,
             ), classes="ritual-win")
             for w in wins
         ])
@@ -158,7 +158,7 @@ class RitualScreen(FlowStep):
         for quick in box:
             if quick.value.strip():
                 quick.post_message(Input.Submitted(quick, quick.value))
-        self.go_to("detective")
+        self.go_next()
 
     def action_leave(self) -> None:
         """Leave the flow; the case keeps its step."""

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from textual.content import Content
 
 from bounceback.dates import format_date
-from bounceback.domain import Stage
+from bounceback.domain import BounceStep, Stage
 from bounceback.store.applications import stage_after
 from bounceback.store.errors import NotFoundError, StoreError
 from bounceback.widgets.safe import template
@@ -122,8 +122,8 @@ def _into_rejected(
     def same() -> None:
         detail = _run(screen, call or (lambda: store.applications.move(row.id, Stage.REJECTED)))
         moved(detail)
-        if detail is not None and case.flow_step != "done":
-            from bounceback.screens.bounce import resume_case
+        if detail is not None and case.flow_step != BounceStep.DONE:
+            from bounceback.screens.bounce.entry import resume_case
 
             resume_case(screen.bb, case.id)
 
@@ -142,7 +142,7 @@ def _into_rejected(
 
 
 def _start(screen: ModeScreen, app_id: int, *, move: bool = True) -> None:
-    from bounceback.screens.bounce import start_for_application
+    from bounceback.screens.bounce.entry import start_for_application
 
     start_for_application(screen, app_id, move=move)
 

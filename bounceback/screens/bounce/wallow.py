@@ -9,8 +9,9 @@ vent box instead of acting on the next screen.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from functools import partial
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -19,15 +20,18 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Footer, Label, TextArea
 
+from bounceback.domain import BounceStep
 from bounceback.screens.autosave import TextAutosave
-from bounceback.screens.bounce import remember_deadline
 from bounceback.screens.bounce.base import FlowStep
 from bounceback.screens.outcome import Outcome, refusal_message
 from bounceback.screens.writes import write_soon
-from bounceback.store.errors import NotFoundError
+from bounceback.store.errors import NotFoundError, StoreError
 from bounceback.store.records import WallowRecord
 from bounceback.terminal import set_terminal_title
 from bounceback.widgets.wallow_timer import WallowTimer
+
+if TYPE_CHECKING:
+    from bounceback.store.db import Store
 
 VENT_SAVE_DELAY = 0.25
 """Seconds after the last keystroke before the vent box is written."""
@@ -41,11 +45,23 @@ WINDOW_GONE = ("This wallow window is not in the data any more (deleted in anoth
 TIME_UP = "Time's up — enter when ready. You gave it its space; now something kind for yourself."
 
 
+def remember_deadline(store: Store, window: WallowRecord, ends_at: datetime) -> WallowRecord:
+    """Store the deadline a countdown moved after the clock was set back (`DeadlineMoved`).
+
+    Quietly keeps the old one when the store refuses (read-only, busy): the countdown on
+    screen is right either way, and the next one to open moves it again.
+    """
+    try:
+        return store.wallow.move_deadline(window.id, ends_at)
+    except StoreError:
+        return window
+
+
 class WallowScreen(FlowStep):
     """The countdown and the vent box. Leaving the box (escape) and ending the window (x, asks
     first) are different keys; there is no extending. At zero it waits for enter or ctrl+s."""
 
-    STEP = "wallow"
+    STEP = BounceStep.WALLOW
     HELP_TITLE = "Wallow window"
 
     # One key, two meanings, never at once: check_action enables the one that fits (in the
@@ -193,7 +209,7 @@ class WallowScreen(FlowStep):
     def action_move_on(self) -> None:
         """Time is up and the person says so: on to the ritual."""
         self.set_terminal_title("bounceback")
-        self.go_to("ritual")
+        self.go_next()
 
     def action_end_early(self) -> None:
         """Ask, then end now."""
@@ -212,7 +228,7 @@ class WallowScreen(FlowStep):
     def _deadline_moved(self, event: WallowTimer.DeadlineMoved) -> None:
         """The clock was set back: store the deadline the countdown kept (never a longer one)."""
         if self.window is not None:
-            self.window = remember_deadline(self.bb, self.window, event.timer.ends_at)
+            self.window = remember_deadline(self.store, self.window, event.timer.ends_at)
 
     # ---- the end --------------------------------------------------------------------------
 
