@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
-from bounceback.playbook.triage import judge
+from bounceback.playbook.triage import classify, judge
 from bounceback.screens.stacks import find_screen
 from bounceback.store.errors import NotFoundError, StoreError
 from bounceback.widgets.safe import notify
@@ -19,7 +19,8 @@ from bounceback.widgets.safe import notify
 if TYPE_CHECKING:
     from bounceback.app import BouncebackApp
     from bounceback.screens.base import ModeScreen
-    from bounceback.store.records import WallowRecord
+    from bounceback.store.drafts import UntrackedDraft
+    from bounceback.store.records import RejectionRecord, WallowRecord
 
 
 def screen_for(step: str, case_id: int) -> Screen[None]:
@@ -64,12 +65,17 @@ def log_untracked_rejection(screen: ModeScreen) -> None:
     """A "no" for a job that was never tracked: three quick fields, then first aid."""
     from bounceback.screens.bounce.acknowledge import AcknowledgeScreen
     from bounceback.screens.bounce.untracked import UntrackedForm
+    from bounceback.screens.draft_form import form_check
 
-    def done(case_id: int | None) -> None:
-        if case_id is not None:
-            screen.app.push_screen(AcknowledgeScreen(case_id))
+    def save(draft: UntrackedDraft, _force: bool) -> RejectionRecord:
+        return screen.store.rejections.log_untracked(draft.company, draft.role, draft.reached,
+                                                     classify([draft.reached]))
 
-    screen.app.push_screen(UntrackedForm(), done)
+    def done(case: RejectionRecord | None) -> None:
+        if case is not None:
+            screen.app.push_screen(AcknowledgeScreen(case.id))
+
+    screen.app.push_screen(UntrackedForm(save, form_check(screen.app)), done)
 
 
 def resume_window(app: BouncebackApp, window: WallowRecord) -> None:
