@@ -125,7 +125,10 @@ class DraftForm(KeepsDraft[R | None], Generic[D, R]):
     # ---- values ---------------------------------------------------------------------------
 
     def _values(self) -> dict[str, str]:
-        return {f.field_name: f.value for f in self.query(Field)}
+        """The fields' texts (a form with a list field, like the case's causes, reads it
+        itself)."""
+        return {name: value for name, value in self.draft_values().items()
+                if isinstance(value, str)}
 
     def build_draft(self, values: dict[str, str], errors: dict[str, str]) -> D:
         """The draft from the typed values; what cannot be read goes into `errors`."""
