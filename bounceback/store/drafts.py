@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from bounceback.domain import Stage
 from bounceback.sanitize import clean_text
@@ -170,7 +170,7 @@ def validate(draft: DraftT, check: Check) -> DraftT:
     rules = _rules().get(type(draft))
     if rules is None:
         raise TypeError(f"no rules for {type(draft).__name__}")
-    return rules(draft, check)  # type: ignore[no-any-return]
+    return cast(DraftT, rules(draft, check))
 
 
 @cache
