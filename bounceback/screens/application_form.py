@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -14,7 +13,7 @@ from textual.widgets import Footer, Input, Label, Select, TextArea
 from bounceback.dates import Lean
 from bounceback.domain import PROGRESSION, Stage
 from bounceback.screens.draft_form import DraftForm
-from bounceback.store.drafts import ApplicationDraft
+from bounceback.store.drafts import ApplicationDraft, Check
 from bounceback.store.records import ApplicationDetail
 from bounceback.widgets.form import Field
 
@@ -42,10 +41,10 @@ class ApplicationForm(DraftForm[ApplicationDraft, ApplicationDetail]):
     DRAFT_FORM = "application"
 
     def __init__(
-        self, save: SaveFn, today: date, initial: ApplicationDetail | None = None
+        self, save: SaveFn, check: Check, initial: ApplicationDetail | None = None
     ) -> None:
         """`save` persists; `initial` is the application being edited (None for new)."""
-        super().__init__(save, today)
+        super().__init__(save, check)
         self._initial = initial
 
     def draft_target(self) -> tuple[int | None, int | None]:
@@ -120,7 +119,3 @@ class ApplicationForm(DraftForm[ApplicationDraft, ApplicationDetail]):
             next_action_on=self.read_date(values, "next_action_on", errors),
             stage=stage,
         )
-
-    def validate(self, draft: ApplicationDraft) -> ApplicationDraft:
-        """ApplicationDraft's rules (an applied-on date after today is refused)."""
-        return draft.validated(self._today)

@@ -28,6 +28,7 @@ from bounceback.playbook.triage import (
 )
 from bounceback.screens.base import ModeScreen
 from bounceback.screens.rejections import feeling_label
+from bounceback.store.drafts import CaseChanges
 from bounceback.store.errors import NotFoundError
 from bounceback.store.records import RejectionRecord, WallowRecord
 from bounceback.widgets.safe import content, template
@@ -275,21 +276,22 @@ class CaseScreen(ModeScreen):
     def action_edit(self, status: FeedbackStatus | None = None, focus: str = "company") -> None:
         """Open the form on every field of the case."""
         from bounceback.screens.case_form import CaseForm
+        from bounceback.screens.draft_form import form_check
 
         r = self.record
         if r is None:
             return
         repo = self.store.rejections
 
-        def save(changes: dict[str, Any], force: bool) -> RejectionRecord:
+        def save(draft: CaseChanges, force: bool) -> RejectionRecord:
             version = repo.get(r.id).version if force else r.version
-            return repo.update(r.id, version=version, **changes)
+            return repo.update(r.id, version=version, **draft.changes)
 
         def done(saved: RejectionRecord | None) -> None:
             if saved is not None:
                 self.say(f"Saved the case: {saved.company}.")
 
-        form = CaseForm(r, save, self.today(), status=status, focus=focus)
+        form = CaseForm(r, save, form_check(self.app), status=status, focus=focus)
         self.app.push_screen(form, done)
 
     def action_reply(self) -> None:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date
-from typing import Any, ClassVar
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Input, Label, Select, SelectionList, TextArea
@@ -17,17 +15,14 @@ from textual.widgets.selection_list import Selection
 from bounceback.dates import DATE_EXAMPLES, DateParseError, parse_date
 from bounceback.domain import FEELING_WORDS, FeedbackStatus, RejectionKind
 from bounceback.playbook.triage import CAUSES_BY_KEY, KIND_SUMMARY, causes_for
-from bounceback.screens.draft_form import close_asking_if_changed, set_banner, show_field_errors
-from bounceback.screens.keeps_draft import KeepsDraft
-from bounceback.screens.outcome import Outcome
-from bounceback.screens.writes import FormSave
-from bounceback.store.errors import ConflictError, NotFoundError, StoreError, ValidationError
+from bounceback.screens.draft_form import DraftForm
+from bounceback.store.drafts import CaseChanges, Check
 from bounceback.store.records import RejectionRecord
 from bounceback.widgets.form import Field
 from bounceback.widgets.safe import content
 
-SaveFn = Callable[[dict[str, Any], bool], RejectionRecord]
-"""Persist changed fields; the bool is "overwrite even if it changed elsewhere"."""
+SaveFn = Callable[[CaseChanges, bool], RejectionRecord]
+"""Persist the changed fields; the bool is "overwrite even if it changed elsewhere"."""
 
 _INPUTS = (
     ("company", "Company *"), ("role", "Role"), ("received_on", "Received on *"),
@@ -64,32 +59,21 @@ def cause_prompt(key: str) -> Content:
     return Content.assemble(*parts)
 
 
-class CaseForm(KeepsDraft[RejectionRecord | None]):
+class CaseForm(DraftForm[CaseChanges, RejectionRecord]):
     """Edit a rejection case. ctrl+s saves, escape cancels (asking if anything changed)."""
 
     AUTO_FOCUS = "#input-company"
     DRAFT_FORM = "case"
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="case-form-save", priority=True,
-                tooltip="Save the case"),
-        Binding("escape", "cancel", "Cancel", id="case-form-cancel",
-                tooltip="Close without saving (asks if you typed something)"),
-    ]
+    THING = "this case"
 
     def __init__(
-        self, record: RejectionRecord, save: SaveFn, today: date, *,
+        self, record: RejectionRecord, save: SaveFn, check: Check, *,
         status: FeedbackStatus | None = None, focus: str = "company",
     ) -> None:
         """Edit `record`; `status` presets the feedback status, `focus` names the first field."""
-        super().__init__()
+        super().__init__(save, check)
         self._record = record
-        self._save = save
-        self._today = today
         self._status = status or record.feedback_status
-        self._force = False
-        self.saving = FormSave(self, lambda message, tone: set_banner(self, message, tone))
-        self._start: dict[str, object] = {}
         self._checklist_kind = record.kind
         self._focus = focus
 
@@ -150,8 +134,7 @@ class CaseForm(KeepsDraft[RejectionRecord | None]):
         return [Selection(cause_prompt(k), k, k in chosen) for k in keys]
 
     def on_mount(self) -> None:
-        """Remember what was there, to know if anything changed; hint at the feeling words."""
-        self._start = self._raw()
+        """The first field named by the opener has focus; hint at the feeling words."""
         if self._focus != "company":
             first = self.query_one(f"#input-{self._focus}")
             first.focus()
@@ -177,45 +160,49 @@ class CaseForm(KeepsDraft[RejectionRecord | None]):
         raw["causes"] = self._chosen()
         return raw
 
-    def _changes(self) -> dict[str, Any]:
-        """The fields that differ from the stored case; ValidationError for unreadable input."""
-        raw, errors = self._raw(), {}
-        values: dict[str, Any] = {
+    def build_draft(self, values: dict[str, str], errors: dict[str, str]) -> CaseChanges:
+        """The fields that differ from the stored case; unreadable input goes into `errors`."""
+        raw = self._raw()  # `values` plus the ticked causes
+        out: dict[str, Any] = {
             name: raw[name] for name in ("company", "role", "kind_override_reason",
                                          "feeling_note", "lessons", "next_steps", "feedback_text")
         }
         for name in _DATES:
             try:
-                values[name] = parse_date(str(raw[name]), self._today, "past")
+                out[name] = parse_date(str(raw[name]), self._today, "past")
             except DateParseError:
                 errors[name] = f"Couldn't read that date. Try: {DATE_EXAMPLES}"
-        if "received_on" not in errors and values["received_on"] is None:
+        if "received_on" not in errors and out.get("received_on", False) is None:
             errors["received_on"] = "When did the answer arrive? Empty is not a date."
         for name in ("intensity_before", "intensity_after"):
             text = str(raw[name]).strip()
             if not text:
-                values[name] = None
+                out[name] = None
             elif text.isdigit() and 0 <= int(text) <= 10:
-                values[name] = int(text)
+                out[name] = int(text)
             else:
                 errors[name] = _INTENSITY_ERROR
-        if errors:
-            raise ValidationError(errors)
-        values["kind"] = RejectionKind(str(raw["kind"]))
-        values["feedback_status"] = FeedbackStatus(str(raw["feedback_status"]))
-        values["feelings"] = [w.strip() for w in str(raw["feelings"]).split(",") if w.strip()]
+        for name in errors:  # what could not be read is not saved (its message says why)
+            out.pop(name, None)
+        out["kind"] = RejectionKind(str(raw["kind"]))
+        out["feedback_status"] = FeedbackStatus(str(raw["feedback_status"]))
+        out["feelings"] = [w.strip() for w in str(raw["feelings"]).split(",") if w.strip()]
         causes = self._chosen()
-        values["causes"] = causes
+        out["causes"] = causes
         by_label = {c.label: c.key for c in CAUSES_BY_KEY.values()}
         extra = [by_label.get(line.strip(), line.strip())
                  for line in str(raw["out_of_control"]).splitlines() if line.strip()]
         outside = [k for k in causes if k in CAUSES_BY_KEY and CAUSES_BY_KEY[k].out_of_control]
-        values["out_of_control"] = outside + [x for x in extra if x not in outside]
+        out["out_of_control"] = outside + [x for x in extra if x not in outside]
         stored = self._record
-        return {
-            name: value for name, value in values.items()
+        return CaseChanges({
+            name: value for name, value in out.items()
             if value != (list(old) if isinstance(old := getattr(stored, name), tuple) else old)
-        }
+        })
+
+    def nothing_to_save(self, draft: CaseChanges) -> bool:
+        """Nothing differs from the stored case: the form just closes."""
+        return not draft.changes
 
     @on(Select.Changed, "#input-kind")
     def _kind_changed(self, event: Select.Changed) -> None:
@@ -238,7 +225,7 @@ class CaseForm(KeepsDraft[RejectionRecord | None]):
             field.set_hint(f"fix: {cause.fix}" if cause is not None else None)
 
     @on(Input.Changed)
-    def _date_hint(self, event: Input.Changed) -> None:
+    def _case_date_hint(self, event: Input.Changed) -> None:
         """Echo how a typed date was understood, as it is typed; clear a fixed error."""
         field = event.input.parent
         if not isinstance(field, Field):
@@ -246,7 +233,7 @@ class CaseForm(KeepsDraft[RejectionRecord | None]):
         field.set_error(None)
         if field.field_name not in _DATES:
             return
-        if event.value == self._start.get(field.field_name):
+        if event.value == self._start_values.get(field.field_name):
             field.set_hint(None)  # an untouched date needs no echo
             return
         try:
@@ -255,54 +242,16 @@ class CaseForm(KeepsDraft[RejectionRecord | None]):
             parsed = None
         field.set_hint(f"→ {parsed:%a %b} {parsed.day}, {parsed.year}" if parsed else None)
 
-    # ---- actions --------------------------------------------------------------------------
+    # ---- what the banner says ---------------------------------------------------------------
 
-    def _show_errors(self, errors: dict[str, str]) -> None:
-        show_field_errors(self, errors)
+    def conflict_line(self) -> str:
+        """The case changed in another window since the form opened."""
+        return ("This case was changed in another window since you opened it. Your text is "
+                "still here: ctrl+s again saves your changes over theirs, escape keeps theirs.")
 
-    def _banner(self, message: str) -> None:
-        set_banner(self, message)
-
-    def action_save(self) -> None:
-        """Validate, save the changed fields, and close; on trouble keep everything typed."""
-        try:
-            changes = self._changes()
-        except ValidationError as exc:
-            self._show_errors(exc.errors)
-            return
-        self._show_errors({})
-        if not changes:
-            self.dismiss(None)
-            return
-        self.saving.run(self._save, changes, self._force, done=self._saved)
-
-    def _saved(self, outcome: Outcome[RejectionRecord]) -> None:
-        """Close with the saved case; on a refusal keep everything typed and say why."""
-        if outcome.ok:
-            self.dismiss(outcome.value)
-            return
-        exc = outcome.error
-        if isinstance(exc, ValidationError):
-            self._show_errors(exc.errors)
-        elif isinstance(exc, ConflictError):
-            self._force = True
-            self._banner(
-                "This case was changed in another window since you opened it. Your text is "
-                "still here: ctrl+s again saves your changes over theirs, escape keeps theirs."
-            )
-        elif isinstance(exc, NotFoundError):
-            self._banner("This case was deleted elsewhere; copy anything you need, then escape.")
-        elif isinstance(exc, StoreError):
-            self._banner(exc.message)
-
-    def action_cancel(self) -> None:
-        """Close; if anything was typed, ask first."""
-        if not self.saving.holds_cancel():
-            close_asking_if_changed(self, self.unsaved_changes())
-
-    def unsaved_changes(self) -> bool:
-        """Something was typed and not saved (quit asks before losing it)."""
-        return self.is_mounted and self._raw() != self._start
+    def gone_line(self) -> str:
+        """The case was deleted in another window."""
+        return "This case was deleted elsewhere; copy anything you need, then escape."
 
     # ---- its draft (the causes checklist is a list, not a Field's text) -------------------
 

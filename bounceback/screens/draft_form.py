@@ -1,7 +1,10 @@
-"""What the confidence file's forms share: ctrl+s saves, escape asks, errors stay by their field.
+"""The one form base: ctrl+s validates and hands the draft to a save callback, escape asks.
 
-The same contract as the application form: the first field has focus, a draft is validated
-before the save callback runs, a stale save comes back as a banner with the typed text kept.
+Every form (application, win, help, goal, case, untracked) is a `DraftForm`: the first field
+has focus, the draft is built from the fields and checked with `store.drafts.validate(draft,
+check)`, and only a valid draft reaches the `save` callback the opener passed in (the form
+never calls the store itself). A refused save comes back as a banner with the typed text kept;
+what is typed is kept as a draft meanwhile (`KeepsDraft`).
 """
 
 from __future__ import annotations
@@ -11,16 +14,20 @@ from datetime import date
 from typing import Any, ClassVar, Generic, TypeVar
 
 from textual import on
+from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from bounceback.clock import today
 from bounceback.dates import DateParseError, Lean, parse_date
 from bounceback.screens.keeps_draft import KeepsDraft
 from bounceback.screens.outcome import Outcome
 from bounceback.screens.writes import FormSave
+from bounceback.store.drafts import Check, validate
 from bounceback.store.errors import ConflictError, NotFoundError, StoreError, ValidationError
+from bounceback.store.records import Settings
 from bounceback.widgets.form import Field
 from bounceback.widgets.safe import content
 
@@ -28,9 +35,22 @@ D = TypeVar("D")
 R = TypeVar("R")
 
 
+def form_check(app: App[Any]) -> Check:
+    """What every form's rules see: today, the person's settings, the playbook's rule check."""
+    from bounceback.playbook.goals import rrule_problem
+
+    store = app.store  # type: ignore[attr-defined]
+    try:
+        settings = store.settings.get()
+    except StoreError:  # no rule reads a setting yet: a form still opens on a busy database
+        settings = Settings()
+    return Check(today=today(app.clock), settings=settings,  # type: ignore[attr-defined]
+                 rule_problem=rrule_problem)
+
+
 def set_banner(screen: ModalScreen[Any], message: str, tone: str = "error") -> None:
-    """The line under a form's title (`#form-banner`); an empty message hides it."""
-    banner = screen.query_one("#form-banner", Label)
+    """The line under a form's title (its `DRAFT_BANNER`); an empty message hides it."""
+    banner = screen.query_one(getattr(screen, "DRAFT_BANNER", "#form-banner"), Label)
     banner.update(content(message))
     banner.set_classes(f"-{tone}" if message else "")
 
@@ -70,6 +90,9 @@ class DraftForm(KeepsDraft[R | None], Generic[D, R]):
     """A form that builds a draft `D` and saves it through a callback returning `R`.
 
     What is typed is kept in the store as it is typed (`KeepsDraft`) until saved or discarded.
+    A form composes `Vertical(id="form-box")` holding `#form-title`, `#form-banner` and its
+    fields. The box is styled once, by the `DraftForm` rule in app.tcss; a form's own section
+    there says only how big its box is.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -84,31 +107,36 @@ class DraftForm(KeepsDraft[R | None], Generic[D, R]):
     """Per date field, which year a date typed without one means (see `dates.parse_date`)."""
     THING: ClassVar[str] = "this entry"
 
-    def __init__(self, save: Callable[[D, bool], R], today: date) -> None:
-        """`save(draft, force)` persists; force means "overwrite a change made elsewhere"."""
+    def __init__(self, save: Callable[[D, bool], R], check: Check) -> None:
+        """`save(draft, force)` persists a valid draft; force means "overwrite a change made
+        elsewhere". `check` is what the draft's rules see (`form_check(app)`)."""
         super().__init__()
         self._save = save
-        self._today = today
+        self.check = check
+        self._today = check.today
         self._force = False
-        self._start_values: dict[str, str] = {}
+        self._start_values: dict[str, str | list[str]] = {}
         self.saving = FormSave(self, lambda message, tone: set_banner(self, message, tone))
 
     def on_mount(self) -> None:
         """Remember what was there, to know whether anything changed."""
-        self._start_values = self._values()
+        self._start_values = self.draft_values()
 
     # ---- values ---------------------------------------------------------------------------
 
     def _values(self) -> dict[str, str]:
-        return {f.field_name: f.value for f in self.query(Field)}
+        """The fields' texts (a form with a list field, like the case's causes, reads it
+        itself)."""
+        return {name: value for name, value in self.draft_values().items()
+                if isinstance(value, str)}
 
     def build_draft(self, values: dict[str, str], errors: dict[str, str]) -> D:
         """The draft from the typed values; what cannot be read goes into `errors`."""
         raise NotImplementedError
 
-    def validate(self, draft: D) -> D:
-        """The draft's own rules (`validated(today)`), before the save callback runs."""
-        return draft.validated(self._today)  # type: ignore[attr-defined,no-any-return]
+    def nothing_to_save(self, draft: D) -> bool:
+        """A valid draft that changes nothing: the form closes without calling `save`."""
+        return False
 
     def read_date(self, values: dict[str, str], name: str, errors: dict[str, str]) -> date | None:
         """A typed date, or None with a message in `errors` when it cannot be read."""
@@ -141,18 +169,31 @@ class DraftForm(KeepsDraft[R | None], Generic[D, R]):
         """A line under the title (empty hides it)."""
         set_banner(self, message, tone)
 
+    def conflict_line(self) -> str:
+        """What the banner says when the record changed elsewhere since the form opened."""
+        return (f"Someone changed {self.THING} in another window since you opened it. Your "
+                "text is still here: ctrl+s again saves yours over theirs, escape keeps theirs.")
+
+    def gone_line(self) -> str:
+        """What the banner says when the record was deleted elsewhere."""
+        return (f"{self.THING.capitalize()} was deleted elsewhere; copy anything you need, "
+                "then escape.")
+
     def action_save(self) -> None:
         """Validate, save through the callback and close; on trouble keep everything typed."""
         errors: dict[str, str] = {}
         draft = self.build_draft(self._values(), errors)
         try:
-            draft = self.validate(draft)
+            draft = validate(draft, self.check)
         except ValidationError as exc:
             errors = {**exc.errors, **errors}  # every problem at once, unreadable dates too
         if errors:
             self.show_errors(errors)
             return
         self.show_errors({})
+        if self.nothing_to_save(draft):
+            self.dismiss(None)
+            return
         self.saving.run(self._save, draft, self._force, done=self._saved)
 
     def _saved(self, outcome: Outcome[R]) -> None:
@@ -165,13 +206,9 @@ class DraftForm(KeepsDraft[R | None], Generic[D, R]):
             self.show_errors(exc.errors)
         elif isinstance(exc, ConflictError):
             self._force = True
-            self.banner(
-                f"Someone changed {self.THING} in another window since you opened it. Your "
-                "text is still here: ctrl+s again saves yours over theirs, escape keeps theirs."
-            )
+            self.banner(self.conflict_line())
         elif isinstance(exc, NotFoundError):
-            self.banner(f"{self.THING.capitalize()} was deleted elsewhere; copy anything you "
-                        "need, then escape.")
+            self.banner(self.gone_line())
         elif isinstance(exc, StoreError):
             self.banner(exc.message)
 
@@ -182,4 +219,4 @@ class DraftForm(KeepsDraft[R | None], Generic[D, R]):
 
     def unsaved_changes(self) -> bool:
         """Something was typed and not saved (quit asks before losing it)."""
-        return self.is_mounted and self._values() != self._start_values
+        return self.is_mounted and self.draft_values() != self._start_values

@@ -3,52 +3,40 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Footer, Input, Label, Select
 
 from bounceback.domain import GoalSource
 from bounceback.playbook.goals import DAILY_RRULE, WEEKDAYS_RRULE, describe_days
-from bounceback.screens.draft_form import close_asking_if_changed, set_banner, show_field_errors
-from bounceback.screens.keeps_draft import KeepsDraft
-from bounceback.screens.outcome import Outcome
-from bounceback.screens.writes import FormSave
-from bounceback.store.errors import NotFoundError, StoreError, ValidationError
+from bounceback.screens.draft_form import DraftForm
+from bounceback.store.drafts import Check
 from bounceback.store.goals import GoalDraft
 from bounceback.store.records import GoalRecord
 from bounceback.widgets.form import Field
 
-SaveFn = Callable[[GoalDraft], GoalRecord]
-"""Persist a draft (the screen binds create or update and the rule check)."""
+SaveFn = Callable[[GoalDraft, bool], GoalRecord]
+"""Persist a valid draft (the screen binds create or update); goals have no version to force."""
 
 _DAYS = (("every day", DAILY_RRULE), ("weekdays", WEEKDAYS_RRULE), ("custom rule", "custom"))
 _BY_HAND = "hand"
 RULE_EXAMPLE = "FREQ=WEEKLY;BYDAY=MO,WE,FR"
 
 
-class GoalForm(KeepsDraft[GoalRecord | None]):
+class GoalForm(DraftForm[GoalDraft, GoalRecord]):
     """Add or edit a goal. ctrl+s saves, escape cancels (asking if anything changed)."""
 
     AUTO_FOCUS = "#goal-title"
     DRAFT_FORM = "goal"
+    THING = "this goal"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="form-save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="form-cancel"),
-    ]
-
-    def __init__(self, save: SaveFn, initial: GoalRecord | None = None) -> None:
+    def __init__(self, save: SaveFn, check: Check, initial: GoalRecord | None = None) -> None:
         """`save` persists; `initial` is the goal being edited (None for a new one)."""
-        super().__init__()
-        self._save = save
+        super().__init__(save, check)
         self._initial = initial
-        self._start: dict[str, str] = {}
-        self.saving = FormSave(self, lambda message, tone: set_banner(self, message, tone))
 
     def draft_target(self) -> tuple[int | None, int | None]:
         """The goal being edited, if any (goals have no version)."""
@@ -88,8 +76,7 @@ class GoalForm(KeepsDraft[GoalRecord | None]):
             yield Footer()
 
     def on_mount(self) -> None:
-        """Remember the starting values; the rule box shows only for a custom rule."""
-        self._start = self._values()
+        """The rule box shows only for a custom rule."""
         self._show_rule()
 
     @on(Select.Changed, "#goal-days")
@@ -101,57 +88,23 @@ class GoalForm(KeepsDraft[GoalRecord | None]):
         value = self.query_one("#goal-days", Select).value
         return str(value) if value is not Select.BLANK else DAILY_RRULE
 
-    def _values(self) -> dict[str, str]:
-        return {f.field_name: f.value for f in self.query(Field)}
-
-    def _draft(self) -> GoalDraft:
-        values = self._values()
+    def build_draft(self, values: dict[str, str], errors: dict[str, str]) -> GoalDraft:
+        """The draft from what was typed; a target or a rule that cannot be read goes into
+        `errors`, shown with whatever else the goal's rules find."""
         target_text = values["target"].strip().replace(",", "")
         if not target_text.isdigit():
-            raise ValidationError({"target": "Target: a whole number, like 1 or 30."})
+            errors["target"] = "Target: a whole number, like 1 or 30."
         days = self._days()
         rule = values["rrule"] if days == "custom" else days
         if days == "custom" and not rule.strip():
-            raise ValidationError({"rrule": f"Type a rule, for example {RULE_EXAMPLE}."})
+            errors["rrule"] = f"Type a rule, for example {RULE_EXAMPLE}."
         source = values["auto_source"]
         return GoalDraft(
-            title=values["title"], target=int(target_text), unit=values["unit"], rrule=rule,
+            title=values["title"], target=int(target_text) if target_text.isdigit() else 1,
+            unit=values["unit"], rrule=rule,
             auto_source=None if source in ("", _BY_HAND) else GoalSource(source),
         )
 
-    def _show_errors(self, errors: dict[str, str]) -> None:
-        show_field_errors(self, errors)
-
-    def _banner(self, message: str) -> None:
-        set_banner(self, message)
-
-    def action_save(self) -> None:
-        """Check, save through the screen's callback and close; on trouble keep everything."""
-        try:
-            draft = self._draft()
-        except ValidationError as exc:
-            self._show_errors(exc.errors)
-            return
-        self.saving.run(self._save, draft, done=self._saved)
-
-    def _saved(self, outcome: Outcome[GoalRecord]) -> None:
-        """Close with the saved goal; on a refusal keep everything typed and say why."""
-        if outcome.ok:
-            self.dismiss(outcome.value)
-            return
-        exc = outcome.error
-        if isinstance(exc, ValidationError):
-            self._show_errors(exc.errors)
-        elif isinstance(exc, NotFoundError):
-            self._banner("This goal no longer exists; escape closes the form.")
-        elif isinstance(exc, StoreError):
-            self._banner(exc.message)
-
-    def action_cancel(self) -> None:
-        """Close; if anything was typed, ask first."""
-        if not self.saving.holds_cancel():
-            close_asking_if_changed(self, self.unsaved_changes())
-
-    def unsaved_changes(self) -> bool:
-        """Something was typed and not saved (quit asks before losing it)."""
-        return self.is_mounted and self._values() != self._start
+    def gone_line(self) -> str:
+        """The goal was retired or removed elsewhere."""
+        return "This goal no longer exists; escape closes the form."

@@ -243,11 +243,12 @@ class GoalsScreen(ModeScreen):
 
     def open_form(self, initial: GoalRecord | None) -> None:
         """The goal form: a new goal, or `initial` to edit (a draft kept for it comes back)."""
+        from bounceback.screens.draft_form import form_check
         from bounceback.screens.goal_form import GoalForm
 
         repo = self.store.goals
 
-        def save(draft: Any) -> GoalRecord:
+        def save(draft: Any, _force: bool) -> GoalRecord:
             if initial is None:
                 return repo.create(draft, rrule_problem)
             return repo.update(initial.id, draft, rrule_problem)
@@ -257,7 +258,7 @@ class GoalsScreen(ModeScreen):
                 self.say(f"Saved: {goal.title}.")
                 self.reload(keep_id=goal.id)
 
-        self.app.push_screen(GoalForm(save, initial), done)
+        self.app.push_screen(GoalForm(save, form_check(self.app), initial), done)
 
     def action_new(self) -> None:
         """A new goal (it starts today)."""

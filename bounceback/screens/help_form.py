@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -16,6 +15,7 @@ from bounceback.screens.draft_form import DraftForm
 from bounceback.widgets.form import Field
 
 if TYPE_CHECKING:
+    from bounceback.store.drafts import Check
     from bounceback.store.help_acts import HelpDraft
     from bounceback.store.records import HelpActRecord
 
@@ -31,11 +31,11 @@ class HelpForm(DraftForm["HelpDraft", "HelpActRecord"]):
     def __init__(
         self,
         save: Callable[[HelpDraft, bool], HelpActRecord],
-        today: date,
+        check: Check,
         initial: HelpActRecord | None = None,
     ) -> None:
         """`initial` is the act being fixed (None to log a new one)."""
-        super().__init__(save, today)
+        super().__init__(save, check)
         self._initial = initial
 
     def draft_target(self) -> tuple[int | None, int | None]:

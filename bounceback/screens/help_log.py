@@ -141,6 +141,7 @@ def open_help_form(
     done: Callable[[HelpActRecord | None], Any] | None = None,
 ) -> None:
     """Log (or fix) a time you helped someone, through the screen's store."""
+    from bounceback.screens.draft_form import form_check
     from bounceback.screens.help_form import HelpForm
 
     repo = screen.store.help
@@ -154,4 +155,4 @@ def open_help_form(
         if done is not None:
             done(saved)
 
-    screen.app.push_screen(HelpForm(save, screen.today(), initial), closed)
+    screen.app.push_screen(HelpForm(save, form_check(screen.app), initial), closed)

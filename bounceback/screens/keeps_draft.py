@@ -1,8 +1,8 @@
 """A form keeps what is typed as a draft in the store while it is typed, so nothing is lost to
 a kill, a closed terminal or a crash; the same form opened again picks the draft up.
 
-`KeepsDraft` is the base of every form (`DraftForm` and its application / win / help forms,
-`GoalForm`, `CaseForm`, `UntrackedForm`). A change to any field writes the draft after a short
+`KeepsDraft` is under every form (`DraftForm`, the one form base: application, win, help,
+goal, case and untracked forms). A change to any field writes the draft after a short
 pause (`DRAFT_SAVE_DELAY`), or after `DRAFT_MAX_WAIT` of typing on; `flush_pending()` (quit,
 SIGTERM/SIGHUP, a crash) writes it at once. Saving or discarding the form (`dismiss`) deletes
 it; so does "Quit and discard". When the form opens, the newest draft for the same form and

@@ -327,6 +327,7 @@ class PipelineScreen(ModeScreen):
     def action_new(self) -> None:
         """Open the form for a new application."""
         from bounceback.screens.application_form import ApplicationForm
+        from bounceback.screens.draft_form import form_check
 
         repo = self.store.applications
 
@@ -336,7 +337,7 @@ class PipelineScreen(ModeScreen):
                 self.reload(keep_id=detail.id)
 
         self.app.push_screen(
-            ApplicationForm(lambda draft, _force: repo.create(draft), self.today()), done
+            ApplicationForm(lambda draft, _force: repo.create(draft), form_check(self.app)), done
         )
 
     def action_edit(self) -> None:
@@ -466,6 +467,7 @@ def _log_untracked(screen: ModeScreen) -> None:
 def open_edit_form(screen: ModeScreen, detail: ApplicationDetail) -> None:
     """Open the edit form; a stale save comes back as a conflict inside the form."""
     from bounceback.screens.application_form import ApplicationForm
+    from bounceback.screens.draft_form import form_check
 
     repo = screen.store.applications
     version = detail.version
@@ -478,5 +480,5 @@ def open_edit_form(screen: ModeScreen, detail: ApplicationDetail) -> None:
         if saved is not None:
             screen.say(f"Saved {saved.company} — {saved.role}.")
 
-    screen.app.push_screen(ApplicationForm(save, screen.today(), detail), done)
+    screen.app.push_screen(ApplicationForm(save, form_check(screen.app), detail), done)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from textual import on
@@ -14,11 +13,12 @@ from textual.suggester import Suggester
 from textual.widgets import Footer, Input, Label, Select, TextArea
 
 from bounceback.domain import WinCategory
-from bounceback.screens.draft_form import DraftForm
+from bounceback.screens.draft_form import DraftForm, form_check
 from bounceback.widgets.form import Field
 from bounceback.widgets.safe import notify
 
 if TYPE_CHECKING:
+    from bounceback.store.drafts import Check
     from bounceback.store.records import WinDetail
     from bounceback.store.wins import WinDraft
 
@@ -69,12 +69,12 @@ class WinForm(DraftForm["WinDraft", "WinDetail"]):
     def __init__(
         self,
         save: Callable[[WinDraft, bool], WinDetail],
-        today: date,
+        check: Check,
         tags: Sequence[str] = (),
         initial: WinDetail | None = None,
     ) -> None:
         """`tags` feed the completion; `initial` is the win being edited (None for new)."""
-        super().__init__(save, today)
+        super().__init__(save, check)
         self._tags = tags
         self._initial = initial
 
@@ -144,8 +144,6 @@ def open_win_form(
     done: Callable[[WinDetail | None], None] | None = None,
 ) -> None:
     """Open the form on `app` (new, or editing `initial`) saving through the app's store."""
-    from bounceback.clock import today
-
     store = app.store  # type: ignore[attr-defined]
     repo = store.wins
     version = initial.version if initial else 0
@@ -163,5 +161,4 @@ def open_win_form(
         if done is not None:
             done(saved)
 
-    app.push_screen(WinForm(save, today(app.clock), repo.all_tags(), initial),  # type: ignore[attr-defined]
-                    closed)
+    app.push_screen(WinForm(save, form_check(app), repo.all_tags(), initial), closed)

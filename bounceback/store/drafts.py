@@ -2,18 +2,26 @@
 
 Table models skip validation, so every write goes through one of these first. The messages are
 shown under the field they concern; nothing typed is dropped or truncated silently.
+
+Every draft, whatever its kind, is checked through one door: `validate(draft, check)`, where
+`Check` carries what the rules may need besides the draft's own fields (today, the settings,
+the playbook's repeat-rule check). A form builds the draft, validates it, and hands the result
+to its save callback; the repositories check again, so nothing reaches a table unchecked.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
-from typing import Any
+from functools import cache
+from typing import Any, TypeVar, cast
 
 from bounceback.domain import Stage
 from bounceback.sanitize import clean_text
 from bounceback.store.errors import ValidationError
+from bounceback.store.records import Settings
 
 EARLIEST = date(1970, 1, 1)
 LATEST = date(2100, 12, 31)
@@ -104,3 +112,80 @@ class ApplicationDraft:
         if errors:
             raise ValidationError(errors)
         return draft
+
+
+@dataclass(frozen=True)
+class CaseChanges:
+    """What the case form hands the store: only the fields of the case that were changed."""
+
+    changes: Mapping[str, Any] = field(default_factory=dict)
+
+    def validated(self) -> CaseChanges:
+        """The changes cleaned (`rejections.validate_changes`), or ValidationError per field."""
+        # here, not at the top: rejections imports this module for its field checks
+        from bounceback.store.rejections import validate_changes
+
+        return CaseChanges(validate_changes(dict(self.changes)))
+
+
+@dataclass(frozen=True)
+class UntrackedDraft:
+    """A "no" for a job that was never tracked: who, which role, how far it got."""
+
+    company: str
+    role: str = ""
+    reached: Stage = Stage.APPLIED
+
+    def validated(self) -> UntrackedDraft:
+        """Company and role cleaned as a case's are, or ValidationError per field."""
+        clean = CaseChanges({"company": self.company, "role": self.role}).validated().changes
+        return replace(self, company=clean["company"], role=clean["role"])
+
+
+RuleCheck = Callable[[str], str | None]
+"""Why a repeat rule cannot be used, or None when it is fine (`playbook.goals.rrule_problem`)."""
+
+
+@dataclass(frozen=True)
+class Check:
+    """What a draft's rules may need besides its own fields; the same for every kind of draft.
+
+    `rule_problem` is the playbook's repeat-rule check, handed in because the store may not
+    import the playbook.
+    """
+
+    today: date
+    settings: Settings
+    rule_problem: RuleCheck
+
+
+DraftT = TypeVar("DraftT")
+
+
+def validate(draft: DraftT, check: Check) -> DraftT:
+    """The draft cleaned by its own rules, or ValidationError naming every bad field.
+
+    One signature for every kind of draft (application, win, help, goal, case, untracked).
+    """
+    rules = _rules().get(type(draft))
+    if rules is None:
+        raise TypeError(f"no rules for {type(draft).__name__}")
+    return cast(DraftT, rules(draft, check))
+
+
+@cache
+def _rules() -> dict[type, Callable[[Any, Check], Any]]:
+    """Each kind of draft, and how its rules read the check."""
+    # here, not at the top: these modules import this one for its field checks
+    from bounceback.store.goals import GoalDraft
+    from bounceback.store.help_acts import HelpDraft
+    from bounceback.store.wins import WinDraft
+
+    return {
+        ApplicationDraft: lambda d, c: d.validated(c.today),
+        WinDraft: lambda d, c: d.validated(c.today),
+        HelpDraft: lambda d, c: d.validated(c.today),
+        GoalDraft: lambda d, c: d.validated(c.rule_problem),
+        CaseChanges: lambda d, _c: d.validated(),
+        UntrackedDraft: lambda d, _c: d.validated(),
+    }

@@ -8,6 +8,7 @@ from bounceback.playbook.triage import judge
 from bounceback.screens.bounce.base import screen_for
 from bounceback.screens.bounce.untracked import UntrackedForm
 from bounceback.screens.bounce.wallow import WallowScreen
+from bounceback.screens.draft_form import form_check
 from tests.snapshots.conftest import SIZE, SMALL
 from tests.ui.conftest import settle
 
@@ -89,7 +90,7 @@ def test_wallow_window_at_80x24(snap_compare, demo_app):
 def test_untracked_rejection_form_at_80x24(snap_compare, demo_app):
     async def run(pilot):  # type: ignore[no-untyped-def]
         await settle(pilot)
-        pilot.app.push_screen(UntrackedForm())
+        pilot.app.push_screen(UntrackedForm(lambda _draft, _force: None, form_check(pilot.app)))
         await settle(pilot)
         await pilot.press(*"Initech")
         await pilot.pause()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bounceback.domain import BounceStep
-from bounceback.playbook.triage import judge
+from bounceback.playbook.triage import classify, judge
 from bounceback.screens.bounce.base import FlowStep, screen_for
 from bounceback.screens.bounce.flow import resume_step, screen_step
 from bounceback.screens.stacks import find_screen
@@ -20,7 +20,8 @@ from bounceback.widgets.safe import notify
 if TYPE_CHECKING:
     from bounceback.app import BouncebackApp
     from bounceback.screens.base import ModeScreen
-    from bounceback.store.records import WallowRecord
+    from bounceback.store.drafts import UntrackedDraft
+    from bounceback.store.records import RejectionRecord, WallowRecord
 
 
 def start_for_application(screen: ModeScreen, app_id: int, *, move: bool = True) -> None:
@@ -42,12 +43,17 @@ def start_for_application(screen: ModeScreen, app_id: int, *, move: bool = True)
 def log_untracked_rejection(screen: ModeScreen) -> None:
     """A "no" for a job that was never tracked: three quick fields, then first aid."""
     from bounceback.screens.bounce.untracked import UntrackedForm
+    from bounceback.screens.draft_form import form_check
 
-    def done(case_id: int | None) -> None:
-        if case_id is not None:
-            screen.app.push_screen(screen_for(BounceStep.ACKNOWLEDGE, case_id))
+    def save(draft: UntrackedDraft, _force: bool) -> RejectionRecord:
+        return screen.store.rejections.log_untracked(draft.company, draft.role, draft.reached,
+                                                     classify([draft.reached]))
 
-    screen.app.push_screen(UntrackedForm(), done)
+    def done(case: RejectionRecord | None) -> None:
+        if case is not None:
+            screen.app.push_screen(screen_for(BounceStep.ACKNOWLEDGE, case.id))
+
+    screen.app.push_screen(UntrackedForm(save, form_check(screen.app)), done)
 
 
 def resume_window(app: BouncebackApp, window: WallowRecord) -> None:
