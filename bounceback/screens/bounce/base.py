@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 
 from bounceback.domain import BounceStep
 from bounceback.screens.autosave import TextAutosave
-from bounceback.screens.base import ModeScreen
+from bounceback.screens.base import NumberedScreen
 from bounceback.screens.bounce.flow import next_step, saved_on_arrival, screen_step
 from bounceback.screens.stacks import mode_of
 from bounceback.store.errors import NotFoundError, StoreError
@@ -38,7 +38,7 @@ def screen_for(step: str, case_id: int) -> FlowStep:
     return _SCREENS[screen_step(step)](case_id)
 
 
-class FlowStep(ModeScreen):
+class FlowStep(NumberedScreen):
     """A step screen bound to one rejection case; `go_next` replaces it with the next step.
 
     Its typed sentences are `autosaves` (see `text_autosave`): written a beat after the last

@@ -19,12 +19,12 @@ from bounceback.widgets.safe import notify
 
 if TYPE_CHECKING:
     from bounceback.app import BouncebackApp
-    from bounceback.screens.base import ModeScreen
+    from bounceback.screens.base import NumberedScreen
     from bounceback.store.drafts import UntrackedDraft
     from bounceback.store.records import RejectionRecord, WallowRecord
 
 
-def start_for_application(screen: ModeScreen, app_id: int, *, move: bool = True) -> None:
+def start_for_application(screen: NumberedScreen, app_id: int, *, move: bool = True) -> None:
     """Record the rejection (history kept; `move=False` leaves the stage) and open first aid.
 
     Callers ask first (`stage_moves`): nothing here may run on a stray key.
@@ -40,7 +40,7 @@ def start_for_application(screen: ModeScreen, app_id: int, *, move: bool = True)
     screen.app.push_screen(screen_for(BounceStep.ACKNOWLEDGE, case.id))
 
 
-def log_untracked_rejection(screen: ModeScreen) -> None:
+def log_untracked_rejection(screen: NumberedScreen) -> None:
     """A "no" for a job that was never tracked: three quick fields, then first aid."""
     from bounceback.screens.bounce.untracked import UntrackedForm
     from bounceback.screens.draft_form import form_check
