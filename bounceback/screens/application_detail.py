@@ -16,7 +16,7 @@ from textual.widgets import Footer, Label, Static
 
 from bounceback.clock import local
 from bounceback.dates import format_date
-from bounceback.screens.base import ModeScreen
+from bounceback.screens.base import NumberedScreen
 from bounceback.store.records import ApplicationDetail
 from bounceback.widgets.safe import content, template
 
@@ -41,7 +41,7 @@ class DetailBody(VerticalScroll):
             yield from self._build(self.detail)
 
 
-class ApplicationDetailScreen(ModeScreen):
+class ApplicationDetailScreen(NumberedScreen):
     """Read-only view of one application; `e` edits, escape goes back."""
 
     HELP_TITLE = "Application"

@@ -34,7 +34,7 @@ def hidden(widget: W) -> W:
     return widget
 
 
-class ModeScreen(Screen[None]):
+class NumberedScreen(Screen[None]):
     """Base for screens reached with a digit."""
 
     MODE_NAME: ClassVar[str] = ""

@@ -26,7 +26,7 @@ from bounceback.playbook.triage import (
     kind_headline,
     kind_label,
 )
-from bounceback.screens.base import ModeScreen
+from bounceback.screens.base import NumberedScreen
 from bounceback.screens.rejections import feeling_label
 from bounceback.store.errors import NotFoundError
 from bounceback.store.records import RejectionRecord, WallowRecord
@@ -58,7 +58,7 @@ class CaseFile:
     let_go_days: int
 
 
-class CaseScreen(ModeScreen):
+class CaseScreen(NumberedScreen):
     """Read one case; `e` edits every field; a / v / x / l move the feedback along."""
 
     MODE_NAME = "rejections"

@@ -14,12 +14,12 @@ from bounceback.store.errors import NotFoundError, StoreError
 from bounceback.widgets.safe import template
 
 if TYPE_CHECKING:
-    from bounceback.screens.base import ModeScreen
+    from bounceback.screens.base import NumberedScreen
     from bounceback.store.records import RejectionRecord
 
 
 def ask_delete_case(
-    screen: ModeScreen, case_id: int, company: str, done: Callable[[], object]
+    screen: NumberedScreen, case_id: int, company: str, done: Callable[[], object]
 ) -> None:
     """Ask (enter keeps it), delete, say how to undo, then call `done`."""
     from bounceback.screens.modals import ConfirmModal
@@ -45,7 +45,7 @@ def ask_delete_case(
         yes="Delete"), answered)
 
 
-def undo_delete(screen: ModeScreen) -> RejectionRecord | None:
+def undo_delete(screen: NumberedScreen) -> RejectionRecord | None:
     """Bring back the most recently deleted case; None (and a toast) when there is none."""
     repo = screen.store.rejections
     try:

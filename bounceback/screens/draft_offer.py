@@ -28,10 +28,10 @@ from bounceback.store.errors import NotFoundError, StoreError
 from bounceback.widgets.safe import notify, one_line, template
 
 if TYPE_CHECKING:
-    from bounceback.screens.base import ModeScreen
+    from bounceback.screens.base import NumberedScreen
     from bounceback.store.records import FormDraftRecord
 
-Opener = Callable[["ModeScreen", "int | None"], None]
+Opener = Callable[["NumberedScreen", "int | None"], None]
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class DraftKind:
     open: Opener
 
 
-def _application(screen: ModeScreen, target: int | None) -> None:
+def _application(screen: NumberedScreen, target: int | None) -> None:
     from bounceback.screens.pipeline import PipelineScreen, open_edit_form
 
     if target is None:
@@ -58,26 +58,26 @@ def _application(screen: ModeScreen, target: int | None) -> None:
         open_edit_form(screen, screen.store.applications.get(target))
 
 
-def _win(screen: ModeScreen, target: int | None) -> None:
+def _win(screen: NumberedScreen, target: int | None) -> None:
     from bounceback.screens.win_form import open_win_form
 
     open_win_form(screen.app, screen.store.wins.get(target) if target is not None else None)
 
 
-def _help(screen: ModeScreen, target: int | None) -> None:
+def _help(screen: NumberedScreen, target: int | None) -> None:
     from bounceback.screens.help_log import open_help_form
 
     open_help_form(screen, screen.store.help.get(target) if target is not None else None)
 
 
-def _goal(screen: ModeScreen, target: int | None) -> None:
+def _goal(screen: NumberedScreen, target: int | None) -> None:
     from bounceback.screens.goals import GoalsScreen
 
     assert isinstance(screen, GoalsScreen)
     screen.open_form(screen.store.goals.get(target) if target is not None else None)
 
 
-def _case(screen: ModeScreen, target: int | None) -> None:
+def _case(screen: NumberedScreen, target: int | None) -> None:
     from bounceback.screens.case import CaseScreen
 
     assert target is not None
@@ -85,7 +85,7 @@ def _case(screen: ModeScreen, target: int | None) -> None:
     screen.app.push_screen(CaseScreen(target, edit=True))
 
 
-def _untracked(screen: ModeScreen, _target: int | None) -> None:
+def _untracked(screen: NumberedScreen, _target: int | None) -> None:
     from bounceback.screens.bounce import log_untracked_rejection
 
     log_untracked_rejection(screen)

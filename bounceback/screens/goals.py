@@ -23,7 +23,7 @@ from bounceback.playbook.goals import (
     rrule_problem,
     week_summary,
 )
-from bounceback.screens.base import ModeScreen
+from bounceback.screens.base import NumberedScreen
 from bounceback.screens.modals import ConfirmModal
 from bounceback.screens.today_data import AUTO_SYNC_DAYS, ensure_goals
 from bounceback.store.records import GoalDayRecord, GoalRecord
@@ -123,7 +123,7 @@ def build_views(
     return views
 
 
-class GoalsScreen(ModeScreen):
+class GoalsScreen(NumberedScreen):
     """The goal templates, and the week view of the highlighted one."""
 
     MODE_NAME = "goals"

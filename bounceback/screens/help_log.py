@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from bounceback.dates import format_date
-from bounceback.screens.base import ModeScreen
+from bounceback.screens.base import NumberedScreen
 from bounceback.screens.outcome import attempt
 from bounceback.store.records import HelpActRecord, HelpCounts
 from bounceback.widgets.record_table import Column, RecordTable
@@ -129,7 +129,7 @@ class HelpLogPane(Vertical):
                               gone="That entry was already removed (in another window?).")
             if removed.ok:  # only a real removal offers `u`
                 self.post_message(self.Removed(act))
-            elif removed.missing and isinstance(self.screen, ModeScreen):
+            elif removed.missing and isinstance(self.screen, NumberedScreen):
                 self.screen.record_missing()
 
         self.app.push_screen(ConfirmModal(template("Remove helping [b]$who[/b] from the log?",
@@ -137,7 +137,7 @@ class HelpLogPane(Vertical):
 
 
 def open_help_form(
-    screen: ModeScreen, initial: HelpActRecord | None = None,
+    screen: NumberedScreen, initial: HelpActRecord | None = None,
     done: Callable[[HelpActRecord | None], Any] | None = None,
 ) -> None:
     """Log (or fix) a time you helped someone, through the screen's store."""

@@ -24,7 +24,7 @@ from bounceback.playbook.pipeline import (
     flag,
     silence,
 )
-from bounceback.screens.base import ModeScreen, hidden
+from bounceback.screens.base import NumberedScreen, hidden
 from bounceback.screens.bounce.stage_moves import reject, take_over
 from bounceback.screens.modals import ConfirmModal, PickerModal
 from bounceback.store.records import ApplicationDetail, ApplicationRow, Settings
@@ -85,7 +85,7 @@ def build_items(
     return items
 
 
-class PipelineScreen(ModeScreen):
+class PipelineScreen(NumberedScreen):
     """The applications table with filter, stage moves, and the rejection hook."""
 
     MODE_NAME = "pipeline"
@@ -457,13 +457,13 @@ class PipelineScreen(ModeScreen):
         ]
 
 
-def _log_untracked(screen: ModeScreen) -> None:
+def _log_untracked(screen: NumberedScreen) -> None:
     from bounceback.screens.bounce import log_untracked_rejection
 
     log_untracked_rejection(screen)
 
 
-def open_edit_form(screen: ModeScreen, detail: ApplicationDetail) -> None:
+def open_edit_form(screen: NumberedScreen, detail: ApplicationDetail) -> None:
     """Open the edit form; a stale save comes back as a conflict inside the form."""
     from bounceback.screens.application_form import ApplicationForm
 

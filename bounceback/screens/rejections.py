@@ -17,7 +17,7 @@ from bounceback.dates import format_date
 from bounceback.domain import FeedbackStatus, RejectionKind
 from bounceback.playbook.feedback import FEEDBACK_STATUS_LABELS, FeedbackAction, feedback_state
 from bounceback.playbook.triage import Pattern, kind_label, pattern
-from bounceback.screens.base import ModeScreen, hidden
+from bounceback.screens.base import NumberedScreen, hidden
 from bounceback.store.records import RejectionRow
 from bounceback.widgets.record_table import Column, RecordTable
 from bounceback.widgets.safe import template
@@ -83,7 +83,7 @@ class Overview:
     last_90: dict[RejectionKind, int]
 
 
-class RejectionsScreen(ModeScreen):
+class RejectionsScreen(NumberedScreen):
     """The casebook: a table of cases, filters by kind and feedback, the pattern on top."""
 
     MODE_NAME = "rejections"

@@ -24,7 +24,7 @@ from textual.widgets import Footer, Label, Static
 from bounceback.playbook.daily import SOURCE_WHERE, should_celebrate
 from bounceback.playbook.wins import pick_wins
 from bounceback.screens import today_panels as panels
-from bounceback.screens.base import ModeScreen, hidden
+from bounceback.screens.base import NumberedScreen, hidden
 from bounceback.screens.outcome import Outcome, refusal_message
 from bounceback.screens.today_checkin import CheckInPanel
 from bounceback.screens.today_data import TodayData, count_map, load_today
@@ -51,7 +51,7 @@ class WallowPanel(Vertical, can_focus=True):
     ]
 
 
-class TodayScreen(ModeScreen):
+class TodayScreen(NumberedScreen):
     """Check-in, today's goals, follow-ups, pipeline health, one win and one strength."""
 
     MODE_NAME = "today"

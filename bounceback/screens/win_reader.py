@@ -16,7 +16,7 @@ from textual.widgets import Footer, Static
 from bounceback.clock import local
 from bounceback.dates import format_date
 from bounceback.domain import WIN_CATEGORY_LABELS
-from bounceback.screens.base import ModeScreen
+from bounceback.screens.base import NumberedScreen
 from bounceback.screens.win_catalog import PIN
 from bounceback.store.errors import NotFoundError
 from bounceback.store.records import WinDetail, WinRow
@@ -52,7 +52,7 @@ def win_content(win: WinRow | WinDetail, today: date, *, full: bool = False) -> 
     return Content("\n").join(lines)
 
 
-class WinReaderScreen(ModeScreen):
+class WinReaderScreen(NumberedScreen):
     """Read a win with room to breathe; ← → walk through the wins as listed."""
 
     MODE_NAME = "wins"

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.events import ScreenResume
 from textual.widgets import Footer, TabbedContent, TabPane
 
-from bounceback.screens.base import ModeScreen
+from bounceback.screens.base import NumberedScreen
 from bounceback.screens.help_log import HelpLogPane, open_help_form
 from bounceback.screens.strengths import StrengthsPane
 from bounceback.screens.win_catalog import WinItem, WinsCatalogPane, build_items
@@ -30,7 +30,7 @@ TABS = {"wins": "wins-tab-wins", "strengths": "wins-tab-strengths", "help": "win
 _CATALOG_ONLY = {"pin", "edit", "delete"}
 
 
-class WinsScreen(ModeScreen):
+class WinsScreen(NumberedScreen):
     """Catalog with a detail pane; strengths and the help log as sections (w / s / l)."""
 
     MODE_NAME = "wins"

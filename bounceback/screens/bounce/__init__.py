@@ -18,7 +18,7 @@ from bounceback.widgets.safe import notify
 
 if TYPE_CHECKING:
     from bounceback.app import BouncebackApp
-    from bounceback.screens.base import ModeScreen
+    from bounceback.screens.base import NumberedScreen
     from bounceback.store.records import WallowRecord
 
 
@@ -42,7 +42,7 @@ def screen_for(step: str, case_id: int) -> Screen[None]:
     return steps.get(step, RitualScreen)(case_id)
 
 
-def start_for_application(screen: ModeScreen, app_id: int, *, move: bool = True) -> None:
+def start_for_application(screen: NumberedScreen, app_id: int, *, move: bool = True) -> None:
     """Record the rejection (history kept; `move=False` leaves the stage) and open first aid.
 
     Callers ask first (`stage_moves`): nothing here may run on a stray key.
@@ -60,7 +60,7 @@ def start_for_application(screen: ModeScreen, app_id: int, *, move: bool = True)
     screen.app.push_screen(AcknowledgeScreen(case.id))
 
 
-def log_untracked_rejection(screen: ModeScreen) -> None:
+def log_untracked_rejection(screen: NumberedScreen) -> None:
     """A "no" for a job that was never tracked: three quick fields, then first aid."""
     from bounceback.screens.bounce.acknowledge import AcknowledgeScreen
     from bounceback.screens.bounce.untracked import UntrackedForm

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from textual.binding import Binding, BindingType
 
 from bounceback.screens.autosave import TextAutosave
-from bounceback.screens.base import ModeScreen
+from bounceback.screens.base import NumberedScreen
 from bounceback.screens.stacks import mode_of
 from bounceback.store.errors import NotFoundError, StoreError
 from bounceback.store.records import RejectionRecord
@@ -23,7 +23,7 @@ TEXT_SAVE_DELAY = 0.3
 """Seconds after the last keystroke before a sentence of the flow is written."""
 
 
-class FlowStep(ModeScreen):
+class FlowStep(NumberedScreen):
     """A step screen bound to one rejection case; `go_next` replaces it with the next step.
 
     Its typed sentences are `autosaves` (see `text_autosave`): written a beat after the last

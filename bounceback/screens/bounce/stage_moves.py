@@ -24,7 +24,7 @@ from bounceback.store.errors import NotFoundError, StoreError
 from bounceback.widgets.safe import template
 
 if TYPE_CHECKING:
-    from bounceback.screens.base import ModeScreen
+    from bounceback.screens.base import NumberedScreen
     from bounceback.store.records import ApplicationDetail, ApplicationRow, RejectionRecord
 
 Moved = Callable[["ApplicationDetail | None"], None]
@@ -35,7 +35,7 @@ Direction = Literal["advance", "back"]
 _GONE = "That application no longer exists (deleted in another window?)."
 
 
-def _run(screen: ModeScreen, call: Callable[..., Any], *args: Any, gone: str = _GONE) -> Any:
+def _run(screen: NumberedScreen, call: Callable[..., Any], *args: Any, gone: str = _GONE) -> Any:
     """A store call; trouble is a toast and None, never a traceback."""
     try:
         return call(*args)
@@ -46,7 +46,7 @@ def _run(screen: ModeScreen, call: Callable[..., Any], *args: Any, gone: str = _
     return None
 
 
-def reject(screen: ModeScreen, row: ApplicationRow, moved: Moved) -> None:
+def reject(screen: NumberedScreen, row: ApplicationRow, moved: Moved) -> None:
     """`r`: ask, then record the "no" and open first aid; nothing is written without a yes."""
     if row.stage is not Stage.REJECTED:
         _into_rejected(screen, row, None, moved)
@@ -62,7 +62,7 @@ def reject(screen: ModeScreen, row: ApplicationRow, moved: Moved) -> None:
 
 
 def take_over(
-    screen: ModeScreen, row: ApplicationRow, how: Stage | Direction, moved: Moved
+    screen: NumberedScreen, row: ApplicationRow, how: Stage | Direction, moved: Moved
 ) -> bool:
     """Handle a stage move (`m` → `how` a Stage; `]`/`[` → "advance"/"back") that touches
     rejected or ghosted; False when it does not, and the Pipeline moves as usual."""
@@ -106,7 +106,7 @@ def take_over(
 
 
 def _into_rejected(
-    screen: ModeScreen, row: ApplicationRow, call: Callable[[], ApplicationDetail | None] | None,
+    screen: NumberedScreen, row: ApplicationRow, call: Callable[[], ApplicationDetail | None] | None,
     moved: Moved,
 ) -> None:
     """Ask "a no from X?"; a case kept from before asks whether this is the same no."""
@@ -141,7 +141,7 @@ def _into_rejected(
     )
 
 
-def _start(screen: ModeScreen, app_id: int, *, move: bool = True) -> None:
+def _start(screen: NumberedScreen, app_id: int, *, move: bool = True) -> None:
     from bounceback.screens.bounce import start_for_application
 
     start_for_application(screen, app_id, move=move)
@@ -150,7 +150,7 @@ def _start(screen: ModeScreen, app_id: int, *, move: bool = True) -> None:
 # ---- after a move --------------------------------------------------------------------------
 
 
-def _offer_removal(screen: ModeScreen, row: ApplicationRow, case: RejectionRecord) -> None:
+def _offer_removal(screen: NumberedScreen, row: ApplicationRow, case: RejectionRecord) -> None:
     """Left rejected (or ghosted) with a case: remove it too? Enter keeps it."""
 
     def remove() -> None:
@@ -168,7 +168,7 @@ def _offer_removal(screen: ModeScreen, row: ApplicationRow, case: RejectionRecor
         remove, yes="Remove the case", no="Keep it")
 
 
-def _offer_first_aid(screen: ModeScreen, row: ApplicationRow) -> None:
+def _offer_first_aid(screen: NumberedScreen, row: ApplicationRow) -> None:
     """Moved to ghosted: silence is a no too. Offer first aid; enter says not now."""
     _ask(screen, template(
         "No word from [b]$company[/b]. Silence is a no too, and it can sting. A few minutes of "
@@ -176,7 +176,7 @@ def _offer_first_aid(screen: ModeScreen, row: ApplicationRow) -> None:
         lambda: _start(screen, row.id, move=False), yes="First aid", no="Not now")
 
 
-def _ask(screen: ModeScreen, question: Content, then: Callable[[], None], *, yes: str,
+def _ask(screen: NumberedScreen, question: Content, then: Callable[[], None], *, yes: str,
          no: str = "No", enter_means_yes: bool = False) -> None:
     from bounceback.screens.modals import ConfirmModal
 
@@ -186,7 +186,7 @@ def _ask(screen: ModeScreen, question: Content, then: Callable[[], None], *, yes
     )
 
 
-def _ask_yes(screen: ModeScreen, question: Content, then: Callable[[], None], *, yes: str,
+def _ask_yes(screen: NumberedScreen, question: Content, then: Callable[[], None], *, yes: str,
              no: str = "Not now") -> None:
     """A question the person asked for (`r`): enter means yes."""
     _ask(screen, question, then, yes=yes, no=no, enter_means_yes=True)
