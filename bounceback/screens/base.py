@@ -13,13 +13,13 @@ from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
 from bounceback.clock import today
+from bounceback.screens.host import HostApp, host
 from bounceback.screens.outcome import GONE, Outcome, attempt
 from bounceback.screens.registry import MODES
 from bounceback.widgets.mode_bar import DEMO_NOTE, ModeBar
 from bounceback.widgets.safe import notify, readonly_banner
 
 if TYPE_CHECKING:
-    from bounceback.app import BouncebackApp
     from bounceback.store.db import Store
 
 T = TypeVar("T")
@@ -41,9 +41,9 @@ class NumberedScreen(Screen[None]):
     HELP_TITLE: ClassVar[str] = ""
 
     @property
-    def bb(self) -> BouncebackApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
+    def bb(self) -> HostApp:
+        """The app, typed as what screens need of it (`screens/host.py`)."""
+        return host(self.app)
 
     @property
     def store(self) -> Store:

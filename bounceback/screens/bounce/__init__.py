@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 
 from bounceback.playbook.triage import judge
+from bounceback.screens.host import HostApp
 from bounceback.screens.stacks import find_screen
 from bounceback.store.errors import NotFoundError, StoreError
 from bounceback.widgets.safe import notify
 
 if TYPE_CHECKING:
-    from bounceback.app import BouncebackApp
     from bounceback.screens.base import NumberedScreen
     from bounceback.store.records import WallowRecord
 
@@ -72,7 +72,7 @@ def log_untracked_rejection(screen: NumberedScreen) -> None:
     screen.app.push_screen(UntrackedForm(), done)
 
 
-def resume_window(app: BouncebackApp, window: WallowRecord) -> None:
+def resume_window(app: HostApp, window: WallowRecord) -> None:
     """After start-up: back into a wallow window left open.
 
     A window that ran out while the app was closed is closed at its deadline and the person
@@ -91,7 +91,7 @@ def resume_window(app: BouncebackApp, window: WallowRecord) -> None:
         app.push_screen(WallowScreen(window.rejection_id))
 
 
-def remember_deadline(app: BouncebackApp, window: WallowRecord, ends_at: datetime
+def remember_deadline(app: HostApp, window: WallowRecord, ends_at: datetime
                       ) -> WallowRecord:
     """Store the deadline a countdown moved after the clock was set back (`DeadlineMoved`).
 
@@ -104,7 +104,7 @@ def remember_deadline(app: BouncebackApp, window: WallowRecord, ends_at: datetim
         return window
 
 
-def go_on(app: BouncebackApp) -> bool:
+def go_on(app: HostApp) -> bool:
     """Today's "go on": the open wallow window first, else the flow paused most recently.
 
     False when there is nothing to go on with.
@@ -120,7 +120,7 @@ def go_on(app: BouncebackApp) -> bool:
     return True
 
 
-def resume_case(app: BouncebackApp, case_id: int) -> None:
+def resume_case(app: HostApp, case_id: int) -> None:
     """Go on with a case's flow where it paused, never opening a second copy of it.
 
     If a step screen of this case is still on some mode's stack (the person left it with the
