@@ -24,6 +24,7 @@ from bounceback.playbook.pipeline import (
     flag,
     silence,
 )
+from bounceback.screens.application_detail import ApplicationDetailScreen, open_edit_form
 from bounceback.screens.base import NumberedScreen, hidden
 from bounceback.screens.bounce.stage_moves import reject, take_over
 from bounceback.screens.modals import ConfirmModal, PickerModal
@@ -304,8 +305,6 @@ class PipelineScreen(NumberedScreen):
 
     @on(RecordTable.Selected, "#pipeline-table")
     def _selected(self, event: RecordTable.Selected) -> None:
-        from bounceback.screens.application_detail import ApplicationDetailScreen
-
         self.app.push_screen(ApplicationDetailScreen(event.row.row.id))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -461,22 +460,3 @@ def _log_untracked(screen: NumberedScreen) -> None:
     from bounceback.screens.bounce import log_untracked_rejection
 
     log_untracked_rejection(screen)
-
-
-def open_edit_form(screen: NumberedScreen, detail: ApplicationDetail) -> None:
-    """Open the edit form; a stale save comes back as a conflict inside the form."""
-    from bounceback.screens.application_form import ApplicationForm
-
-    repo = screen.store.applications
-    version = detail.version
-
-    def save(draft: Any, force: bool) -> ApplicationDetail:
-        expected = repo.get(detail.id).version if force else version
-        return repo.update(detail.id, draft, expected)
-
-    def done(saved: ApplicationDetail | None) -> None:
-        if saved is not None:
-            screen.say(f"Saved {saved.company} — {saved.role}.")
-
-    screen.app.push_screen(ApplicationForm(save, screen.today(), detail), done)
-

@@ -17,10 +17,12 @@ from bounceback.clock import local
 from bounceback.dates import format_date
 from bounceback.domain import WIN_CATEGORY_LABELS
 from bounceback.screens.base import NumberedScreen
-from bounceback.screens.win_catalog import PIN
 from bounceback.store.errors import NotFoundError
 from bounceback.store.records import WinDetail, WinRow
 from bounceback.widgets.safe import content
+
+PIN = "★"
+"""Marks a pinned win, in the catalog's rows and the reader's title."""
 
 _MUTED = "$text-muted"
 
