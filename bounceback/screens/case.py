@@ -27,7 +27,7 @@ from bounceback.playbook.triage import (
     kind_label,
 )
 from bounceback.screens.base import NumberedScreen
-from bounceback.screens.rejections import feeling_label
+from bounceback.screens.rejections_data import feeling_label
 from bounceback.store.errors import NotFoundError
 from bounceback.store.records import RejectionRecord, WallowRecord
 from bounceback.widgets.safe import content, template
