@@ -186,9 +186,9 @@ class TodayScreen(NumberedScreen):
 
     def show(self, data: tuple[TodayData, WinCard | None], **_: Any) -> None:
         """Draw a load; the old numbers stayed on screen meanwhile."""
-        self._apply(*data)
+        self._draw(*data)
 
-    def _apply(self, data: TodayData, win: WinCard | None) -> None:
+    def _draw(self, data: TodayData, win: WinCard | None) -> None:
         checkin = self.checkin
         if self.data is not None and self.data.day != data.day:
             self._all_met = None  # a new day starts unjudged
