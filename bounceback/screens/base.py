@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from textual.events import ScreenResume
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, WorkerState
 
 from bounceback.clock import today
 from bounceback.screens.host import HostApp, host
@@ -108,11 +108,14 @@ class NumberedScreen(Screen[None]):
         """On the event loop: draw what `load` returned (override)."""
 
     def reload(self, **options: Any) -> Worker[None] | None:
-        """Read again off the event loop, then `show` it; a newer call cancels an older one.
+        """Read again off the event loop, then `show` it.
 
         The worker is exclusive in this screen's load group and never exits the app on error:
         a failed load is one calm toast (`on_worker_state_changed`), the old data stays.
         `options` go to both `load` and `show` (e.g. `keep_id`, the row to keep highlighted).
+        A thread cannot be stopped: an older load already reading still shows what it read
+        (its `keep_id` matters), so a screen whose loads must not overlap keeps a sequence
+        number, as Wins does.
         """
         if not self.LOADS:
             return None
@@ -124,7 +127,7 @@ class NumberedScreen(Screen[None]):
 
     def _load_and_show(self, store: Store, day: date, options: dict[str, Any]) -> None:
         data = self.load(store, day, **options)
-        if data is not None and not get_current_worker().is_cancelled:
+        if data is not None:
             self.app.call_from_thread(self.show, data, **options)
 
     def database_reopened(self) -> None:
