@@ -36,7 +36,8 @@ mark("Store.open (checks, migrate, engine)")
 from bounceback.store.maintenance import daily_backup  # noqa: E402,F401
 
 mark("import store.maintenance")
-from bounceback.screens.pipeline import build_items  # noqa: E402
+import bounceback.screens.pipeline  # noqa: E402,F401
+from bounceback.screens.pipeline_data import build_items  # noqa: E402
 
 mark("import screens.pipeline")
 settings = store.settings.get()

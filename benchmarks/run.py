@@ -490,7 +490,9 @@ async def inprocess(db: Path, reps: int) -> InProcess:
 async def _inprocess(db: Path, reps: int) -> InProcess:
     from bounceback.app import BouncebackApp
     from bounceback.clock import SystemClock
-    from bounceback.screens.pipeline import PipelineScreen, build_items
+    from bounceback.playbook.pipeline import summary
+    from bounceback.screens.pipeline import PipelineScreen
+    from bounceback.screens.pipeline_data import PipelineData, build_items, count_text
     from bounceback.store.db import Store
 
     clock = SystemClock()
@@ -581,7 +583,7 @@ async def _inprocess(db: Path, reps: int) -> InProcess:
             draw()
 
         def apply_and_draw(items: list[Any], settings: Any) -> None:
-            pipeline._apply(items, settings, None)
+            pipeline.show(PipelineData(items, settings, count_text(summary(items))))
             draw()
 
         def timed(name: str, action: Callable[..., Any], *args: Any) -> Any:
@@ -610,6 +612,7 @@ async def _inprocess(db: Path, reps: int) -> InProcess:
         for _ in range(reps):
             start = time.perf_counter()
             worker = pipeline.reload()
+            assert worker is not None
             await worker.wait()
             await pilot.pause()
             out.work["reload(): worker + repaint (Pilot)"].append(time.perf_counter() - start)

@@ -16,7 +16,7 @@ from textual.widgets import Input, TextArea
 from textual.worker import Worker, WorkerState
 
 from bounceback.clock import Clock, SystemClock
-from bounceback.crash import CrashReportingApp
+from bounceback.screens.host import HostApp
 from bounceback.screens.registry import DEFAULT_MODE, MODES
 from bounceback.screens.reopen import ReplacedWatch
 from bounceback.screens.startup import OpenErrorScreen, StartupScreen
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from bounceback.store.records import FormDraftRecord, WallowRecord
 
 
-class BouncebackApp(CrashReportingApp):
+class BouncebackApp(HostApp):
     """The app. `open_store` runs in a thread after the first frame; tests pass a ready one."""
 
     TITLE = "bounceback"

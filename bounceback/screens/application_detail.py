@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -115,7 +115,25 @@ class ApplicationDetailScreen(NumberedScreen):
 
     def action_edit(self) -> None:
         """Edit this application."""
-        from bounceback.screens.pipeline import open_edit_form
-
         if self.detail is not None:
             open_edit_form(self, self.detail)
+
+
+def open_edit_form(screen: NumberedScreen, detail: ApplicationDetail) -> None:
+    """Open the edit form; a stale save comes back as a conflict inside the form."""
+    from bounceback.screens.application_form import ApplicationForm
+    from bounceback.screens.draft_form import form_check
+
+    repo = screen.store.applications
+    version = detail.version
+
+    def save(draft: Any, force: bool) -> ApplicationDetail:
+        expected = repo.get(detail.id).version if force else version
+        return repo.update(detail.id, draft, expected)
+
+    def done(saved: ApplicationDetail | None) -> None:
+        if saved is not None:
+            screen.say(f"Saved {saved.company} — {saved.role}.")
+
+    screen.app.push_screen(ApplicationForm(save, form_check(screen.app), detail), done)
+

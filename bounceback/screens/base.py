@@ -1,10 +1,17 @@
-"""What every numbered screen shares: the store, the clock, the mode bar, safe toasts, and the
-one way to run a store call (`attempt`)."""
+"""What every numbered screen shares: the store, the clock, the mode bar, safe toasts, the
+one way to run a store call (`attempt`) and the one way to load (`load` → `show`).
+
+A screen that reads the store declares two methods and never starts a worker itself:
+`load(store, today, **options)` runs in a worker thread and returns a plain value (usually by
+calling a pure `load` function in its `<screen>_data.py`), `show(data, **options)` draws it on
+the event loop. `reload(**options)` is the same everywhere: read again, the newest call wins.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual.events import ScreenResume
@@ -13,13 +20,13 @@ from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
 from bounceback.clock import today
+from bounceback.screens.host import HostApp, host
 from bounceback.screens.outcome import GONE, Outcome, attempt
 from bounceback.screens.registry import MODES
 from bounceback.widgets.mode_bar import DEMO_NOTE, ModeBar
 from bounceback.widgets.safe import notify, readonly_banner
 
 if TYPE_CHECKING:
-    from bounceback.app import BouncebackApp
     from bounceback.store.db import Store
 
 T = TypeVar("T")
@@ -41,9 +48,9 @@ class NumberedScreen(Screen[None]):
     HELP_TITLE: ClassVar[str] = ""
 
     @property
-    def bb(self) -> BouncebackApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
+    def bb(self) -> HostApp:
+        """The app, typed as what screens need of it (`screens/host.py`)."""
+        return host(self.app)
 
     @property
     def store(self) -> Store:
@@ -88,11 +95,45 @@ class NumberedScreen(Screen[None]):
         """Coming back: was the database restored elsewhere meanwhile? (one tiny read)"""
         self.bb.replaced_watch.look()
 
+    # ---- loading: one shape for every screen ----------------------------------------------
+
+    LOADS: ClassVar[bool] = False
+    """True on screens that override `load` and `show` (then `reload` reads in a thread)."""
+
+    def load(self, store: Store, today: date, **options: Any) -> Any:
+        """In a worker thread: read and judge, return a plain value (None: keep what is shown)."""
+        return None
+
+    def show(self, data: Any, **options: Any) -> None:
+        """On the event loop: draw what `load` returned (override)."""
+
+    def reload(self, **options: Any) -> Worker[None] | None:
+        """Read again off the event loop, then `show` it.
+
+        The worker is exclusive in this screen's load group and never exits the app on error:
+        a failed load is one calm toast (`on_worker_state_changed`), the old data stays.
+        `options` go to both `load` and `show` (e.g. `keep_id`, the row to keep highlighted).
+        A thread cannot be stopped: an older load already reading still shows what it read
+        (its `keep_id` matters), so a screen whose loads must not overlap keeps a sequence
+        number, as Wins does.
+        """
+        if not self.LOADS:
+            return None
+        return self.run_worker(
+            partial(self._load_and_show, self.store, self.today(), options), thread=True,
+            exclusive=True, exit_on_error=False, group="screen-load",
+            name=f"{type(self).__name__}.load",
+        )
+
+    def _load_and_show(self, store: Store, day: date, options: dict[str, Any]) -> None:
+        data = self.load(store, day, **options)
+        if data is not None:
+            self.app.call_from_thread(self.show, data, **options)
+
     def database_reopened(self) -> None:
         """The database was replaced and reopened: read it again (override to save text)."""
-        reload = getattr(self, "reload", None)
-        if callable(reload) and self.is_mounted:
-            reload()
+        if self.is_mounted:
+            self.reload()
 
     def record_missing(self) -> None:
         """A store call found its record gone: screens with a list reload it (override)."""

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any, ClassVar
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -27,14 +26,18 @@ from bounceback.playbook.triage import (
     kind_label,
 )
 from bounceback.screens.base import NumberedScreen
-from bounceback.screens.rejections import feeling_label
+from bounceback.screens.rejections_data import feeling_label
 from bounceback.store.drafts import CaseChanges
 from bounceback.store.errors import NotFoundError
 from bounceback.store.records import RejectionRecord, WallowRecord
 from bounceback.widgets.safe import content, template
 
+if TYPE_CHECKING:
+    from bounceback.store.db import Store
+
 _MUTED = "$text-muted"
 _GONE = "That rejection no longer exists."
+_CASE_GONE = object()  # what a load returns when the case was deleted meanwhile
 _QUICK = {  # action: (new status, toast)
     "asked": (FeedbackStatus.ASKED,
               "Marked asked today. One ask is the rule; silence after a while is an answer too."),
@@ -104,21 +107,26 @@ class CaseScreen(NumberedScreen):
         """Load fresh (an edit or a quick key may just have happened)."""
         self.reload()
 
-    @work(thread=True, exclusive=True, group="case-load", exit_on_error=False)
-    def reload(self) -> None:
-        """Read the case, its history, vent text and rituals off the event loop."""
-        store = self.store
+    LOADS = True
+
+    def load(self, store: Store, today: date, **_: Any) -> Any:
+        """In the worker: the case, its history, vent text and rituals (GONE if deleted)."""
         try:
-            case_file = CaseFile(
+            return CaseFile(
                 store.rejections.get(self.case_id), store.rejections.history(self.case_id),
                 store.wallow.for_rejection(self.case_id), store.rituals.done_for(self.case_id),
                 store.settings.get().feedback_let_go_days,
             )
         except NotFoundError:
-            self.app.call_from_thread(self._gone)
-            return
-        # _show awaits the old widgets' removal, so it runs as a callback on the event loop
-        self.app.call_from_thread(self.call_later, self._show, case_file)
+            return _CASE_GONE
+
+    def show(self, data: CaseFile | object, **_: Any) -> None:
+        """Draw the case, or say it is gone."""
+        if isinstance(data, CaseFile):
+            # _show awaits the old widgets' removal, so it runs as a callback
+            self.call_later(self._show, data)
+        else:
+            self._gone()
 
     def _gone(self) -> None:
         self.say(_GONE, "warning")

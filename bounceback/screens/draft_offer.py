@@ -49,7 +49,8 @@ class DraftKind:
 
 
 def _application(screen: NumberedScreen, target: int | None) -> None:
-    from bounceback.screens.pipeline import PipelineScreen, open_edit_form
+    from bounceback.screens.application_detail import open_edit_form
+    from bounceback.screens.pipeline import PipelineScreen
 
     if target is None:
         assert isinstance(screen, PipelineScreen)

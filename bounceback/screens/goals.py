@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -30,6 +30,9 @@ from bounceback.store.records import GoalDayRecord, GoalRecord
 from bounceback.widgets.goal_list import GLYPHS, STATUS_STYLES
 from bounceback.widgets.record_table import Column, RecordTable
 from bounceback.widgets.safe import content, template
+
+if TYPE_CHECKING:
+    from bounceback.store.db import Store
 
 # the week view under the table repeats Days and Counted, so they give way first when narrow
 COLUMNS = (
@@ -123,6 +126,13 @@ def build_views(
     return views
 
 
+def load_goals(store: Store, today: date) -> list[GoalView]:
+    """Recount the automatic goals and judge them all (in a worker thread)."""
+    store.goals.sync_auto(today - timedelta(days=AUTO_SYNC_DAYS - 1), today)
+    records = store.goals.days(today - timedelta(days=STRENGTH_DAYS - 1), today)
+    return build_views(store.goals.all(), records, today)
+
+
 class GoalsScreen(NumberedScreen):
     """The goal templates, and the week view of the highlighted one."""
 
@@ -169,17 +179,16 @@ class GoalsScreen(NumberedScreen):
         """Reload on every return (counts change on Today, activity elsewhere)."""
         self.reload()
 
-    @work(thread=True, exclusive=True, group="goals-load", exit_on_error=False)
-    def reload(self, keep_id: int | None = None) -> None:
-        """Read and judge off the event loop."""
-        store, today = self.store, self.today()
-        store.goals.sync_auto(today - timedelta(days=AUTO_SYNC_DAYS - 1), today)
-        goals = store.goals.all()
-        records = store.goals.days(today - timedelta(days=STRENGTH_DAYS - 1), today)
-        views = build_views(goals, records, today)
-        self.app.call_from_thread(self._apply, views, today, keep_id)
+    LOADS = True
 
-    def _apply(self, views: list[GoalView], today: date, keep_id: int | None) -> None:
+    def load(self, store: Store, today: date, **_: Any) -> Any:
+        """In the worker: every goal judged over its last four weeks."""
+        return today, load_goals(store, today)
+
+    def show(self, data: tuple[date, list[GoalView]], *, keep_id: int | None = None,
+             **_: Any) -> None:
+        """Draw a load, keeping `keep_id` highlighted when it is still there."""
+        today, views = data
         self._views, self._today = views, today
         self.table.empty_message = "No goals. Press n for a small one you can do on a bad day."
         self.table.set_rows(views, keep_key=keep_id)

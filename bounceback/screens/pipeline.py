@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -15,76 +14,28 @@ from textual.widgets import Footer, Input, Static
 
 from bounceback.dates import format_date
 from bounceback.domain import Stage, StageView
-from bounceback.playbook.pipeline import (
-    FLAG_LABELS,
-    Flag,
-    Thresholds,
-    attention_key,
-    days_since,
-    flag,
-    silence,
-)
+from bounceback.playbook.pipeline import Flag
+from bounceback.screens.application_detail import ApplicationDetailScreen, open_edit_form
 from bounceback.screens.base import NumberedScreen, hidden
 from bounceback.screens.bounce.stage_moves import reject, take_over
 from bounceback.screens.modals import ConfirmModal, PickerModal
+from bounceback.screens.pipeline_data import (
+    COLUMNS,
+    PipelineData,
+    PipelineItem,
+    fingerprint,
+    row_cells,
+)
+from bounceback.screens.pipeline_data import load as load_pipeline
 from bounceback.store.records import ApplicationDetail, ApplicationRow, Settings
-from bounceback.widgets.record_table import Column, RecordTable
+from bounceback.widgets.record_table import RecordTable
 from bounceback.widgets.safe import template
 
-_TONES = {
-    Flag.OVERDUE: "overdue", Flag.DUE: "due", Flag.GHOSTED: "ghosted", Flag.STALE: "stale",
-    Flag.CLOSED: "closed", Flag.SAVED: "saved", Flag.ACTIVE: "",
-}
+if TYPE_CHECKING:
+    from bounceback.store.db import Store
+
 _VIEW_ORDER = (StageView.ACTIVE, StageView.ALL, StageView.CLOSED)
 _GONE = "That application no longer exists (deleted in another window?)."
-# at 80 columns Applied gives way first, then Quiet, then Next action; names keep >= 12
-COLUMNS = (
-    Column("Company", ratio=3, min_width=14),
-    Column("Role", ratio=3, min_width=12),
-    Column("Stage", width=12),
-    Column("Applied", width=10, priority=3),
-    Column("Quiet", width=5, align_right=True, priority=2),
-    Column("Next action", ratio=3, min_width=12, priority=1),
-    Column("Status", width=22, min_width=14, ratio=3),
-)
-
-
-@dataclass(frozen=True, slots=True)
-class PipelineItem:
-    """A row with its judgement computed once per load."""
-
-    row: ApplicationRow
-    flag: Flag
-    silence: Flag | None  # stale / looks ghosted, even when something more urgent leads
-    quiet: int
-    key: tuple[int, int, str]
-
-    @property
-    def status(self) -> str:
-        """The flag, plus the silence when it is not already the flag."""
-        labels = [FLAG_LABELS[self.flag]]
-        if self.silence is not None and self.silence is not self.flag:
-            labels.append(FLAG_LABELS[self.silence])
-        return ", ".join(label for label in labels if label)
-
-
-def build_items(
-    rows: list[ApplicationRow], today: date, tz: Any, settings: Settings
-) -> list[PipelineItem]:
-    """Judge and sort every row (once per load, not per keystroke)."""
-    thresholds = Thresholds(settings.stale_days, settings.ghost_days)
-    items = []
-    for row in rows:
-        last = row.last_activity_at.astimezone(tz).date()
-        row_flag = flag(row.stage, last, row.next_action_on, today, thresholds)
-        items.append(PipelineItem(
-            row, row_flag, silence(row.stage, last, today, thresholds), days_since(last, today),
-            attention_key(row_flag, last, row.next_action_on, row.company),
-        ))
-    items.sort(key=lambda item: item.key)
-    return items
-
-
 class PipelineScreen(NumberedScreen):
     """The applications table with filter, stage moves, and the rejection hook."""
 
@@ -163,30 +114,24 @@ class PipelineScreen(NumberedScreen):
         """Reload whenever the screen comes back (mode switch, closed modal) if data changed."""
         self.reload(force=False)
 
-    @work(thread=True, exclusive=True, group="pipeline-load", exit_on_error=False)
-    def reload(self, keep_id: int | None = None, force: bool = True) -> None:
-        """Read the rows off the event loop; the kept rows stay on screen meanwhile.
+    LOADS = True
+
+    def load(self, store: Store, today: date, *, force: bool = True, **_: Any) -> Any:
+        """In the worker: read and judge the rows; the kept rows stay on screen meanwhile.
 
         Coming back to the screen (force=False) first compares a cheap fingerprint of the
         table, so an unchanged pipeline is not re-read, re-judged and re-drawn.
         """
-        store = self.store
-        fingerprint = (store.applications.fingerprint(), self.today())
-        if not force and self._loaded and fingerprint == self._fingerprint:
-            return
-        settings = store.settings.get()
-        rows = store.applications.rows()
-        items = build_items(rows, self.today(), self.bb.clock.tz, settings)
-        self.app.call_from_thread(self._apply, items, settings, keep_id, fingerprint)
+        if not force and self._loaded and fingerprint(store, today) == self._fingerprint:
+            return None
+        return load_pipeline(store, today)
 
-    def _apply(
-        self, items: list[PipelineItem], settings: Settings, keep_id: int | None,
-        fingerprint: object = None,
-    ) -> None:
-        self._items = items
-        self._settings = settings
-        self._fingerprint = fingerprint
-        self._counts = self._count_flags(items)
+    def show(self, data: PipelineData, *, keep_id: int | None = None, **_: Any) -> None:
+        """Draw a load, keeping `keep_id` highlighted when it is still there."""
+        self._items = data.items
+        self._settings = data.settings
+        self._fingerprint = data.fingerprint
+        self._counts = data.counts
         self._loaded = True
         self.table.empty_message = "No applications yet — press n to add your first."
         self._refilter(keep_id=keep_id, fresh=True)
@@ -213,22 +158,6 @@ class PipelineScreen(NumberedScreen):
             self.table.empty_message = "No applications yet — press n to add your first."
         self.table.set_rows(visible, keep_key=keep_id, fresh=fresh)
         self._summarize(len(visible))
-
-    @staticmethod
-    def _count_flags(items: list[PipelineItem]) -> str:
-        """The counts part of the summary (once per load, not per keystroke)."""
-        counts = dict.fromkeys(Flag, 0)
-        for item in items:
-            counts[item.flag] += 1
-            if item.silence is not None and item.silence is not item.flag:
-                counts[item.silence] += 1
-        active = sum(
-            1 for i in items if i.flag is not Flag.CLOSED and i.row.stage is not Stage.SAVED
-        )
-        parts = [f"{active:,} active"]
-        parts += [f"{counts[f]:,} {FLAG_LABELS[f]}"
-                  for f in (Flag.OVERDUE, Flag.DUE, Flag.STALE, Flag.GHOSTED) if counts[f]]
-        return " · ".join(parts)
 
     def _summarize(self, shown: int) -> None:
         text = template(
@@ -270,17 +199,7 @@ class PipelineScreen(NumberedScreen):
     # ---- rows -----------------------------------------------------------------------------
 
     def _format(self, item: PipelineItem) -> tuple[tuple[str, ...], str]:
-        row, today = item.row, self.today()
-        if row.next_action_on is not None:
-            nxt = f"{format_date(row.next_action_on, today)} · {row.next_action}".strip(" ·")
-        else:
-            nxt = row.next_action
-        quiet = "" if item.flag is Flag.CLOSED else f"{item.quiet}d"
-        cells = (
-            row.company, row.role, row.stage.label, format_date(row.applied_on, today),
-            quiet, nxt, item.status,
-        )
-        return cells, _TONES[item.flag]
+        return row_cells(item, self.today())
 
     @on(RecordTable.Highlighted, "#pipeline-table")
     def _highlighted(self, event: RecordTable.Highlighted) -> None:
@@ -304,8 +223,6 @@ class PipelineScreen(NumberedScreen):
 
     @on(RecordTable.Selected, "#pipeline-table")
     def _selected(self, event: RecordTable.Selected) -> None:
-        from bounceback.screens.application_detail import ApplicationDetailScreen
-
         self.app.push_screen(ApplicationDetailScreen(event.row.row.id))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -462,23 +379,3 @@ def _log_untracked(screen: NumberedScreen) -> None:
     from bounceback.screens.bounce.entry import log_untracked_rejection
 
     log_untracked_rejection(screen)
-
-
-def open_edit_form(screen: NumberedScreen, detail: ApplicationDetail) -> None:
-    """Open the edit form; a stale save comes back as a conflict inside the form."""
-    from bounceback.screens.application_form import ApplicationForm
-    from bounceback.screens.draft_form import form_check
-
-    repo = screen.store.applications
-    version = detail.version
-
-    def save(draft: Any, force: bool) -> ApplicationDetail:
-        expected = repo.get(detail.id).version if force else version
-        return repo.update(detail.id, draft, expected)
-
-    def done(saved: ApplicationDetail | None) -> None:
-        if saved is not None:
-            screen.say(f"Saved {saved.company} — {saved.role}.")
-
-    screen.app.push_screen(ApplicationForm(save, form_check(screen.app), detail), done)
-

@@ -2,85 +2,40 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, timedelta
-from typing import Any, ClassVar
+from datetime import date
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.events import ScreenResume
 from textual.widgets import Footer, Input, Static, TextArea
 
-from bounceback.dates import format_date
 from bounceback.domain import FeedbackStatus, RejectionKind
-from bounceback.playbook.feedback import FeedbackAction, feedback_state
-from bounceback.playbook.triage import Pattern, kind_label, pattern
+from bounceback.playbook.triage import kind_label
 from bounceback.screens.base import NumberedScreen, hidden
-from bounceback.store.records import RejectionRow
-from bounceback.widgets.record_table import Column, RecordTable
+from bounceback.screens.rejections_data import (
+    COLUMNS,
+    PATTERN_MINIMUM,
+    PATTERN_WINDOW,
+    CaseItem,
+    Overview,
+    RejectionsData,
+    row_cells,
+)
+from bounceback.screens.rejections_data import load as load_rejections
+from bounceback.widgets.record_table import RecordTable
 from bounceback.widgets.safe import template
 
-PATTERN_WINDOW, PATTERN_MINIMUM = 8, 4
-COLUMNS = (
-    Column("Received", width=10),
-    Column("Company", ratio=3, min_width=16),
-    Column("Role", ratio=4, min_width=12, priority=1),
-    Column("Kind", width=20, min_width=19, ratio=1),
-    Column("Feeling", width=7, priority=2),
-    Column("Feedback", width=21, min_width=13, ratio=2),
-)
+if TYPE_CHECKING:
+    from bounceback.store.db import Store
+
 _KIND_ORDER: tuple[RejectionKind | None, ...] = (None, *RejectionKind)
 _STATUS_ORDER: tuple[FeedbackStatus | None, ...] = (None, *FeedbackStatus)
 EMPTY = ('No rejections logged — and none needed. When a "no" arrives, press r on its row in '
          "the Pipeline (or n here): first aid comes before any analysis.")
 NO_MATCH = "Nothing matches — escape clears the filter, k and s change kind and feedback."
-
-
-def feeling_label(before: int | None, after: int | None) -> str:
-    """"7 → 4" (a missing rating is a dash)."""
-    if before is None and after is None:
-        return ""
-    return f"{'–' if before is None else before} → {'–' if after is None else after}"
-
-
-@dataclass(frozen=True, slots=True)
-class CaseItem:
-    """A casebook row with what the filters need, computed once per load."""
-
-    row: RejectionRow
-    fold: str
-    let_go_offer: bool
-
-    @property
-    def feedback(self) -> str:
-        """The feedback status, plus the gentle offer to stop waiting when it is due."""
-        label = self.row.feedback_status.label
-        return f"{label} · let it go?" if self.let_go_offer else label
-
-
-def build_items(rows: list[RejectionRow], today: date, let_go_days: int) -> list[CaseItem]:
-    """Wrap the rows (already newest first) with their search text and let-go offer."""
-    return [
-        CaseItem(
-            row,
-            f"{row.company} {row.role}".casefold(),
-            feedback_state(row.feedback_status, row.feedback_asked_on, today, let_go_days)
-            is FeedbackAction.LET_GO_OFFER,
-        )
-        for row in rows
-    ]
-
-
-@dataclass(frozen=True, slots=True)
-class Overview:
-    """What the header says about all cases: the pattern and the counts by kind."""
-
-    total: int
-    pattern: Pattern | None
-    last_30: dict[RejectionKind, int]
-    last_90: dict[RejectionKind, int]
 
 
 class RejectionsScreen(NumberedScreen):
@@ -147,27 +102,18 @@ class RejectionsScreen(NumberedScreen):
         """Reload whenever the screen comes back (mode switch, a closed case or flow)."""
         self.reload()
 
-    @work(thread=True, exclusive=True, group="rejections-load", exit_on_error=False)
-    def reload(self) -> None:
-        """Read the cases and the overview off the event loop."""
-        repo, today = self.store.rejections, self.today()
-        settings = self.store.settings.get()
-        items = build_items(repo.rows(), today, settings.feedback_let_go_days)
-        overview = Overview(
-            len(items),
-            pattern(repo.recent_kinds(PATTERN_WINDOW), window=PATTERN_WINDOW,
-                    minimum=PATTERN_MINIMUM),
-            repo.counts_since(today - timedelta(days=30)),
-            repo.counts_since(today - timedelta(days=90)),
-        )
-        can_undo = repo.last_deleted() is not None
-        self.app.call_from_thread(self._apply, items, overview, can_undo)
+    LOADS = True
 
-    def _apply(self, items: list[CaseItem], overview: Overview, can_undo: bool = False) -> None:
-        self._items = items
-        self._overview = overview
+    def load(self, store: Store, today: date, **_: Any) -> Any:
+        """In the worker: the cases and the overview."""
+        return load_rejections(store, today)
+
+    def show(self, data: RejectionsData, **_: Any) -> None:
+        """Draw a load."""
+        self._items = data.items
+        self._overview = data.overview
         self._loaded = True
-        self._can_undo = can_undo
+        self._can_undo = data.can_undo
         self._refilter(fresh=True)
         self.refresh_bindings()
 
@@ -270,13 +216,7 @@ class RejectionsScreen(NumberedScreen):
     # ---- rows -----------------------------------------------------------------------------
 
     def _format(self, item: CaseItem) -> tuple[tuple[str, ...], str]:
-        row = item.row
-        cells = (
-            format_date(row.received_on, self.today()), row.company, row.role,
-            kind_label(row.kind), feeling_label(row.intensity_before, row.intensity_after),
-            item.feedback,
-        )
-        return cells, "closed" if row.feedback_status is FeedbackStatus.LET_GO else ""
+        return row_cells(item, self.today())
 
     @on(RecordTable.Selected, "#rejections-table")
     def _selected(self, event: RecordTable.Selected) -> None:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from functools import partial
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -35,6 +35,9 @@ from bounceback.store.records import CheckInRecord, GoalDayRecord, GoalRecord, W
 from bounceback.widgets.goal_list import GoalList
 from bounceback.widgets.record_table import RecordTable
 from bounceback.widgets.wallow_timer import WallowTimer
+
+if TYPE_CHECKING:
+    from bounceback.store.db import Store
 
 NEW_DAY_CHECK = 60.0
 """Seconds between looks at the clock for midnight while Today is open."""
@@ -170,18 +173,22 @@ class TodayScreen(NumberedScreen):
             self.checkin.retry()
         super().database_reopened()
 
-    @work(thread=True, exclusive=True, group="today-load", exit_on_error=False)
-    def reload(self, new_win: bool = False) -> None:
-        """Read everything off the event loop; the old numbers stay on screen meanwhile."""
-        store, day = self.store, self.today()
-        data = load_today(store, day)
+    LOADS = True
+
+    def load(self, store: Store, today: date, *, new_win: bool = False, **_: Any) -> Any:
+        """In the worker: everything Today shows, and a win (another one with `new_win`)."""
+        data = load_today(store, today)
         win = self._win
-        if new_win or win is None or self.data is None or self.data.day != day:
+        if new_win or win is None or self.data is None or self.data.day != today:
             shown = store.wins.show(pick_wins, 1)
             win = shown[0] if shown else None
-        self.app.call_from_thread(self._apply, data, win)
+        return data, win
 
-    def _apply(self, data: TodayData, win: WinCard | None) -> None:
+    def show(self, data: tuple[TodayData, WinCard | None], **_: Any) -> None:
+        """Draw a load; the old numbers stayed on screen meanwhile."""
+        self._draw(*data)
+
+    def _draw(self, data: TodayData, win: WinCard | None) -> None:
         checkin = self.checkin
         if self.data is not None and self.data.day != data.day:
             self._all_met = None  # a new day starts unjudged

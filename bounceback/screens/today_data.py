@@ -11,18 +11,23 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from bounceback.domain import Stage
 from bounceback.playbook.daily import (
     KEEP_MOVING_DAYS,
     DayTally,
     keep_moving,
-    send_order,
     statuses,
     tally,
 )
 from bounceback.playbook.goals import DayStatus
-from bounceback.playbook.health import Health, pipeline_health
-from bounceback.playbook.pipeline import Flag, Thresholds, attention_key, flag, silence
+from bounceback.playbook.health import Health
+from bounceback.playbook.pipeline import (
+    Flag,
+    Thresholds,
+    follow_ups,
+    judge_rows,
+    send_next,
+    summary,
+)
 from bounceback.store.records import (
     ApplicationRow,
     CheckInRecord,
@@ -140,30 +145,15 @@ def load_today(store: Store, day: date) -> TodayData:
     """Read and judge everything Today shows (call from a worker thread)."""
     store.goals.sync_auto(day - timedelta(days=AUTO_SYNC_DAYS - 1), day)
     goals = tuple(store.goals.all())
-    counts = count_map(store.goals.days(day - timedelta(days=1), day))
+    counts_by_day = count_map(store.goals.days(day - timedelta(days=1), day))
     settings = store.settings.get()
-    rows = store.applications.rows()
-    tz = store.clock.tz
-    thresholds = Thresholds(settings.stale_days, settings.ghost_days)
-    followups: list[tuple[tuple[int, int, str], FollowUp]] = []
-    stale = ghosted = active = 0
-    saved: list[ApplicationRow] = []
-    for row in rows:
-        last = row.last_activity_at.astimezone(tz).date()
-        row_flag = flag(row.stage, last, row.next_action_on, day, thresholds)
-        quiet = silence(row.stage, last, day, thresholds)
-        stale += quiet is Flag.STALE
-        ghosted += quiet is Flag.GHOSTED
-        if row.stage is Stage.SAVED:
-            saved.append(row)
-        elif not row.stage.is_closed:
-            active += 1
-        if row_flag in (Flag.OVERDUE, Flag.DUE) and row.next_action_on is not None:
-            late = (day - row.next_action_on).days
-            key = attention_key(row_flag, last, row.next_action_on, row.company)
-            followups.append((key, FollowUp(row, row_flag, late)))
-    followups.sort(key=lambda pair: pair[0])
-    health = pipeline_health(active, settings.min_active, saved_count=len(saved))
+    judged = judge_rows(store.applications.rows(), day, store.clock.tz,
+                        Thresholds(settings.stale_days, settings.ghost_days))
+    counts = summary(judged)
+    followups = [FollowUp(j.row, j.flag, (day - j.row.next_action_on).days)
+                 for j in follow_ups(judged) if j.row.next_action_on is not None]
+    health = counts.health(settings.min_active)
+    saved = send_next(judged)
     nudge = _keep_moving(store, day, saved)
     window = store.wallow.open_window()
     company = feeling = ""
@@ -179,20 +169,22 @@ def load_today(store: Store, day: date) -> TodayData:
     return TodayData(
         day=day, checkin=store.checkins.get(day),
         yesterday_mood=yesterday.mood if yesterday is not None else None,
-        goals=goals, counts=counts, followups=tuple(f for _, f in followups), health=health,
-        stale=stale, ghosted=ghosted, keep_moving=nudge, window=window, window_company=company,
-        window_feeling=feeling, strengths=tuple(store.strengths.all()), paused=paused,
+        goals=goals, counts=counts_by_day, followups=tuple(followups), health=health,
+        stale=counts.stale, ghosted=counts.ghosted, keep_moving=nudge, window=window,
+        window_company=company, window_feeling=feeling, strengths=tuple(store.strengths.all()),
+        paused=paused,
     )
 
 
 def _keep_moving(store: Store, day: date, saved: list[ApplicationRow]) -> KeepMoving | None:
+    """The nudge after a recent \"no\" with nothing sent since; `saved` in send order."""
     from bounceback.store.activity import latest_rejection
 
     latest = latest_rejection(store)
     if latest is None or not keep_moving(latest.received_on, day, latest.sent_since,
                                          KEEP_MOVING_DAYS):
         return None
-    nxt = min(saved, key=lambda r: send_order(r.next_action_on, r.company), default=None)
+    nxt = saved[0] if saved else None
     return KeepMoving(
         latest.company, (day - latest.received_on).days,
         nxt.company if nxt is not None else "", nxt.role if nxt is not None else "",

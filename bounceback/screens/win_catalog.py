@@ -22,11 +22,11 @@ from textual.widgets import Input, Static
 from bounceback.dates import format_date
 from bounceback.domain import WinCategory
 from bounceback.screens.base import hidden
+from bounceback.screens.win_reader import PIN, win_content
 from bounceback.store.records import WinRow
 from bounceback.widgets.record_table import Column, RecordTable
 from bounceback.widgets.safe import notify, template
 
-PIN = "★"
 COLUMNS = (
     Column(" ", width=1),
     Column("Win", ratio=5, min_width=30),
@@ -285,8 +285,6 @@ class WinsCatalogPane(Vertical):
         return row_cells(item.row, self._today())
 
     def _show_detail(self, row: WinRow | None) -> None:
-        from bounceback.screens.win_reader import win_content
-
         detail = self.query_one("#wins-detail", Static)
         if row is not None:
             detail.update(win_content(row, self._today()))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -16,10 +16,12 @@ from textual.widgets import Footer, Static
 from bounceback.clock import local
 from bounceback.dates import format_date
 from bounceback.screens.base import NumberedScreen
-from bounceback.screens.win_catalog import PIN
 from bounceback.store.errors import NotFoundError
 from bounceback.store.records import WinDetail, WinRow
 from bounceback.widgets.safe import content
+
+PIN = "★"
+"""Marks a pinned win, in the catalog's rows and the reader's title."""
 
 _MUTED = "$text-muted"
 
@@ -83,10 +85,11 @@ class WinReaderScreen(NumberedScreen):
 
     def on_screen_resume(self, _event: ScreenResume) -> None:
         """Load fresh (an edit or a pin may just have happened)."""
-        self.load()
+        self.reload()
 
-    def load(self) -> None:
-        """Read the current win (one row) and draw it; skip wins deleted meanwhile."""
+    def reload(self, **_: Any) -> None:
+        """Read the current win (one row, on the event loop so a step shows at once) and draw
+        it; skip wins deleted meanwhile."""
         while self.ids:
             try:
                 self.win = self.store.wins.get(self.ids[self.index])
@@ -123,7 +126,7 @@ class WinReaderScreen(NumberedScreen):
         target = self.index + delta
         if 0 <= target < len(self.ids):
             self.index = target
-            self.load()
+            self.reload()
 
     def action_edit(self) -> None:
         """Edit this win (the page reloads when the form closes)."""
@@ -138,8 +141,8 @@ class WinReaderScreen(NumberedScreen):
             return
         if self.attempt(self.store.wins.set_pinned, self.win.id, not self.win.pinned,
                         gone="That win no longer exists (deleted in another window?).").ok:
-            self.load()
+            self.reload()
 
     def record_missing(self) -> None:
         """The win went away meanwhile: show the next one (or go back)."""
-        self.load()
+        self.reload()

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from datetime import date
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.events import ScreenResume
 from textual.widgets import Footer, TabbedContent, TabPane
+from textual.worker import Worker
 
 from bounceback.screens.base import NumberedScreen
 from bounceback.screens.help_log import HelpLogPane, open_help_form
@@ -25,6 +27,9 @@ from bounceback.store.records import (
 )
 from bounceback.widgets.record_table import RecordTable
 from bounceback.widgets.safe import template
+
+if TYPE_CHECKING:
+    from bounceback.store.db import Store
 
 TABS = {"wins": "wins-tab-wins", "strengths": "wins-tab-strengths", "help": "wins-tab-help"}
 _CATALOG_ONLY = {"pin", "edit", "delete"}
@@ -124,31 +129,36 @@ class WinsScreen(NumberedScreen):
         self.reload(force=False)
         self.call_after_refresh(self._keep_focus_in_section)
 
-    def reload(self, keep_id: int | None = None, force: bool = True) -> None:
-        """Load again; `keep_id` is the win to highlight afterwards.
+    LOADS = True
 
-        The wins are read in a thread; only the newest load is applied (one started before a
-        write is stale). The id waits until a load applies it: a closing modal also resumes
-        the screen, and that reload replaces this one.
+    def reload(self, **options: Any) -> Worker[None] | None:
+        """Load again; `keep_id=` is the win to highlight afterwards, `force=False` skips an
+        unchanged catalog.
+
+        Only the newest load is applied (one started before a write is stale). The id waits
+        until a load applies it: a closing modal also resumes the screen, and that reload
+        replaces this one.
         """
+        keep_id = options.pop("keep_id", None)
         if keep_id is not None:
             self._keep_id = keep_id
         self._seq += 1
-        self._load(force, self._seq)
+        return super().reload(force=options.get("force", True), seq=self._seq)
 
-    @work(thread=True, exclusive=True, group="wins-load", exit_on_error=False)
-    def _load(self, force: bool, seq: int) -> None:
-        """Read the wins in a thread, only when their fingerprint changed."""
-        store = self.store
-        fingerprint = (store.wins.fingerprint(), self.today())
+    def load(self, store: Store, today: date, *, force: bool = True, **_: Any) -> Any:
+        """In the worker: the wins, only when their fingerprint changed (else items is None)."""
+        fingerprint = (store.wins.fingerprint(), today)
         items = None
         if force or not self.catalog.loaded or fingerprint != self._fingerprint:
             items = build_items(store.wins.rows())
-        self.app.call_from_thread(self._apply, items, fingerprint, seq)
+        return items, fingerprint
 
-    def _apply(self, items: list[WinItem] | None, fingerprint: object, seq: int) -> None:
+    def show(self, data: tuple[list[WinItem] | None, object], *, seq: int = 0,
+             **_: Any) -> None:
+        """Draw the newest load; strengths and help given are read here (short lists)."""
         if seq != self._seq:
             return
+        items, fingerprint = data
         self._fingerprint = fingerprint
         if items is not None:
             keep_id, self._keep_id = self._keep_id, None

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from bounceback.screens.goals import COLUMNS as GOAL_COLUMNS
 from bounceback.screens.pipeline import COLUMNS as PIPELINE_COLUMNS
-from bounceback.screens.rejections import COLUMNS as REJECTION_COLUMNS
+from bounceback.screens.rejections_data import COLUMNS as REJECTION_COLUMNS
 from bounceback.screens.win_catalog import COLUMNS as WIN_COLUMNS
 from bounceback.widgets.record_table import Column, layout_widths
 

@@ -13,12 +13,12 @@ from bounceback.domain import BounceStep
 from bounceback.playbook.triage import classify, judge
 from bounceback.screens.bounce.base import FlowStep, screen_for
 from bounceback.screens.bounce.flow import resume_step, screen_step
+from bounceback.screens.host import HostApp
 from bounceback.screens.stacks import find_screen
 from bounceback.store.errors import NotFoundError, StoreError
 from bounceback.widgets.safe import notify
 
 if TYPE_CHECKING:
-    from bounceback.app import BouncebackApp
     from bounceback.screens.base import NumberedScreen
     from bounceback.store.drafts import UntrackedDraft
     from bounceback.store.records import RejectionRecord, WallowRecord
@@ -56,7 +56,7 @@ def log_untracked_rejection(screen: NumberedScreen) -> None:
     screen.app.push_screen(UntrackedForm(save, form_check(screen.app)), done)
 
 
-def resume_window(app: BouncebackApp, window: WallowRecord) -> None:
+def resume_window(app: HostApp, window: WallowRecord) -> None:
     """After start-up: back into a wallow window left open.
 
     A window that ran out while the app was closed is closed at its deadline and the person
@@ -75,7 +75,7 @@ def resume_window(app: BouncebackApp, window: WallowRecord) -> None:
         app.push_screen(WallowScreen(window.rejection_id))
 
 
-def go_on(app: BouncebackApp) -> bool:
+def go_on(app: HostApp) -> bool:
     """Today's "go on": the open wallow window first, else the flow paused most recently.
 
     False when there is nothing to go on with.
@@ -91,7 +91,7 @@ def go_on(app: BouncebackApp) -> bool:
     return True
 
 
-def resume_case(app: BouncebackApp, case_id: int) -> None:
+def resume_case(app: HostApp, case_id: int) -> None:
     """Go on with a case's flow where it paused, never opening a second copy of it.
 
     If a step screen of this case is still on some mode's stack (the person left it with the

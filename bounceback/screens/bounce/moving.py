@@ -12,9 +12,10 @@ from textual.content import Content
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from bounceback.domain import BounceStep, Stage
+from bounceback.domain import BounceStep
 from bounceback.playbook.goals import targets_by_day
-from bounceback.playbook.health import HealthLevel, pipeline_health
+from bounceback.playbook.health import HealthLevel
+from bounceback.playbook.pipeline import Thresholds, judge_rows, send_next, summary
 from bounceback.screens.bounce.base import FlowStep
 from bounceback.widgets.safe import template
 
@@ -45,12 +46,11 @@ class KeepMovingScreen(FlowStep):
     def on_mount(self) -> None:
         """The case is done; show what is still moving."""
         self.save(flow_step=BounceStep.DONE.value)
-        rows = self.store.applications.rows()
         settings = self.store.settings.get()
-        active = [r for r in rows if not r.stage.is_closed and r.stage is not Stage.SAVED]
-        saved = sorted((r for r in rows if r.stage is Stage.SAVED),
-                       key=lambda r: (r.next_action_on or self.today(), r.company.casefold()))
-        health = pipeline_health(len(active), settings.min_active, saved_count=len(saved))
+        judged = judge_rows(self.store.applications.rows(), self.today(), self.bb.clock.tz,
+                            Thresholds(settings.stale_days, settings.ghost_days))
+        health = summary(judged).health(settings.min_active)
+        saved = send_next(judged)
         body = self.query_one("#moving-body", VerticalScroll)
         tone = "$success" if health.level is HealthLevel.OK else "$warning"
         widgets: list[Static | Label | OptionList] = [

@@ -106,8 +106,8 @@ def take_over(
 
 
 def _into_rejected(
-    screen: NumberedScreen, row: ApplicationRow, call: Callable[[], ApplicationDetail | None] | None,
-    moved: Moved,
+    screen: NumberedScreen, row: ApplicationRow,
+    call: Callable[[], ApplicationDetail | None] | None, moved: Moved,
 ) -> None:
     """Ask "a no from X?"; a case kept from before asks whether this is the same no."""
     store = screen.store
