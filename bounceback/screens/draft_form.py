@@ -25,13 +25,13 @@ from bounceback.dates import DateParseError, Lean, parse_date
 from bounceback.screens.keeps_draft import KeepsDraft
 from bounceback.screens.outcome import Outcome
 from bounceback.screens.writes import FormSave
-from bounceback.store.drafts import Check, validate
+from bounceback.store.drafts import Check, Checkable, validate
 from bounceback.store.errors import ConflictError, NotFoundError, StoreError, ValidationError
 from bounceback.store.records import Settings
 from bounceback.widgets.form import Field
 from bounceback.widgets.safe import content
 
-D = TypeVar("D")
+D = TypeVar("D", bound=Checkable)
 R = TypeVar("R")
 
 

@@ -15,10 +15,9 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
-from functools import cache
-from typing import Any, TypeVar, cast
+from typing import Any, Protocol, Self, TypeVar
 
-from bounceback.domain import Stage
+from bounceback.domain import FEELING_WORDS, BounceStep, FeedbackStatus, RejectionKind, Stage
 from bounceback.sanitize import clean_text
 from bounceback.store.errors import ValidationError
 from bounceback.store.records import Settings
@@ -88,6 +87,10 @@ class ApplicationDraft:
                 changes[f.name] = value.strip() if single else value
         return replace(self, **changes)
 
+    def checked(self, check: Check) -> ApplicationDraft:
+        """`validated` against the check's today."""
+        return self.validated(check.today)
+
     def validated(self, today: date | None = None) -> ApplicationDraft:
         """The cleaned draft, or ValidationError naming every bad field.
 
@@ -114,17 +117,73 @@ class ApplicationDraft:
         return draft
 
 
+FLOW_STEPS = tuple(step.value for step in BounceStep)
+"""The bounce-back flow's steps, in order; `flow_step` remembers where a case is."""
+
+_TEXT_CAPS = {
+    "company": 200, "role": 200, "feeling_note": 2_000, "kind_override_reason": 2_000,
+    "lessons": 20_000, "next_steps": 20_000, "feedback_text": 200_000,
+}
+_LIST_FIELDS = ("feelings", "causes", "out_of_control")
+EDITABLE = frozenset(
+    {*_TEXT_CAPS, *_LIST_FIELDS, "intensity_before", "intensity_after", "kind",
+     "feedback_status", "feedback_asked_on", "received_on", "flow_step", "stage_reached"}
+)
+"""The fields of a case a person (or an import) may set; `validate_changes` checks each."""
+
+
+def validate_changes(changes: dict[str, Any]) -> dict[str, Any]:
+    """Clean and check a partial update of a case; ValidationError names each bad field."""
+    errors: dict[str, str] = {}
+    clean: dict[str, Any] = {}
+    for name, value in changes.items():
+        if name not in EDITABLE:
+            raise ValueError(f"not an editable field: {name}")
+        if name in _TEXT_CAPS:
+            single = name in ("company", "role")
+            value = clean_text(value, single_line=single)
+            value = value.strip() if single else value
+            check_length(errors, name, name.replace("_", " ").capitalize(), value, _TEXT_CAPS[name])
+        elif name in _LIST_FIELDS:
+            cleaned = (clean_text(v, single_line=True).strip() for v in value)
+            value = [v for v in cleaned if v]  # drop what is empty once cleaned
+            if name == "feelings":
+                value = [v[:40].rstrip() for v in value]
+                if len(value) > len(FEELING_WORDS) + 3:
+                    errors[name] = "That is a lot of feelings; pick the strongest few."
+        elif name.startswith("intensity"):
+            if value is not None and not (isinstance(value, int) and 0 <= value <= 10):
+                errors[name] = "Intensity is a whole number from 0 to 10."
+        elif name == "kind":
+            value = RejectionKind(value)
+        elif name == "feedback_status":
+            value = FeedbackStatus(value)
+        elif name == "stage_reached":
+            value = Stage(value)
+        elif name == "flow_step" and value not in FLOW_STEPS:
+            errors[name] = f"The flow step is one of {', '.join(FLOW_STEPS)}."
+        elif name in ("feedback_asked_on", "received_on"):
+            check_date(errors, name, name.replace("_", " ").capitalize(), value)
+        clean[name] = value
+    if "company" in clean:
+        check_required(errors, "company", "Company", clean["company"])
+    if errors:
+        raise ValidationError(errors)
+    return clean
+
+
 @dataclass(frozen=True)
 class CaseChanges:
     """What the case form hands the store: only the fields of the case that were changed."""
 
     changes: Mapping[str, Any] = field(default_factory=dict)
 
-    def validated(self) -> CaseChanges:
-        """The changes cleaned (`rejections.validate_changes`), or ValidationError per field."""
-        # here, not at the top: rejections imports this module for its field checks
-        from bounceback.store.rejections import validate_changes
+    def checked(self, check: Check) -> CaseChanges:
+        """`validated` (a case's rules need nothing outside its fields)."""
+        return self.validated()
 
+    def validated(self) -> CaseChanges:
+        """The changes cleaned (`validate_changes`), or ValidationError per field."""
         return CaseChanges(validate_changes(dict(self.changes)))
 
 
@@ -135,6 +194,10 @@ class UntrackedDraft:
     company: str
     role: str = ""
     reached: Stage = Stage.APPLIED
+
+    def checked(self, check: Check) -> UntrackedDraft:
+        """`validated` (the rules need nothing outside its fields)."""
+        return self.validated()
 
     def validated(self) -> UntrackedDraft:
         """Company and role cleaned as a case's are, or ValidationError per field."""
@@ -159,33 +222,21 @@ class Check:
     rule_problem: RuleCheck
 
 
-DraftT = TypeVar("DraftT")
+class Checkable(Protocol):
+    """A draft: it knows its own rules and reads what else they need from a `Check`."""
+
+    def checked(self, check: Check) -> Self:
+        """The draft cleaned by its rules, or ValidationError naming every bad field."""
+        ...
+
+
+DraftT = TypeVar("DraftT", bound=Checkable)
 
 
 def validate(draft: DraftT, check: Check) -> DraftT:
     """The draft cleaned by its own rules, or ValidationError naming every bad field.
 
-    One signature for every kind of draft (application, win, help, goal, case, untracked).
+    One signature for every kind of draft (application, win, help, goal, case, untracked):
+    each kind says in its `checked` which parts of the check its rules read.
     """
-    rules = _rules().get(type(draft))
-    if rules is None:
-        raise TypeError(f"no rules for {type(draft).__name__}")
-    return cast(DraftT, rules(draft, check))
-
-
-@cache
-def _rules() -> dict[type, Callable[[Any, Check], Any]]:
-    """Each kind of draft, and how its rules read the check."""
-    # here, not at the top: these modules import this one for its field checks
-    from bounceback.store.goals import GoalDraft
-    from bounceback.store.help_acts import HelpDraft
-    from bounceback.store.wins import WinDraft
-
-    return {
-        ApplicationDraft: lambda d, c: d.validated(c.today),
-        WinDraft: lambda d, c: d.validated(c.today),
-        HelpDraft: lambda d, c: d.validated(c.today),
-        GoalDraft: lambda d, c: d.validated(c.rule_problem),
-        CaseChanges: lambda d, _c: d.validated(),
-        UntrackedDraft: lambda d, _c: d.validated(),
-    }
+    return draft.checked(check)

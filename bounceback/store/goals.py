@@ -18,7 +18,7 @@ from bounceback.clock import today
 from bounceback.domain import GoalSource
 from bounceback.sanitize import clean_text
 from bounceback.store.activity import activity_counts
-from bounceback.store.drafts import check_length, check_required
+from bounceback.store.drafts import Check, check_length, check_required
 from bounceback.store.errors import NotFoundError, ValidationError
 from bounceback.store.mapping import columns, record_columns, table, to_record
 from bounceback.store.models import Goal, GoalDay, GoalPlan
@@ -73,6 +73,10 @@ class GoalDraft:
     CAPS: ClassVar[dict[str, tuple[str, int]]] = {
         "title": ("A goal", 200), "unit": ("The unit", 50), "rrule": ("The rule", 500),
     }
+
+    def checked(self, check: Check) -> GoalDraft:
+        """`validated` with the playbook's repeat-rule check the check carries."""
+        return self.validated(check.rule_problem)
 
     def validated(self, rule_problem: RuleCheck) -> GoalDraft:
         """Cleaned (one line each, trimmed), or ValidationError naming every bad field."""

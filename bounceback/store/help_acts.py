@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from bounceback.clock import today
 from bounceback.domain import HelpKind
 from bounceback.sanitize import clean_text
-from bounceback.store.drafts import check_date, check_length, check_required
+from bounceback.store.drafts import Check, check_date, check_length, check_required
 from bounceback.store.errors import NotFoundError, ValidationError
 from bounceback.store.mapping import columns, record_columns, to_record
 from bounceback.store.models import HelpAct
@@ -36,6 +36,10 @@ class HelpDraft:
         "who": ("Who", 200, True),
         "what": ("What", 20_000, False),
     }
+
+    def checked(self, check: Check) -> HelpDraft:
+        """`validated` against the check's today."""
+        return self.validated(check.today)
 
     def validated(self, today: date | None = None) -> HelpDraft:
         """Cleaned (control characters out, `who` on one line), or ValidationError per field.

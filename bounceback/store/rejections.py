@@ -10,11 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from bounceback.clock import local_day, today
-from bounceback.domain import FEELING_WORDS, BounceStep, FeedbackStatus, RejectionKind, Stage
-from bounceback.sanitize import clean_text
+from bounceback.domain import RejectionKind, Stage
 from bounceback.store.autosave import refuse_stale
-from bounceback.store.drafts import check_date, check_length, check_required
-from bounceback.store.errors import ConflictError, NotFoundError, ValidationError
+from bounceback.store.drafts import validate_changes
+from bounceback.store.errors import ConflictError, NotFoundError
 from bounceback.store.mapping import columns, record_columns, to_record
 from bounceback.store.models import Application, Rejection, StageEvent
 from bounceback.store.records import RejectionRecord, RejectionRow
@@ -26,61 +25,6 @@ if TYPE_CHECKING:
 
 Judge = Callable[[Sequence[Stage]], tuple[Stage, int, RejectionKind]]
 """Reads a stage history: (stage reached, interview rounds, kind). The playbook supplies it."""
-
-FLOW_STEPS = tuple(step.value for step in BounceStep)
-"""The bounce-back flow's steps, in order; `flow_step` remembers where a case is."""
-
-_TEXT_CAPS = {
-    "company": 200, "role": 200, "feeling_note": 2_000, "kind_override_reason": 2_000,
-    "lessons": 20_000, "next_steps": 20_000, "feedback_text": 200_000,
-}
-_LIST_FIELDS = ("feelings", "causes", "out_of_control")
-EDITABLE = frozenset(
-    {*_TEXT_CAPS, *_LIST_FIELDS, "intensity_before", "intensity_after", "kind",
-     "feedback_status", "feedback_asked_on", "received_on", "flow_step", "stage_reached"}
-)
-"""The fields of a case a person (or an import) may set; `validate_changes` checks each."""
-
-
-def validate_changes(changes: dict[str, Any]) -> dict[str, Any]:
-    """Clean and check a partial update of a case; ValidationError names each bad field."""
-    errors: dict[str, str] = {}
-    clean: dict[str, Any] = {}
-    for name, value in changes.items():
-        if name not in EDITABLE:
-            raise ValueError(f"not an editable field: {name}")
-        if name in _TEXT_CAPS:
-            single = name in ("company", "role")
-            value = clean_text(value, single_line=single)
-            value = value.strip() if single else value
-            check_length(errors, name, name.replace("_", " ").capitalize(), value, _TEXT_CAPS[name])
-        elif name in _LIST_FIELDS:
-            cleaned = (clean_text(v, single_line=True).strip() for v in value)
-            value = [v for v in cleaned if v]  # drop what is empty once cleaned
-            if name == "feelings":
-                value = [v[:40].rstrip() for v in value]
-                if len(value) > len(FEELING_WORDS) + 3:
-                    errors[name] = "That is a lot of feelings; pick the strongest few."
-        elif name.startswith("intensity"):
-            if value is not None and not (isinstance(value, int) and 0 <= value <= 10):
-                errors[name] = "Intensity is a whole number from 0 to 10."
-        elif name == "kind":
-            value = RejectionKind(value)
-        elif name == "feedback_status":
-            value = FeedbackStatus(value)
-        elif name == "stage_reached":
-            value = Stage(value)
-        elif name == "flow_step" and value not in FLOW_STEPS:
-            errors[name] = f"The flow step is one of {', '.join(FLOW_STEPS)}."
-        elif name in ("feedback_asked_on", "received_on"):
-            check_date(errors, name, name.replace("_", " ").capitalize(), value)
-        clean[name] = value
-    if "company" in clean:
-        check_required(errors, "company", "Company", clean["company"])
-    if errors:
-        raise ValidationError(errors)
-    return clean
-
 
 class RejectionRepo:
     """Log rejections and edit their cases."""

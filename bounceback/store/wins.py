@@ -18,7 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from bounceback.clock import local_day, today
 from bounceback.domain import WinCategory
 from bounceback.sanitize import clean_text
-from bounceback.store.drafts import check_date, check_length, check_required
+from bounceback.store.drafts import Check, check_date, check_length, check_required
 from bounceback.store.errors import ConflictError, NotFoundError, ValidationError
 from bounceback.store.mapping import columns, record_columns, to_record
 from bounceback.store.models import Win
@@ -90,6 +90,10 @@ class WinDraft:
             changes[name] = value.strip() if single else value
         changes["tags"] = _clean_tags(self.tags)
         return replace(self, **changes)
+
+    def checked(self, check: Check) -> WinDraft:
+        """`validated` against the check's today."""
+        return self.validated(check.today)
 
     def validated(self, today: date | None = None) -> WinDraft:
         """The cleaned draft, or ValidationError naming every bad field.

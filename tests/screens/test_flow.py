@@ -7,7 +7,7 @@ import pytest
 from bounceback.domain import BounceStep
 from bounceback.screens.bounce import flow
 from bounceback.screens.bounce.base import screen_for
-from bounceback.store.rejections import FLOW_STEPS
+from bounceback.store.drafts import FLOW_STEPS
 
 S = BounceStep
 

@@ -22,10 +22,9 @@ from bounceback.domain import FeedbackStatus, RejectionKind, Stage, WinCategory
 from bounceback.playbook.goals import rrule_problem
 from bounceback.sanitize import clean_text
 from bounceback.store.db import Store
-from bounceback.store.drafts import ApplicationDraft
+from bounceback.store.drafts import FLOW_STEPS, ApplicationDraft, validate_changes
 from bounceback.store.errors import ValidationError
 from bounceback.store.goals import GoalDraft
-from bounceback.store.rejections import FLOW_STEPS, validate_changes
 from bounceback.store.wins import WinDraft
 
 SETTINGS = settings(max_examples=150, deadline=None)

@@ -2,7 +2,7 @@
 
 First each value must fit its column (type, enum, a date between 1970 and 2100, a time with a
 zone, a length cap); then the table's own rule runs, and that rule is the repository's or the
-draft's, never a copy: `ApplicationDraft.validated`, `validate_changes` for a case,
+draft's, never a copy: `ApplicationDraft.validated`, `drafts.validate_changes` for a case,
 `check_window`, `ritual_title`, `WinDraft`, `strength_text`, `HelpDraft`, `GoalDraft` and
 `check_plan`, `check_count`, `checkin_values`, `settings_problems`. What they clean (control
 characters, trimmed lines) is what gets stored; derived columns (`search_fold`) are computed
@@ -22,13 +22,19 @@ import sqlalchemy as sa
 from bounceback.sanitize import clean_text
 from bounceback.store.applications import search_fold
 from bounceback.store.checkins import checkin_values
-from bounceback.store.drafts import EARLIEST, LATEST, ApplicationDraft, check_date
+from bounceback.store.drafts import (
+    EARLIEST,
+    EDITABLE,
+    LATEST,
+    ApplicationDraft,
+    check_date,
+    validate_changes,
+)
 from bounceback.store.errors import ValidationError
 from bounceback.store.goals import GoalDraft, RuleCheck, check_count, check_counted_day, check_plan
 from bounceback.store.help_acts import HelpDraft
 from bounceback.store.models import UTCDateTime
 from bounceback.store.portability.common import MAX_TEXT
-from bounceback.store.rejections import EDITABLE, validate_changes
 from bounceback.store.rituals import ritual_title
 from bounceback.store.settings import LIMITS, settings_problems
 from bounceback.store.strengths import strength_text
