@@ -352,9 +352,9 @@ async def test_v_opens_the_form_on_the_reply(store, make_app):
 
 async def test_n_and_the_palette_hand_over_to_the_flow(casebook, monkeypatch):
     calls: list[object] = []
-    fake = types.ModuleType("bounceback.screens.bounce")
+    fake = types.ModuleType("bounceback.screens.bounce.entry")
     fake.log_untracked_rejection = calls.append  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "bounceback.screens.bounce", fake)
+    monkeypatch.setitem(sys.modules, "bounceback.screens.bounce.entry", fake)
     await casebook.press("n")
     assert calls == [casebook.app.screen]
     titles = [c.title for c in casebook.app.screen.palette_commands()]
