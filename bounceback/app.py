@@ -308,7 +308,7 @@ class BouncebackApp(HostApp):
         for mode in MODES:
             yield SystemCommand(
                 f"app: Go to {mode.title}", f"Switch to screen {mode.key}",
-                lambda name=mode.name: self.action_go(name),  # type: ignore[misc]
+                lambda name=mode.name: self.action_go(name),
             )
         yield SystemCommand("app: Help", "Keys for this screen", self.action_help)
         yield SystemCommand("rituals: Edit rituals", "Plan what you do right after bad news",

@@ -20,7 +20,7 @@ from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import func, insert, select
 
 from bounceback.clock import today
 from bounceback.demo import plan, words
@@ -36,6 +36,7 @@ from bounceback.playbook.pipeline import Thresholds, silence
 from bounceback.playbook.rituals import ritual_offer
 from bounceback.playbook.triage import causes_for, classify, judge
 from bounceback.store.applications import search_fold
+from bounceback.store.mapping import table as core_table
 from bounceback.store.models import (
     Application,
     CheckIn,
@@ -115,19 +116,19 @@ def build_demo(store: Store, *, scale: int | None = None, seed: int = 7) -> Demo
     with store.write() as session:
         conn = session.connection()
         for model in _CONTENT_TABLES:
-            table = _table(model)
+            table = core_table(model)
             if conn.execute(select(func.count()).select_from(table)).scalar_one():
                 raise ValueError(
                     f"The demo only fills an empty database; this one already has rows in "
                     f"{table.name!r}. Use a new file (--db PATH)."
                 )
-        chosen = conn.execute(select(_table(Setting).c.id)).scalar() is not None
+        chosen = conn.execute(select(core_table(Setting).c.id)).scalar() is not None
         demo = _Demo(store.clock, random.Random(seed), settings)
         tables = demo.build(scale)
         tables[Setting] = [] if chosen else [{"id": 1}]  # keep the user's choices
         for model, rows in tables.items():
             if rows:
-                conn.execute(insert(_table(model)), rows)
+                conn.execute(insert(core_table(model)), rows)
     n = {model: len(rows) for model, rows in tables.items()}
     return DemoSummary(
         applications=n[Application], stage_events=n[StageEvent], rejections=n[Rejection],
@@ -135,11 +136,6 @@ def build_demo(store: Store, *, scale: int | None = None, seed: int = 7) -> Demo
         wins=n[Win], strengths=n[Strength], help_acts=n[HelpAct], goals=n[Goal],
         goal_days=n[GoalDay], check_ins=n[CheckIn], settings=n[Setting],
     )
-
-
-def _table(model: type) -> Table:
-    """The Core table behind a SQLModel class."""
-    return model.__table__  # type: ignore[attr-defined,no-any-return]
 
 
 class _Demo(HabitRows):

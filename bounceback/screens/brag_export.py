@@ -9,12 +9,13 @@ from textual.app import App
 from textual.content import Content
 
 from bounceback.clock import today
+from bounceback.screens.host import host
 from bounceback.screens.save_file import save_file
 
 
 def default_path(app: App[Any]) -> Path:
     """~/brag-<today>.md: easy to find, dated so a second export does not replace the first."""
-    return Path.home() / f"brag-{today(app.clock).isoformat()}.md"  # type: ignore[attr-defined]
+    return Path.home() / f"brag-{today(host(app).clock).isoformat()}.md"
 
 
 def export_brag_document(app: App[Any]) -> None:
@@ -23,7 +24,7 @@ def export_brag_document(app: App[Any]) -> None:
     def write(path: Path, overwrite: bool) -> str:
         from bounceback.export_md import export_brag
 
-        counts = export_brag(app.store, path, overwrite=overwrite)  # type: ignore[attr-defined]
+        counts = export_brag(host(app).store, path, overwrite=overwrite)
         return (f"Brag document written to {path} ({counts.wins} wins, "
                 f"{counts.strengths} strengths, {counts.help_acts} times helping).")
 

@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label
 
 from bounceback.clock import today
+from bounceback.screens.host import host
 from bounceback.screens.save_file import save_file
 from bounceback.widgets.safe import content, notify, template
 
@@ -108,9 +109,9 @@ def _plan(app: App[Any], path: Path) -> None:
         target_problem,
     )
 
-    store = app.store  # type: ignore[attr-defined]
+    store = host(app).store
     try:
-        plan = plan_import(path, today(app.clock), import_rules())  # type: ignore[attr-defined]
+        plan = plan_import(path, today(host(app).clock), import_rules())
         problem = target_problem(store, plan)
         note = target_note(store, plan)
     except ImportRefused as exc:
@@ -144,7 +145,7 @@ def _apply(app: App[Any], plan: ImportPlan) -> None:
     from bounceback.store.portability import ImportRefused, apply_import, counts_text
 
     try:
-        counts = apply_import(app.store, plan)  # type: ignore[attr-defined]
+        counts = apply_import(host(app).store, plan)
     except ImportRefused as exc:
         app.call_from_thread(notify, app, f"Not imported: {exc.message}", severity="error",
                              timeout=10)
@@ -157,7 +158,7 @@ def _apply(app: App[Any], plan: ImportPlan) -> None:
 
 def default_export_path(app: App[Any], fmt: str) -> Path:
     """~/bounceback-<today>.json, or the folder ~/bounceback-<today>-csv."""
-    day = today(app.clock).isoformat()  # type: ignore[attr-defined]
+    day = today(host(app).clock).isoformat()
     return Path.home() / (f"bounceback-{day}.json" if fmt == "json" else f"bounceback-{day}-csv")
 
 
@@ -180,7 +181,7 @@ def _ask_path(app: App[Any], fmt: str) -> None:
         from bounceback.store.portability import export_csv, export_json
 
         export = export_json if fmt == "json" else export_csv
-        counts = export(app.store, path, overwrite=overwrite)  # type: ignore[attr-defined]
+        counts = export(host(app).store, path, overwrite=overwrite)
         return f"Exported {sum(counts.values()):,} rows to {path}."
 
     what = "file" if fmt == "json" else "folder (applications.csv and rejections.csv)"

@@ -22,6 +22,7 @@ from textual.widgets import Input, Label
 
 from bounceback.clock import today
 from bounceback.dates import DateParseError, Lean, parse_date
+from bounceback.screens.host import host
 from bounceback.screens.keeps_draft import KeepsDraft
 from bounceback.screens.outcome import Outcome
 from bounceback.screens.writes import FormSave
@@ -39,12 +40,12 @@ def form_check(app: App[Any]) -> Check:
     """What every form's rules see: today, the person's settings, the playbook's rule check."""
     from bounceback.playbook.goals import rrule_problem
 
-    store = app.store  # type: ignore[attr-defined]
+    store = host(app).store
     try:
         settings = store.settings.get()
     except StoreError:  # no rule reads a setting yet: a form still opens on a busy database
         settings = Settings()
-    return Check(today=today(app.clock), settings=settings,  # type: ignore[attr-defined]
+    return Check(today=today(host(app).clock), settings=settings,
                  rule_problem=rrule_problem)
 
 

@@ -23,6 +23,7 @@ from textual.widgets import Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
 from bounceback.clock import local
+from bounceback.screens.host import host
 from bounceback.screens.keeps_draft import held_drafts, want_draft
 from bounceback.store.errors import NotFoundError, StoreError
 from bounceback.widgets.safe import notify, one_line, template
@@ -124,7 +125,7 @@ def describe(draft: FormDraftRecord, clock: Any) -> Content:
 
 def offer_drafts(app: App[Any], drafts: Sequence[FormDraftRecord]) -> None:
     """At start-up: offer what forms held when bounceback closed (nothing in read-only mode)."""
-    store = app.store  # type: ignore[attr-defined]
+    store = host(app).store
     held = held_drafts(app)
     drafts = [d for d in drafts if d.id not in held]
     if not drafts or store.readonly:
@@ -165,13 +166,13 @@ def _discard(screen: ModalScreen[Any], draft: FormDraftRecord, done: Callable[[]
         if not yes:
             return
         try:
-            screen.app.store.form_drafts.delete(draft.id)  # type: ignore[attr-defined]
+            host(screen.app).store.form_drafts.delete(draft.id)
         except StoreError as exc:
             notify(screen.app, exc.message, severity="error", timeout=10)
             return
         done()
 
-    question = Content.assemble("Discard ", describe(draft, screen.app.clock),  # type: ignore[attr-defined]
+    question = Content.assemble("Discard ", describe(draft, host(screen.app).clock),
                                 " for good?")
     screen.app.push_screen(ConfirmModal(question, yes="Discard", no="Keep it"), answered)
 
@@ -201,7 +202,7 @@ class DraftOffer(ModalScreen["FormDraftRecord | None"]):
                                 "you decide)"), id="draft-offer-keys")
 
     def _options(self) -> list[Option]:
-        clock = self.app.clock  # type: ignore[attr-defined]
+        clock = host(self.app).clock
         return [Option(describe(d, clock), id=str(d.id)) for d in self._drafts]
 
     def on_mount(self) -> None:
@@ -268,7 +269,7 @@ class DraftText(ModalScreen[None]):
                 lines.append(f"{name.replace('_', ' ')}: {text}")
         with Vertical(id="draft-text-box"):
             yield Label(Content.assemble(
-                describe(self._draft, self.app.clock),  # type: ignore[attr-defined]
+                describe(self._draft, host(self.app).clock),
                 " — what it belonged to was deleted since. Copy what you need."),
                 id="draft-text-title")
             yield TextArea("\n".join(lines), read_only=True, soft_wrap=True, id="draft-text")

@@ -152,7 +152,6 @@ class GoalsScreen(NumberedScreen):
     def __init__(self) -> None:
         """Start empty; goals load when the screen is shown."""
         super().__init__()
-        self._views: list[GoalView] = []
         self._today: date | None = None
         self._undo_id: int | None = None
 
@@ -189,7 +188,7 @@ class GoalsScreen(NumberedScreen):
              **_: Any) -> None:
         """Draw a load, keeping `keep_id` highlighted when it is still there."""
         today, views = data
-        self._views, self._today = views, today
+        self._today = today
         self.table.empty_message = "No goals. Press n for a small one you can do on a bad day."
         self.table.set_rows(views, keep_key=keep_id)
         met = sum(1 for v in views if v.statuses[-1] is DayStatus.MET)

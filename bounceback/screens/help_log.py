@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from bounceback.dates import format_date
 from bounceback.screens.base import NumberedScreen
+from bounceback.screens.host import host
 from bounceback.screens.outcome import attempt
 from bounceback.store.records import HelpActRecord, HelpCounts
 from bounceback.widgets.record_table import Column, RecordTable
@@ -77,7 +78,7 @@ class HelpLogPane(Vertical):
     @property
     def current(self) -> HelpActRecord | None:
         """The highlighted entry."""
-        return self.table.current  # type: ignore[no-any-return]
+        return self.table.current
 
     def show(self, acts: Sequence[HelpActRecord], counts: HelpCounts, today: date,
              keep_id: int | None = None) -> None:
@@ -125,7 +126,7 @@ class HelpLogPane(Vertical):
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            removed = attempt(self.app, self.app.store.help.delete, act.id,  # type: ignore[attr-defined]
+            removed = attempt(self.app, host(self.app).store.help.delete, act.id,
                               gone="That entry was already removed (in another window?).")
             if removed.ok:  # only a real removal offers `u`
                 self.post_message(self.Removed(act))

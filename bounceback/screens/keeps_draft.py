@@ -24,6 +24,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, Select, TextArea
 
 from bounceback.clock import local
+from bounceback.screens.host import host
 from bounceback.store.errors import StoreError, ValidationError
 from bounceback.widgets.form import Field
 from bounceback.widgets.safe import content
@@ -235,7 +236,7 @@ class KeepsDraft(ModalScreen[T]):
         self.draft_id = draft.id
         held.add(draft.id)
         self.restore_draft_values(draft.values)
-        when = local(self.app.clock, draft.saved_at)  # type: ignore[attr-defined]
+        when = local(host(self.app).clock, draft.saved_at)
         changed = None not in (version, draft.target_version) and version != draft.target_version
         self.show_draft_note(picked_up_line(f"{when:%b} {when.day}, {when:%H:%M}", changed))
 

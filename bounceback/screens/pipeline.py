@@ -27,7 +27,7 @@ from bounceback.screens.pipeline_data import (
     row_cells,
 )
 from bounceback.screens.pipeline_data import load as load_pipeline
-from bounceback.store.records import ApplicationDetail, ApplicationRow, Settings
+from bounceback.store.records import ApplicationDetail, ApplicationRow
 from bounceback.widgets.record_table import RecordTable
 from bounceback.widgets.safe import template
 
@@ -70,7 +70,6 @@ class PipelineScreen(NumberedScreen):
         """Start empty; rows load when the screen is shown."""
         super().__init__()
         self._items: list[PipelineItem] = []
-        self._settings = Settings()
         self._view = StageView.ACTIVE
         self._query = ""
         self._undo_id: int | None = None
@@ -129,7 +128,6 @@ class PipelineScreen(NumberedScreen):
     def show(self, data: PipelineData, *, keep_id: int | None = None, **_: Any) -> None:
         """Draw a load, keeping `keep_id` highlighted when it is still there."""
         self._items = data.items
-        self._settings = data.settings
         self._fingerprint = data.fingerprint
         self._counts = data.counts
         self._loaded = True

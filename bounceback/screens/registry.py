@@ -27,7 +27,7 @@ class ModeSpec:
 
         def build() -> Screen[None]:
             module, _, cls = self.target.partition(":")
-            return getattr(importlib.import_module(module), cls)()  # type: ignore[no-any-return]
+            return getattr(importlib.import_module(module), cls)()
 
         return build
 

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from bounceback.screens.host import host
 from bounceback.screens.outcome import attempt
 from bounceback.widgets.safe import content
 
@@ -64,8 +65,8 @@ class RitualEditor(ModalScreen[None]):
         self.query_one("#rituals-list").focus()
 
     @property
-    def _store(self):  # type: ignore[no-untyped-def]
-        return self.app.store  # type: ignore[attr-defined]
+    def _store(self):
+        return host(self.app).store
 
     def _reload(self, highlight: int | None = None) -> None:
         options = self.query_one("#rituals-list", OptionList)

@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.widgets import Input, Label, Static
 
 from bounceback.domain import StrengthKind
+from bounceback.screens.host import host
 from bounceback.screens.outcome import attempt
 from bounceback.store.records import StrengthRecord
 from bounceback.widgets.safe import template
@@ -98,8 +99,8 @@ class StrengthsPane(VerticalScroll, can_focus=False):
         yield Label(Content(INTRO), id="strengths-intro")
 
     @property
-    def _store(self):  # type: ignore[no-untyped-def]
-        return self.app.store  # type: ignore[attr-defined]
+    def _store(self):
+        return host(self.app).store
 
     # ---- drawing --------------------------------------------------------------------------
 

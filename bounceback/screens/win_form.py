@@ -14,6 +14,7 @@ from textual.widgets import Footer, Input, Label, Select, TextArea
 
 from bounceback.domain import WinCategory
 from bounceback.screens.draft_form import DraftForm, form_check
+from bounceback.screens.host import host
 from bounceback.widgets.form import Field
 from bounceback.widgets.safe import notify
 
@@ -144,15 +145,15 @@ def open_win_form(
     done: Callable[[WinDetail | None], None] | None = None,
 ) -> None:
     """Open the form on `app` (new, or editing `initial`) saving through the app's store."""
-    store = app.store  # type: ignore[attr-defined]
+    store = host(app).store
     repo = store.wins
     version = initial.version if initial else 0
 
     def save(draft: WinDraft, force: bool) -> WinDetail:
         if initial is None:
-            return repo.create(draft)  # type: ignore[no-any-return]
+            return repo.create(draft)
         expected = repo.get(initial.id).version if force else version
-        return repo.update(initial.id, draft, expected)  # type: ignore[no-any-return]
+        return repo.update(initial.id, draft, expected)
 
     def closed(saved: WinDetail | None) -> None:
         if saved is not None:

@@ -19,6 +19,7 @@ from textual.app import App
 from textual.screen import Screen
 from textual.widget import Widget
 
+from bounceback.screens.host import host
 from bounceback.screens.outcome import REFUSALS, Outcome
 from bounceback.store.errors import BusyError
 
@@ -162,7 +163,7 @@ class FormSave:
                 self._release()
                 done(outcome)
 
-        lane: WriteLane = self._form.app.write_lane  # type: ignore[attr-defined]
+        lane: WriteLane = host(self._form.app).write_lane
         if not write_soon(lane, call, *args, done=finished):
             self._banner(WAITING, "warning")
             self._hold()

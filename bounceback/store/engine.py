@@ -242,13 +242,6 @@ def unwritable_reason(path: Path) -> str:
     return ""
 
 
-def open_engine(
-    path: Path, now: datetime, steps: Sequence[str] = migrations.STEPS
-) -> Engine:
-    """The open sequence of DATA-SAFETY.md, then a SQLAlchemy engine with our pragmas."""
-    return open_database(path, now, steps).engine
-
-
 def open_database(
     path: Path, now: datetime, steps: Sequence[str] = migrations.STEPS, *,
     reopening: bool = False,
