@@ -239,4 +239,6 @@ def validate(draft: DraftT, check: Check) -> DraftT:
     One signature for every kind of draft (application, win, help, goal, case, untracked):
     each kind says in its `checked` which parts of the check its rules read.
     """
+    if not callable(getattr(draft, "checked", None)):  # a value with no rules is a bug, not a pass
+        raise TypeError(f"no rules for {type(draft).__name__}")
     return draft.checked(check)
