@@ -129,6 +129,9 @@ class BouncebackApp(HostApp):
         if event.state is WorkerState.SUCCESS:
             result: tuple[Store, WallowRecord | None, list[FormDraftRecord]] = (
                 event.worker.result)  # type: ignore[assignment]
+            if not self.screen_stack:  # quit while it opened: nothing left to switch from
+                result[0].close()
+                return
             self._store, window, drafts = result
             self.replaced_watch.attach(self._store)
             self.theme_memory.attach(self._store)

@@ -19,7 +19,6 @@ from textual.app import App
 from textual.screen import Screen
 from textual.widget import Widget
 
-from bounceback.screens.host import host
 from bounceback.screens.outcome import REFUSALS, Outcome
 from bounceback.store.errors import BusyError
 
@@ -163,7 +162,7 @@ class FormSave:
                 self._release()
                 done(outcome)
 
-        lane: WriteLane = host(self._form.app).write_lane
+        lane: WriteLane = self._form.app.write_lane  # type: ignore[attr-defined]
         if not write_soon(lane, call, *args, done=finished):
             self._banner(WAITING, "warning")
             self._hold()

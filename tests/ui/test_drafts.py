@@ -301,11 +301,14 @@ async def test_a_second_form_of_the_same_kind_never_takes_an_open_forms_draft(pi
     assert second.query_one("#input-title", Input).value == ""
 
 
-async def test_typing_on_without_a_pause_is_still_written_in_time(pilot, store):
+async def test_typing_on_without_a_pause_is_still_written_in_time(pilot, store, monkeypatch):
     """The pause timer restarts at every key; the deadline does not (a kill mid-burst loses at
     most DRAFT_MAX_WAIT of typing)."""
     from bounceback.screens import keeps_draft
 
+    # timers long enough that a loaded machine's gap between two keys never fires one
+    monkeypatch.setattr(keeps_draft, "DRAFT_SAVE_DELAY", 60.0)
+    monkeypatch.setattr(keeps_draft, "DRAFT_MAX_WAIT", 120.0)
     await pilot.press("n", "H")
     form = pilot.app.screen
     assert isinstance(form, KeepsDraft)
