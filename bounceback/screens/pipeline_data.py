@@ -62,6 +62,12 @@ def build_items(
     return judge_rows(rows, today, tz, Thresholds(settings.stale_days, settings.ghost_days))
 
 
+def judge_store(store: Store, today: date, settings: Settings) -> list[PipelineItem]:
+    """Every live application judged by `settings` (Pipeline, Today and Keep moving; in a
+    thread where one is at hand)."""
+    return build_items(store.applications.rows(), today, store.clock.tz, settings)
+
+
 def fingerprint(store: Store, today: date) -> object:
     """A cheap stamp of the table: an unchanged one need not be re-read (call in a thread)."""
     return (store.applications.fingerprint(), today)
@@ -71,7 +77,7 @@ def load(store: Store, today: date) -> PipelineData:
     """Read and judge every application (call from a worker thread)."""
     stamp = fingerprint(store, today)
     settings = store.settings.get()
-    items = build_items(store.applications.rows(), today, store.clock.tz, settings)
+    items = judge_store(store, today, settings)
     return PipelineData(items, settings, count_text(summary(items)), stamp)
 
 

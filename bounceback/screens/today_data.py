@@ -22,12 +22,11 @@ from bounceback.playbook.goals import DayStatus
 from bounceback.playbook.health import Health
 from bounceback.playbook.pipeline import (
     Flag,
-    Thresholds,
     follow_ups,
-    judge_rows,
     send_next,
     summary,
 )
+from bounceback.screens.pipeline_data import judge_store
 from bounceback.store.records import (
     ApplicationRow,
     CheckInRecord,
@@ -147,8 +146,7 @@ def load_today(store: Store, day: date) -> TodayData:
     goals = tuple(store.goals.all())
     counts_by_day = count_map(store.goals.days(day - timedelta(days=1), day))
     settings = store.settings.get()
-    judged = judge_rows(store.applications.rows(), day, store.clock.tz,
-                        Thresholds(settings.stale_days, settings.ghost_days))
+    judged = judge_store(store, day, settings)
     counts = summary(judged)
     followups = [FollowUp(j.row, j.flag, (day - j.row.next_action_on).days)
                  for j in follow_ups(judged) if j.row.next_action_on is not None]

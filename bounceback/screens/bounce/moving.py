@@ -15,8 +15,9 @@ from textual.widgets.option_list import Option
 from bounceback.domain import BounceStep
 from bounceback.playbook.goals import targets_by_day
 from bounceback.playbook.health import HealthLevel
-from bounceback.playbook.pipeline import Thresholds, judge_rows, send_next, summary
+from bounceback.playbook.pipeline import send_next, summary
 from bounceback.screens.bounce.base import FlowStep
+from bounceback.screens.pipeline_data import judge_store
 from bounceback.widgets.safe import template
 
 NEXT_UP = 5
@@ -47,8 +48,7 @@ class KeepMovingScreen(FlowStep):
         """The case is done; show what is still moving."""
         self.save(flow_step=BounceStep.DONE.value)
         settings = self.store.settings.get()
-        judged = judge_rows(self.store.applications.rows(), self.today(), self.bb.clock.tz,
-                            Thresholds(settings.stale_days, settings.ghost_days))
+        judged = judge_store(self.store, self.today(), settings)
         health = summary(judged).health(settings.min_active)
         saved = send_next(judged)
         body = self.query_one("#moving-body", VerticalScroll)
