@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,6 +16,9 @@ from textual.widgets.option_list import Option
 from bounceback.screens.host import host
 from bounceback.screens.outcome import attempt
 from bounceback.widgets.safe import content
+
+if TYPE_CHECKING:
+    from bounceback.store.db import Store
 
 
 class RitualEditor(ModalScreen[None]):
@@ -65,7 +68,7 @@ class RitualEditor(ModalScreen[None]):
         self.query_one("#rituals-list").focus()
 
     @property
-    def _store(self):
+    def _store(self) -> Store:
         return host(self.app).store
 
     def _reload(self, highlight: int | None = None) -> None:

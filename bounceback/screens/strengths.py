@@ -6,7 +6,7 @@ again saves, `escape` leaves it as it was. Every kind ends with a "+ add" line.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -21,6 +21,9 @@ from bounceback.screens.host import host
 from bounceback.screens.outcome import attempt
 from bounceback.store.records import StrengthRecord
 from bounceback.widgets.safe import template
+
+if TYPE_CHECKING:
+    from bounceback.store.db import Store
 
 KIND_GISTS = {
     StrengthKind.SKILL: "what you can do",
@@ -99,7 +102,7 @@ class StrengthsPane(VerticalScroll, can_focus=False):
         yield Label(Content(INTRO), id="strengths-intro")
 
     @property
-    def _store(self):
+    def _store(self) -> Store:
         return host(self.app).store
 
     # ---- drawing --------------------------------------------------------------------------
