@@ -164,6 +164,24 @@ STRENGTH_KIND_HEADINGS = {
 }
 
 
+class MaterialKind(StrEnum):
+    """What a stored document is: a resume or a cover letter."""
+
+    RESUME = "resume"
+    COVER_LETTER = "cover_letter"
+
+    @property
+    def label(self) -> str:
+        """Human label ("cover letter")."""
+        return MATERIAL_KIND_LABELS[self]
+
+
+MATERIAL_KIND_LABELS = {
+    MaterialKind.RESUME: "resume",
+    MaterialKind.COVER_LETTER: "cover letter",
+}
+
+
 class HelpKind(StrEnum):
     """Ways of helping someone else."""
 

@@ -12,15 +12,16 @@ from sqlalchemy.orm.exc import StaleDataError
 from bounceback.clock import local_day, today
 from bounceback.domain import Stage
 from bounceback.store.drafts import ApplicationDraft
-from bounceback.store.errors import ConflictError, NotFoundError
-from bounceback.store.mapping import columns, record_columns, to_record
-from bounceback.store.models import Application, StageEvent
+from bounceback.store.errors import ConflictError, NotFoundError, ValidationError
+from bounceback.store.mapping import columns, record_columns, table, to_record
+from bounceback.store.models import Application, Material, StageEvent
 from bounceback.store.records import ApplicationDetail, ApplicationRow, StageEventRecord
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
     from bounceback.store.database import Database
+    from bounceback.store.materials import MaterialRepo
     from bounceback.store.settings import SettingsRepo
 
 _DRAFT_FIELDS = tuple(f.name for f in fields(ApplicationDraft) if f.name != "stage")
@@ -38,10 +39,12 @@ def search_fold(company: str, role: str, notes: str) -> str:
 class ApplicationRepo:
     """Create, read, edit, move, delete (softly) and restore applications."""
 
-    def __init__(self, db: Database, settings: SettingsRepo) -> None:
-        """Bind to a database; `settings` gives the follow-up days for a new application."""
+    def __init__(self, db: Database, settings: SettingsRepo, materials: MaterialRepo) -> None:
+        """Bind to a database; `settings` gives the follow-up days for a new application,
+        `materials` the resume version current on the day one is sent."""
         self._db = db
         self._settings = settings
+        self._materials = materials
 
     # ---- reading -------------------------------------------------------------------------
 
@@ -96,6 +99,8 @@ class ApplicationRepo:
         values["next_action"], values["next_action_on"] = self._next_action_defaults(
             draft.next_action, draft.next_action_on, draft.stage, applied_on
         )
+        if draft.resume_id is None and applied_on is not None:
+            values["resume_id"] = self._current_resume(applied_on)
         app = Application(
             **values,
             stage=draft.stage,
@@ -105,6 +110,7 @@ class ApplicationRepo:
             updated_at=now,
         )
         with self._db.write() as s:
+            self._check_resume(s, app.resume_id)
             s.add(app)
             s.flush()
             assert app.id is not None
@@ -119,6 +125,7 @@ class ApplicationRepo:
             app = self._live(s, app_id)
             if app.version != version:
                 raise ConflictError("This application")
+            self._check_resume(s, draft.resume_id)
             for name in _DRAFT_FIELDS:
                 setattr(app, name, getattr(draft, name))
             app.search_fold = search_fold(draft.company, draft.role, draft.notes)
@@ -132,6 +139,8 @@ class ApplicationRepo:
     def move(self, app_id: int, stage: Stage, note: str = "") -> ApplicationDetail:
         """Append a stage event and make it the current stage (history is never rewritten)."""
         now = self._db.clock.now()
+        # read before the write: the version current today, if this move is the sending
+        resume_id = self._current_resume(today(self._db.clock)) if stage in _SENT else None
         with self._db.write() as s:
             app = self._live(s, app_id)
             app.stage = stage
@@ -142,6 +151,8 @@ class ApplicationRepo:
                 app.next_action, app.next_action_on = self._next_action_defaults(
                     app.next_action, app.next_action_on, stage, app.applied_on
                 )
+                if app.resume_id is None:
+                    app.resume_id = resume_id
             s.add(StageEvent(application_id=app_id, stage=stage, at=now, note=note,
                              local_day=local_day(self._db.clock, now)))
         return self.get(app_id)
@@ -179,7 +190,34 @@ class ApplicationRepo:
             app.deleted_at = None
         return self.get(app_id)
 
+    def job_profile(self, app_id: int) -> dict[str, object] | None:
+        """The stored key terms of the job description (as `set_job_profile` left them)."""
+        a = columns(Application)
+        with self._db.read() as s:
+            found = s.connection().execute(
+                select(a.job_profile).where(a.id == app_id)).first()
+        if found is None:
+            raise NotFoundError(app_id)
+        return found[0]
+
+    def set_job_profile(self, app_id: int, profile: dict[str, object] | None) -> None:
+        """Store the description's key terms; a derived value, so neither the version (no
+        conflict with an open form) nor `updated_at` changes."""
+        a = columns(Application)
+        with self._db.write() as s:
+            s.connection().execute(
+                table(Application).update().where(a.id == app_id).values(job_profile=profile))
+
     # ---- helpers -------------------------------------------------------------------------
+
+    def _current_resume(self, day: date) -> int | None:
+        current = self._materials.current(on=day)
+        return None if current is None else current.id
+
+    @staticmethod
+    def _check_resume(s: Session, resume_id: int | None) -> None:
+        if resume_id is not None and s.get(Material, resume_id) is None:
+            raise ValidationError({"resume_id": "That resume version is no longer there."})
 
     def _next_action_defaults(
         self, action: str, action_on: date | None, stage: Stage, applied_on: date | None

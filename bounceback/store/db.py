@@ -20,6 +20,7 @@ from bounceback.store.errors import StoreError
 from bounceback.store.form_drafts import FormDraftRepo
 from bounceback.store.goals import GoalRepo
 from bounceback.store.help_acts import HelpRepo
+from bounceback.store.materials import MaterialRepo
 from bounceback.store.rejections import RejectionRepo
 from bounceback.store.rituals import RitualRepo
 from bounceback.store.seeding import Starters, seed_starters
@@ -57,7 +58,8 @@ class Store:
         self.starters = starters
         db = self.db
         self.settings = SettingsRepo(db)
-        self.applications = ApplicationRepo(db, self.settings)
+        self.materials = MaterialRepo(db)
+        self.applications = ApplicationRepo(db, self.settings, self.materials)
         self.rejections = RejectionRepo(db)
         self.wallow = WallowRepo(db)
         self.rituals = RitualRepo(db)

@@ -62,6 +62,9 @@ class ApplicationDraft:
     description: str = ""
     notes: str = ""
     stage: Stage = Stage.APPLIED  # used on create only; later moves append history
+    # the resume version that went out; None on create means "the current one on the day it
+    # is sent" (the store fills it in then), None on an edit means "none recorded"
+    resume_id: int | None = None
 
     # Single-line fields lose newlines; long ones keep them. Caps match the columns.
     CAPS = {

@@ -259,7 +259,28 @@ CREATE TABLE store_generation (
 INSERT INTO store_generation (id, token) VALUES (1, lower(hex(randomblob(16))))
 """
 
-STEPS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+# Version 6 (issue 12): the person's materials (resume and cover-letter versions, kept as read),
+# which resume went out with each application, and the job description's key terms, stored
+# when the description is saved so a comparison never re-reads a long posting.
+_V6 = """
+CREATE TABLE material (
+	id INTEGER NOT NULL,
+	kind VARCHAR(24) NOT NULL,
+	label VARCHAR(200) NOT NULL,
+	text TEXT DEFAULT '' NOT NULL,
+	file_name VARCHAR(255) DEFAULT '' NOT NULL,
+	pages INTEGER,
+	added_on DATE NOT NULL,
+	created_at DATETIME NOT NULL,
+	retired_at DATETIME,
+	PRIMARY KEY (id)
+);
+ALTER TABLE application ADD COLUMN resume_id INTEGER REFERENCES material (id) ON DELETE SET NULL;
+CREATE INDEX ix_application_resume_id ON application (resume_id);
+ALTER TABLE application ADD COLUMN job_profile JSON
+"""
+
+STEPS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 """Step N (1-based) takes the schema from version N-1 to N."""
 
 LATEST = len(STEPS)

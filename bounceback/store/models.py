@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from enum import Enum
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.mutable import MutableList
@@ -13,6 +14,7 @@ from bounceback.domain import (
     FeedbackStatus,
     GoalSource,
     HelpKind,
+    MaterialKind,
     RejectionKind,
     Stage,
     StrengthKind,
@@ -134,8 +136,30 @@ class Application(SQLModel, table=True):
     updated_at: datetime = Field(sa_column=_when())
     deleted_at: datetime | None = Field(default=None, sa_column=_when(nullable=True, index=True))
     version: int = Field(default=1, sa_column=_application_version)
+    # v6: the resume version that went out with it (the current one on the day it was sent)
+    resume_id: int | None = Field(
+        default=None, sa_column=_fk("material.id", "SET NULL", nullable=True))
+    # v6: the job description's key terms, computed above the store when the description is
+    # saved (the store holds no judgement); keyed by a digest of what it was computed from
+    job_profile: dict[str, Any] | None = Field(
+        default=None, sa_column=sa.Column(sa.JSON, nullable=True))
 
     __mapper_args__ = {"version_id_col": _application_version}
+
+
+class Material(SQLModel, table=True):
+    """One version of the person's resume or cover letter: its text as it was read (v6)."""
+
+    __tablename__ = "material"
+    id: int | None = Field(default=None, primary_key=True)
+    kind: MaterialKind = Field(sa_column=_enum(MaterialKind))
+    label: str = Field(sa_column=_str(200, default=None))
+    text: str = Field(sa_column=_text())
+    file_name: str = Field(default="", sa_column=_str(255))
+    pages: int | None = Field(default=None, sa_column=sa.Column(sa.Integer, nullable=True))
+    added_on: date = Field(sa_column=_date())
+    created_at: datetime = Field(sa_column=_when())
+    retired_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
 
 
 class StageEvent(SQLModel, table=True):

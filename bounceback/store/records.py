@@ -13,6 +13,7 @@ from bounceback.domain import (
     FeedbackStatus,
     GoalSource,
     HelpKind,
+    MaterialKind,
     RejectionKind,
     Stage,
     StrengthKind,
@@ -67,6 +68,7 @@ class ApplicationDetail:
     created_at: datetime
     updated_at: datetime
     version: int
+    resume_id: int | None = None
     history: tuple[StageEventRecord, ...] = field(default_factory=tuple)
 
     @property
@@ -227,6 +229,26 @@ class StrengthRecord:
     text: str
     kind: StrengthKind
     position: int
+
+
+@dataclass(frozen=True, slots=True)
+class MaterialRecord:
+    """One resume or cover-letter version, with its text as it was read."""
+
+    id: int
+    kind: MaterialKind
+    label: str
+    text: str
+    file_name: str
+    pages: int | None
+    added_on: date
+    created_at: datetime
+    retired_at: datetime | None
+
+    @property
+    def retired(self) -> bool:
+        """A retired version is kept (applications still point at it) but no longer current."""
+        return self.retired_at is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bounceback.clock import FixedClock
-from bounceback.domain import HelpKind, StrengthKind, WinCategory
+from bounceback.domain import HelpKind, MaterialKind, StrengthKind, WinCategory
 from bounceback.playbook.goals import describe_days, rrule_problem
 from bounceback.playbook.rituals import DEFAULT_RITUALS
 from bounceback.playbook.triage import judge
@@ -41,6 +41,7 @@ RULES = import_rules()
 
 def _one_of_each(store: Store) -> None:
     """A record in every table, written through the repositories as a person would."""
+    store.materials.add(MaterialKind.RESUME, "Resume 2026", "Jo Doe\njo@example.com\nExperience")
     app_id = store.applications.create(ApplicationDraft(company="Acme", role="Dev",
                                                         applied_on=date(2026, 11, 2))).id
     store.applications.create(ApplicationDraft(company="Beta", role="QA"))

@@ -12,11 +12,21 @@ from bounceback.store.db import Store
 from bounceback.store.engine import build_engine
 
 
+def _on_delete(engine: sa.Engine, table: str) -> dict[str, str]:
+    """Each foreign key's ON DELETE as SQLite enforces it. SQLAlchemy's reflection parses it
+    only from a table-level FOREIGN KEY clause; a column added later (ALTER TABLE ... ADD
+    COLUMN x REFERENCES t ON DELETE ...) can only carry the inline form it does not read."""
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql(f'PRAGMA foreign_key_list("{table}")').all()
+    return {row[3]: row[6] for row in rows}
+
+
 def describe(engine: sa.Engine) -> dict[str, dict[str, object]]:
     """Everything that makes a schema, per table, in a comparable form."""
     insp = sa.inspect(engine)
     schema: dict[str, dict[str, object]] = {}
     for table in sorted(insp.get_table_names()):
+        on_delete = _on_delete(engine, table)
         schema[table] = {
             "columns": [
                 (c["name"], str(c["type"]), c["nullable"], c["default"])
@@ -28,7 +38,7 @@ def describe(engine: sa.Engine) -> dict[str, dict[str, object]]:
                     tuple(fk["constrained_columns"]),
                     fk["referred_table"],
                     tuple(fk["referred_columns"]),
-                    (fk.get("options") or {}).get("ondelete"),
+                    on_delete[fk["constrained_columns"][0]],
                 )
                 for fk in insp.get_foreign_keys(table)
             ),
@@ -64,6 +74,7 @@ def test_migrated_schema_equals_the_models(store: Store, tmp_path: Path) -> None
     ]
     assert ("uq_goal_day", ("goal_id", "day")) in declared["goal_day"]["unique"]
     assert declared["check_in"]["unique"]
+    assert ((("resume_id",), "material", ("id",), "SET NULL")) in migrated["application"]["fks"]
 
 
 def test_fresh_database_records_the_latest_version(store: Store, db_path: Path) -> None:

@@ -21,6 +21,8 @@ MAX_TEXT = 1_000_000  # a text column with no form rule of its own
 MAX_SHOWN_PROBLEMS = 50
 MAX_KEPT_PROBLEMS = 1_000  # a file with more keeps counting them, not listing them
 CSV_FILES = ("applications.csv", "rejections.csv")
+DERIVED_COLUMNS = frozenset({("application", "job_profile")})
+"""Columns computed from others (the job's key terms): never exported, recomputed after import."""
 # What a table is called where a person reads it (counts, problems): (one, many).
 TABLE_NAMES: dict[str, tuple[str, str]] = {
     "application": ("application", "applications"),
@@ -28,6 +30,7 @@ TABLE_NAMES: dict[str, tuple[str, str]] = {
     "rejection": ("rejection case", "rejection cases"),
     "wallow_window": ("wallow window", "wallow windows"),
     "ritual": ("ritual", "rituals"),
+    "material": ("resume or cover-letter version", "resume and cover-letter versions"),
     "ritual_done": ("ritual done", "rituals done"),
     "win": ("win", "wins"),
     "strength": ("strength", "strengths"),

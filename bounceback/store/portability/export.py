@@ -21,7 +21,13 @@ from bounceback.sanitize import clean_text
 from bounceback.store.mapping import columns
 from bounceback.store.migrations import LATEST
 from bounceback.store.models import Application, Rejection, StageEvent, UTCDateTime
-from bounceback.store.portability.common import CSV_FILES, FORMAT, FORMAT_VERSION, csv_cell
+from bounceback.store.portability.common import (
+    CSV_FILES,
+    DERIVED_COLUMNS,
+    FORMAT,
+    FORMAT_VERSION,
+    csv_cell,
+)
 from bounceback.store.portability.json_import import exported_tables
 from bounceback.store.portability.json_stream import dumps
 
@@ -60,9 +66,10 @@ def _stream(conn: sa.Connection, query: sa.Select[Any]) -> Iterator[sa.Row[Any]]
 
 
 def _table_rows(conn: sa.Connection, table: sa.Table) -> Iterator[dict[str, Any]]:
-    names = [c.name for c in table.columns]
-    convert = [_to_json(c) for c in table.columns]
-    query = sa.select(table).order_by(*table.primary_key.columns)
+    kept = [c for c in table.columns if (table.name, c.name) not in DERIVED_COLUMNS]
+    names = [c.name for c in kept]
+    convert = [_to_json(c) for c in kept]
+    query = sa.select(*kept).order_by(*table.primary_key.columns)
     for row in _stream(conn, query):
         yield {name: value if f is None or value is None else f(value)
                for name, f, value in zip(names, convert, row, strict=True)}

@@ -33,8 +33,9 @@ from bounceback.store.drafts import (
 from bounceback.store.errors import ValidationError
 from bounceback.store.goals import GoalDraft, RuleCheck, check_count, check_counted_day, check_plan
 from bounceback.store.help_acts import HelpDraft
+from bounceback.store.materials import material_label, material_text
 from bounceback.store.models import UTCDateTime
-from bounceback.store.portability.common import MAX_TEXT
+from bounceback.store.portability.common import DERIVED_COLUMNS, MAX_TEXT
 from bounceback.store.rituals import ritual_title
 from bounceback.store.settings import LIMITS, settings_problems
 from bounceback.store.strengths import strength_text
@@ -124,6 +125,9 @@ def _by_type(col: sa.Column[Any]) -> Converter:
         return _boolean
     if isinstance(kind, sa.Integer):
         return _whole
+    if isinstance(kind, sa.JSON) and col.table is not None \
+            and (col.table.name, col.name) in DERIVED_COLUMNS:
+        return _derived
     if isinstance(kind, sa.JSON):
         return _texts
     if isinstance(kind, sa.String):  # Text too
@@ -138,6 +142,11 @@ def _by_type(col: sa.Column[Any]) -> Converter:
 
         return text
     raise ValueError("unsupported column")  # pragma: no cover - every column type is above
+
+
+def _derived(value: object) -> None:
+    """A value computed from others: whatever the file says, it is computed again here."""
+    return None
 
 
 def _boolean(value: object) -> bool:
@@ -238,6 +247,15 @@ def _strength(out: Row, ctx: RowContext) -> None:
     out["text"] = strength_text(out["text"])
 
 
+def _material(out: Row, ctx: RowContext) -> None:
+    out["label"] = material_label(out["label"])
+    out["text"] = material_text(out["text"])
+    if out.get("pages") is not None and out["pages"] < 0:
+        raise ValidationError({"pages": "A page count can't be negative."})
+    if out["added_on"] > ctx.latest_day:
+        raise ValidationError({"added_on": "A version can't be added in the future."})
+
+
 def _help_act(out: Row, ctx: RowContext) -> None:
     draft = HelpDraft(who=out["who"], what=out.get("what", ""), kind=out["kind"],
                       happened_on=out["happened_on"]).validated(ctx.latest_day)
@@ -289,6 +307,7 @@ _RULES: dict[str, Callable[[Row, RowContext], None]] = {
     "ritual": _ritual,
     "win": _win,
     "strength": _strength,
+    "material": _material,
     "help_act": _help_act,
     "goal": _goal,
     "goal_plan": _goal_plan,
