@@ -1,5 +1,5 @@
 """Command line: opens the TUI, the demo, the data tools (where, check, backup, restore,
-export, import) and the keyword gap between a job description and a resume.
+export, import), the keyword gap between a job description and a resume, and resume versions.
 
 Nothing heavy is imported before the TUI draws its first frame: the store is opened by the app
 in a worker thread. Every failure prints one line naming the file and what to do.
@@ -75,7 +75,23 @@ def _parser() -> argparse.ArgumentParser:
                           help="the employer's name, never reported as a term")
     keywords.add_argument("--json", action="store_true",
                           help="print a JSON list of {term, status, resume_term, line, ...}")
-    for command in sub.choices.values():  # `bounceback restore FILE --db PATH` works too
+    resume = sub.add_parser("resume", help="your resume and cover-letter versions: add, list, "
+                            "show, retire")
+    rsub = resume.add_subparsers(dest="resume_command", metavar="ACTION", required=True)
+    add = rsub.add_parser("add", help="keep a new version read from a file (.txt, .md, .pdf, "
+                          ".docx)")
+    add.add_argument("file", metavar="FILE")
+    add.add_argument("--label", metavar="L", help="a name for it (default: the file's name)")
+    add.add_argument("--cover-letter", action="store_true",
+                     help="it is a cover letter, not a resume")
+    rsub.add_parser("list", help="every version: words, health warnings, applications using it")
+    show = rsub.add_parser("show", help="one version's health and text")
+    show.add_argument("id", type=int, metavar="ID")
+    retire = rsub.add_parser("retire", help="stop using a version (it is kept)")
+    retire.add_argument("id", type=int, metavar="ID")
+    retire.add_argument("--undo", action="store_true", help="bring a retired version back")
+    for command in [*sub.choices.values(), *rsub.choices.values()]:
+        # `bounceback restore FILE --db PATH` works too
         command.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
                              help="database file (same as before the command)")
     return p
@@ -427,6 +443,39 @@ def cmd_keywords(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
+def cmd_resume(args: argparse.Namespace, clock: Clock) -> int:
+    """Add, list, show or retire resume versions in the database."""
+    from bounceback import resume_cli
+    from bounceback.documents import DocumentError
+    from bounceback.domain import MaterialKind
+    from bounceback.store.errors import NotFoundError, ValidationError
+
+    store = _open_store(_database(args), clock)
+    try:
+        action = args.resume_command
+        if action == "add":
+            kind = MaterialKind.COVER_LETTER if args.cover_letter else MaterialKind.RESUME
+            lines = resume_cli.add_resume(store, Path(args.file), label=args.label, kind=kind)
+        elif action == "list":
+            lines = resume_cli.list_resumes(store)
+        elif action == "show":
+            lines = resume_cli.show_resume(store, args.id)
+        else:
+            lines = resume_cli.retire_resume(store, args.id, back=args.undo)
+    except DocumentError as exc:
+        raise CliError(exc.message) from exc
+    except ValidationError as exc:
+        raise CliError(" ".join(exc.errors.values())) from exc
+    except NotFoundError as exc:
+        raise CliError(f"there is no version {args.id}; bounceback resume list shows them.") \
+            from exc
+    finally:
+        store.close()
+    for line in lines:
+        _say(line)
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "open": cmd_open,
     "demo": cmd_demo,
@@ -437,4 +486,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "export": cmd_export,
     "import": cmd_import,
     "keywords": cmd_keywords,
+    "resume": cmd_resume,
 }

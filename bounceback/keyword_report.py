@@ -50,7 +50,7 @@ def text_lines(job_name: str, resume_name: str, matches: list[TermMatch],
                 "variant: the skill is there under another name. Applicant tracking systems "
                 "match words literally, so use the posting's word.", WIDTH))
     out.append("")
-    out.extend(_health_lines(resume_name, health))
+    out.extend(health_lines(resume_name, health))
     return out
 
 
@@ -65,7 +65,7 @@ def _term_lines(match: TermMatch) -> list[str]:
     return [_fit(first), _fit(f"{_INDENT}line {match.line_number}: {_safe(match.line)}")]
 
 
-def _health_lines(resume_name: str, health: ResumeHealth) -> list[str]:
+def health_lines(resume_name: str, health: ResumeHealth) -> list[str]:
     pages = f"{'' if health.pages_counted else 'about '}{health.pages} " \
             f"page{'s' * (health.pages != 1)}"
     out = [f"Resume health ({_safe(resume_name)}: {health.words} words, {pages})"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm.exc import StaleDataError
@@ -190,7 +190,7 @@ class ApplicationRepo:
             app.deleted_at = None
         return self.get(app_id)
 
-    def job_profile(self, app_id: int) -> dict[str, object] | None:
+    def job_profile(self, app_id: int) -> dict[str, Any] | None:
         """The stored key terms of the job description (as `set_job_profile` left them)."""
         a = columns(Application)
         with self._db.read() as s:
@@ -200,7 +200,7 @@ class ApplicationRepo:
             raise NotFoundError(app_id)
         return found[0]
 
-    def set_job_profile(self, app_id: int, profile: dict[str, object] | None) -> None:
+    def set_job_profile(self, app_id: int, profile: dict[str, Any] | None) -> None:
         """Store the description's key terms; a derived value, so neither the version (no
         conflict with an open form) nor `updated_at` changes."""
         a = columns(Application)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bounceback.clock import today
 from bounceback.domain import MaterialKind
@@ -13,7 +13,7 @@ from bounceback.sanitize import clean_text
 from bounceback.store.drafts import check_length, check_required
 from bounceback.store.errors import NotFoundError, ValidationError
 from bounceback.store.mapping import columns, to_record
-from bounceback.store.models import Material
+from bounceback.store.models import Application, Material
 from bounceback.store.records import MaterialRecord
 
 if TYPE_CHECKING:
@@ -88,6 +88,16 @@ class MaterialRepo:
                 continue
             return record
         return None
+
+    def uses(self) -> dict[int, int]:
+        """How many live applications went out with each version (versions without any are
+        left out)."""
+        a = columns(Application)
+        query = (select(a.resume_id, func.count()).where(a.resume_id.is_not(None),
+                                                        a.deleted_at.is_(None))
+                 .group_by(a.resume_id))
+        with self._db.read() as s:
+            return {int(i): int(n) for i, n in s.connection().execute(query)}
 
     def fingerprint(self) -> tuple[object, ...]:
         """Changes whenever a version is added, relabelled, retired or brought back."""
