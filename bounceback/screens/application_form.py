@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -113,8 +113,9 @@ class ApplicationForm(DraftForm[ApplicationDraft, ApplicationDetail]):
     def build_draft(self, values: dict[str, str], errors: dict[str, str]) -> ApplicationDraft:
         """The draft from what was typed; unreadable dates go into `errors`."""
         stage = Stage(values["stage"]) if "stage" in values else Stage.APPLIED
+        texts: dict[str, Any] = {name: values[name] for name, _ in _TEXT_FIELDS + _LONG_FIELDS}
         return ApplicationDraft(
-            **{name: values[name] for name, _ in _TEXT_FIELDS + _LONG_FIELDS},
+            company=texts.pop("company"), role=texts.pop("role"), **texts,
             applied_on=self.read_date(values, "applied_on", errors),
             next_action_on=self.read_date(values, "next_action_on", errors),
             stage=stage,

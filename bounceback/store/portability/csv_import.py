@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from typing import Any
 
 from bounceback.dates import DateParseError, Lean, parse_date
 from bounceback.domain import Stage
@@ -259,9 +260,10 @@ def _plan_row(plan: ImportPlan, line: int, values: dict[str, str]) -> PlannedApp
             problems.append(ImportProblem(line, "history", str(exc)))
     draft: ApplicationDraft | None = None
     # a row shorter than the header has no cell for later columns: those are blank, not absent
-    text_fields = {"company": "", "role": ""}
+    text_fields: dict[str, Any] = {"company": "", "role": ""}
+    # the resume version is a record of this database: a table from elsewhere cannot name one
     text_fields.update((k, v) for k, v in values.items()
-                       if k not in ("stage", "history", *_DATE_FIELDS))
+                       if k not in ("stage", "history", "resume_id", *_DATE_FIELDS))
     try:
         draft = ApplicationDraft(
             **text_fields, stage=stage or Stage.APPLIED,
