@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from datetime import date
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,8 +15,12 @@ from textual.widgets import Footer, Label, SelectionList, TextArea
 from bounceback.domain import BounceStep, RejectionKind
 from bounceback.playbook.triage import KIND_SUMMARY, causes_for, kind_headline, pattern
 from bounceback.screens.bounce.base import FlowStep
+from bounceback.screens.bounce.evidence import Evidence, EvidencePanel, load_evidence, with_fix
 from bounceback.store.records import RejectionRecord
 from bounceback.widgets.safe import content, template
+
+if TYPE_CHECKING:
+    from bounceback.store.db import Store
 
 
 def stage_line(case: RejectionRecord) -> str:
@@ -30,6 +35,7 @@ class DetectiveScreen(FlowStep):
 
     STEP = BounceStep.DETECTIVE
     HELP_TITLE = "Detective"
+    LOADS = True  # the early-stage evidence: the job's words against the resume that went out
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "next_step", "Next: feedback", id="detective-next", priority=True,
@@ -60,6 +66,7 @@ class DetectiveScreen(FlowStep):
                 "bold"), classes="detective-heading")
             yield SelectionList[str](id="detective-causes")
             yield Label("", id="detective-fix")
+            yield EvidencePanel()
             yield Label(Content.styled("Lessons — what you'd keep or change", "bold"),
                         classes="detective-heading")
             yield TextArea(case.lessons, id="detective-lessons", soft_wrap=True,
@@ -71,11 +78,42 @@ class DetectiveScreen(FlowStep):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Fill in from the stored case."""
+        """Fill in from the stored case; the evidence is compared in a worker."""
         self._show(self.case())
         self.query_one("#detective-causes").focus()
 
+    def load(self, store: Store, today: date, **options: Any) -> Evidence | None:
+        """In a worker: the early-stage evidence (None for a later-stage no: nothing to show)."""
+        case = store.rejections.get(self.case_id)
+        return load_evidence(store, case) if case.kind is RejectionKind.EARLY else None
+
+    def show(self, data: Any, **options: Any) -> None:
+        """Draw the evidence, ticking the fixes already in the next steps."""
+        panel = self.query_one(EvidencePanel)
+        panel.show(data, self.query_one("#detective-next-steps", TextArea).text)
+
+    @on(SelectionList.SelectionHighlighted, "#evidence-fixes")
+    def _fix_highlighted(self, event: SelectionList.SelectionHighlighted[str]) -> None:
+        self.query_one(EvidencePanel).show_why(event.selection_index)
+
+    @on(SelectionList.SelectionToggled, "#evidence-fixes")
+    def _fix_toggled(self, event: SelectionList.SelectionToggled[str]) -> None:
+        """A ticked fix becomes a line of the next steps (saved like typing); untick removes it."""
+        fix = self.query_one(EvidencePanel).fix(event.selection.value)
+        if fix is None:
+            return
+        area = self.query_one("#detective-next-steps", TextArea)
+        on = event.selection.value in event.selection_list.selected
+        new = with_fix(area.text, fix, on)
+        if new != area.text:
+            area.replace(new, (0, 0), area.document.end)
+
     def _show(self, case: RejectionRecord) -> None:
+        early = case.kind is RejectionKind.EARLY
+        panel = self.query_one(EvidencePanel)
+        if early and (panel.evidence is None or not panel.display):
+            self.reload()
+        panel.display = early
         summary = KIND_SUMMARY[case.kind]
         self.query_one("#detective-kind", Label).update(template(
             "[b]$title[/b] [dim]($gloss)[/dim]  $stage",
