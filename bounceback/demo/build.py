@@ -25,6 +25,7 @@ from sqlalchemy import func, insert, select
 from bounceback.clock import today
 from bounceback.demo import plan, words
 from bounceback.demo.habits import HabitRows, Row
+from bounceback.demo.materials import DemoMaterials
 from bounceback.domain import (
     FEELING_WORDS,
     FeedbackStatus,
@@ -44,6 +45,7 @@ from bounceback.store.models import (
     GoalDay,
     GoalPlan,
     HelpAct,
+    Material,
     Rejection,
     Ritual,
     RitualDone,
@@ -64,8 +66,8 @@ WEEKS = 8
 
 # Tables that must be empty before the demo goes in (the Setting row is kept if present).
 _CONTENT_TABLES: tuple[type, ...] = (
-    Application, StageEvent, Rejection, WallowWindow, Ritual, RitualDone, Win, Strength,
-    HelpAct, Goal, GoalPlan, GoalDay, CheckIn,
+    Material, Application, StageEvent, Rejection, WallowWindow, Ritual, RitualDone, Win,
+    Strength, HelpAct, Goal, GoalPlan, GoalDay, CheckIn,
 )
 
 
@@ -86,6 +88,7 @@ class DemoSummary:
     goal_days: int
     check_ins: int
     settings: int
+    materials: int = 0
 
     @property
     def total(self) -> int:
@@ -135,6 +138,7 @@ def build_demo(store: Store, *, scale: int | None = None, seed: int = 7) -> Demo
         wallow_windows=n[WallowWindow], rituals=n[Ritual], rituals_done=n[RitualDone],
         wins=n[Win], strengths=n[Strength], help_acts=n[HelpAct], goals=n[Goal],
         goal_days=n[GoalDay], check_ins=n[CheckIn], settings=n[Setting],
+        materials=n[Material],
     )
 
 
@@ -152,6 +156,7 @@ class _Demo(HabitRows):
         span = (self.today - self.start).days
         self.past_days = [self.start + timedelta(days=i) for i in range(span)]  # not today
         self.applied_days: Counter[date] = Counter()
+        self.materials = DemoMaterials(self.start, self.today, self.at)
         self.rejection_days: Counter[date] = Counter()
 
     def at(self, day: date, minute: int) -> datetime:
@@ -175,6 +180,7 @@ class _Demo(HabitRows):
         wins = self._wins(len(words.WINS) if scale is None else scale // 5)
         goals = self._goals()
         return {
+            Material: self.materials.rows(),  # before the applications that point at them
             Application: apps, StageEvent: events, Rejection: rejections,
             WallowWindow: windows, Ritual: rituals, RitualDone: done, Win: wins,
             Strength: self._strengths(), HelpAct: self._help(), Goal: goals,
@@ -336,6 +342,8 @@ class _Demo(HabitRows):
             "next_action": next_action, "next_action_on": next_on,
             "last_activity_at": history[-1][1], "created_at": history[0][1],
             "updated_at": history[-1][1], "deleted_at": None, "version": 1,
+            "resume_id": self.materials.resume_for(
+                self.local_day(applied[0]) if applied else None),
         }
 
     def _event_note(self, stage: Stage, rounds: int) -> str:

@@ -28,6 +28,7 @@ from bounceback.store.models import (
     Goal,
     GoalDay,
     HelpAct,
+    Material,
     Rejection,
     Ritual,
     RitualDone,
@@ -41,7 +42,7 @@ from bounceback.store.models import (
 NOW = datetime(2026, 11, 25, 9, tzinfo=UTC)
 ALL_TABLES = (
     Application, StageEvent, Rejection, WallowWindow, Ritual, RitualDone, Win, Strength, HelpAct,
-    Goal, GoalDay, CheckIn, Setting,
+    Goal, GoalDay, CheckIn, Setting, Material,
 )
 
 
@@ -362,3 +363,20 @@ def test_keeps_existing_settings(tmp_path: Path) -> None:
     assert summary.settings == 0
     assert store.settings.get().wallow_minutes == 20
     assert {w["minutes"] for w in rows(store, WallowWindow)} == {20}
+
+
+def test_two_resume_versions_and_each_sent_application_records_the_one_current_then(
+        demo: tuple[Store, DemoSummary]) -> None:
+    store, summary = demo
+    assert summary.materials == 2
+    draft, rewrite = sorted(store.materials.all(), key=lambda r: r.id)
+    assert draft.retired and not rewrite.retired and draft.added_on < rewrite.added_on
+    for row in store.applications.rows():
+        app = store.applications.get(row.id)
+        if app.applied_on is None:
+            assert app.resume_id is None
+        else:
+            current = store.materials.current(on=app.applied_on)
+            assert current is not None and app.resume_id == current.id
+    uses = store.materials.uses()
+    assert uses[draft.id] > 5 and uses[rewrite.id] > 5
