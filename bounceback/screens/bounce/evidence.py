@@ -141,9 +141,9 @@ class EvidencePanel(Vertical):
         for fix in evidence.fixes:
             fixes.add_option((content(fix.text), fix.key, fix.line in lines))
         fixes.display = bool(evidence.fixes)
-        if evidence.fixes:
-            fixes.highlighted = 0
-        self.show_why(0 if evidence.fixes else None)
+        # no highlight until the list is reached: highlighting scrolls it into view, and the
+        # page must not jump away from the verdict at the top while the person reads it
+        self.show_why(None)
 
     def show_why(self, index: int | None) -> None:
         """The reason behind the highlighted fix (the posting's line, the resume's line)."""
