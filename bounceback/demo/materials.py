@@ -76,11 +76,11 @@ class DemoMaterials:
         retired: datetime = at(self.switch, 17 * 60)
         return [
             {"id": 1, "kind": MaterialKind.RESUME, "label": "First draft (duties)",
-             "text": FIRST_DRAFT, "file_name": "sam-rivera-resume.docx", "pages": None,
+             "text": FIRST_DRAFT.strip("\n"), "file_name": "sam-rivera-resume.docx", "pages": None,
              "added_on": self.start, "created_at": at(self.start, 9 * 60),
              "retired_at": retired},
             {"id": 2, "kind": MaterialKind.RESUME, "label": "Results first",
-             "text": RESULTS_FIRST, "file_name": "sam-rivera-resume-v2.pdf", "pages": 1,
+             "text": RESULTS_FIRST.strip("\n"), "file_name": "sam-rivera-resume-v2.pdf", "pages": 1,
              "added_on": self.switch, "created_at": retired + timedelta(minutes=30),
              "retired_at": None},
         ]

@@ -13,12 +13,17 @@ _MID_STAGES = frozenset({Stage.SCREENING, Stage.INTERVIEWING})
 # Reaching any of these means you were among the last few; an offer that was withdrawn or
 # an acceptance that fell through is still a final-stage "no".
 _FINAL_STAGES = frozenset({Stage.FINAL_ROUND, Stage.OFFER, Stage.ACCEPTED})
+FINAL_AFTER_ROUNDS = 2
+"""Interview rounds after which a "no" is a final-round (product-fit) case even when "final
+round" was never set: several rounds mean the resume did its job, the conversations carried
+you far, and the decision was about fit."""
 
 
-def classify(stages_reached: Iterable[Stage]) -> RejectionKind:
-    """Read the kind of "no" from every stage the application ever reached (order irrelevant)."""
+def classify(stages_reached: Iterable[Stage], rounds: int = 0) -> RejectionKind:
+    """Read the kind of "no" from every stage the application ever reached (order irrelevant)
+    and how many interview rounds it had (two or more make it a final-round case)."""
     reached = set(stages_reached)
-    if reached & _FINAL_STAGES:
+    if reached & _FINAL_STAGES or rounds >= FINAL_AFTER_ROUNDS:
         return RejectionKind.FINAL
     if reached & _MID_STAGES:
         return RejectionKind.MID
@@ -307,4 +312,5 @@ def _mixed_message(counts: Mapping[RejectionKind, int], total: int) -> str:
 
 def judge(history: Sequence[Stage]) -> tuple[Stage, int, RejectionKind]:
     """Everything the casebook records from a history: stage reached, rounds, kind."""
-    return stage_reached(history), interview_rounds(history), classify(history)
+    rounds = interview_rounds(history)
+    return stage_reached(history), rounds, classify(history, rounds)

@@ -171,7 +171,7 @@ class CaseScreen(NumberedScreen):
             _fact("Kind", kind_headline(r.kind)),
             Static(Content.styled(KIND_SUMMARY[r.kind].explanation, _MUTED), classes="case-note"),
         ]
-        judged = classify([r.stage_reached])
+        judged = classify([r.stage_reached], r.interview_rounds)
         if r.kind is not judged:
             why = r.kind_override_reason or "no reason noted"
             out.append(_fact("Changed", f"from {kind_label(judged)} by you — {why}"))

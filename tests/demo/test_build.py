@@ -157,7 +157,10 @@ def test_rejections_match_the_history_they_came_from(demo: tuple[Store, DemoSumm
         Stage.FINAL_ROUND: RejectionKind.FINAL,
     }
     for r in rejections:
-        assert RejectionKind(r["kind"]) is expected_kind[Stage(r["stage_reached"])]
+        # two interview rounds or more: the resume did its job; a final-round (fit) case
+        expected = RejectionKind.FINAL if r["interview_rounds"] >= 2 \
+            else expected_kind[Stage(r["stage_reached"])]
+        assert RejectionKind(r["kind"]) is expected
         assert r["flow_step"] == "done"
         assert r["feelings"] and set(r["feelings"]) <= set(FEELING_WORDS)
         assert r["intensity_after"] < r["intensity_before"]
@@ -172,7 +175,7 @@ def test_rejections_match_the_history_they_came_from(demo: tuple[Store, DemoSumm
         assert r["created_at"] > events[-1]["at"]
     kinds = Counter(RejectionKind(r["kind"]) for r in rejections)
     assert kinds[RejectionKind.EARLY] > len(rejections) / 2
-    assert kinds[RejectionKind.FINAL] == 2
+    assert kinds[RejectionKind.FINAL] == 3  # two reached the final round, one had 2+ rounds
     latest = sorted(rejections, key=lambda r: r["received_on"])[-8:]
     assert sum(r["kind"] == RejectionKind.EARLY for r in latest) >= 6
 

@@ -14,6 +14,7 @@ from bounceback.playbook.triage import (
     causes_for,
     classify,
     interview_rounds,
+    judge,
     kind_headline,
     kind_label,
     pattern,
@@ -63,6 +64,20 @@ def test_classify_every_combination_of_stages(r: int) -> None:
 )
 def test_classify_real_histories(history: list[Stage], kind: RejectionKind) -> None:
     assert classify(history) is kind
+
+
+@pytest.mark.parametrize(("history", "kind"), [
+    ([Stage.APPLIED, Stage.INTERVIEWING, Stage.REJECTED], RejectionKind.MID),
+    ([Stage.APPLIED, Stage.INTERVIEWING, Stage.INTERVIEWING, Stage.REJECTED], RejectionKind.FINAL),
+    ([Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEWING, Stage.INTERVIEWING,
+      Stage.INTERVIEWING, Stage.REJECTED], RejectionKind.FINAL),
+])
+def test_two_interview_rounds_make_a_final_round_no(history: list[Stage],
+                                                     kind: RejectionKind) -> None:
+    """Several rounds mean the resume did its job: a "no" after them is about fit."""
+    reached, rounds, judged = judge(history)
+    assert judged is kind and rounds == history.count(Stage.INTERVIEWING)
+    assert classify([reached], rounds) is kind
 
 
 def test_classify_order_does_not_matter_and_accepts_iterators() -> None:
