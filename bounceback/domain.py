@@ -266,6 +266,8 @@ FEELING_WORDS = (
     "sad",
     "numb",
     "confused",
+    "defeated",
+    "doubting myself",
     "relieved",
     "determined",
 )

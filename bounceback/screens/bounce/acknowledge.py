@@ -7,11 +7,12 @@ from typing import ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Input, Label, Select, SelectionList
 
 from bounceback.domain import FEELING_WORDS, BounceStep
+from bounceback.playbook.first_aid import normalise
 from bounceback.screens.bounce.base import FlowStep
 from bounceback.store.errors import StoreError, ValidationError
 from bounceback.widgets.intensity import IntensityScale
@@ -50,13 +51,14 @@ class AcknowledgeScreen(FlowStep):
         self.note = self.text_autosave("ack-note", "feeling_note", "Your sentence",
                                        case.feeling_note)
         yield self.step_bar()
-        with Vertical(id="ack-body"):
+        with VerticalScroll(id="ack-body"):  # scrolls where a small terminal cuts it
             yield Label(Content.styled("That one stings. Let's name it first.", "bold"),
                         id="ack-title")
+            # where it stands, then the first-aid line: real pain, common, survivable
             yield Label(template(
-                "$company — $role · it got as far as [b]$stage[/b]. Feeling it means you "
-                "cared; that's allowed.",
+                "$company — $role · it got as far as [b]$stage[/b]. $normal",
                 company=case.company, role=case.role or "—", stage=case.stage_reached.label,
+                normal=normalise(case.kind, self._earlier_cases()),
             ), id="ack-context")
             with Horizontal(id="ack-columns"):
                 with Vertical(id="ack-left"):
@@ -80,6 +82,10 @@ class AcknowledgeScreen(FlowStep):
                         allow_blank=False, id="ack-minutes",
                     )
         yield Footer()
+
+    def _earlier_cases(self) -> int:
+        """The no's logged before this one: each a comeback already made."""
+        return sum(1 for r in self.store.rejections.rows() if r.id != self.case_id)
 
     def on_mount(self) -> None:
         """Start in the feelings list."""
