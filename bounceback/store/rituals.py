@@ -12,7 +12,7 @@ from bounceback.sanitize import clean_text
 from bounceback.store.drafts import check_length, check_required
 from bounceback.store.errors import NotFoundError, ValidationError
 from bounceback.store.mapping import columns, table, to_record
-from bounceback.store.models import Ritual, RitualDone
+from bounceback.store.models import Rejection, Ritual, RitualDone
 from bounceback.store.records import RitualRecord
 
 if TYPE_CHECKING:
@@ -124,6 +124,19 @@ class RitualRepo:
                 .where(d.rejection_id == rejection_id).order_by(d.id)
             ).all()
         return [row[0] for row in rows]
+
+    def effect_rows(self) -> list[tuple[int, int, int]]:
+        """(ritual id, intensity before, intensity after) for each ritual done for a case
+        rated both before and after (deleted cases left out), oldest first."""
+        d = columns(RitualDone)
+        c = columns(Rejection)
+        query = (select(d.ritual_id, c.intensity_before, c.intensity_after)
+                 .join_from(table(RitualDone), table(Rejection), d.rejection_id == c.id)
+                 .where(c.intensity_before.is_not(None), c.intensity_after.is_not(None),
+                        c.deleted_at.is_(None))
+                 .order_by(d.id))
+        with self._db.read() as s:
+            return [(int(a), int(b), int(c_)) for a, b, c_ in s.connection().execute(query)]
 
     @staticmethod
     def _get(s: Session, ritual_id: int) -> Ritual:

@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bounceback.playbook.rituals import DEFAULT_RITUALS, next_ritual, ritual_offer
+from bounceback.playbook.rituals import (
+    DEFAULT_RITUALS,
+    RitualEffect,
+    best_ritual,
+    effect_text,
+    next_ritual,
+    ritual_effects,
+    ritual_offer,
+)
 
 
 def test_empty_list_offers_nothing() -> None:
@@ -82,3 +90,27 @@ def test_defaults_are_five_short_rituals() -> None:
     assert len(DEFAULT_RITUALS) == 5
     assert len(set(DEFAULT_RITUALS)) == 5
     assert all(0 < len(r) <= 80 for r in DEFAULT_RITUALS)
+
+
+# ---- which ritual works for you -------------------------------------------------------------
+
+
+def test_an_effect_needs_three_rated_uses_and_is_the_mean_drop() -> None:
+    rows = [(1, 8, 5), (1, 6, 4), (1, 7, 6),  # drops 3, 2, 1 -> 2.0 over 3
+            (2, 9, 2), (2, 9, 3)]  # only two uses: not shown yet
+    assert ritual_effects(rows) == [RitualEffect(1, 3, 2.0)]
+
+
+def test_the_most_helpful_comes_first_and_ties_go_to_more_uses() -> None:
+    rows = [(1, 5, 4)] * 3 + [(2, 6, 3)] * 3 + [(3, 6, 3)] * 4
+    effects = ritual_effects(rows)
+    assert [e.ritual_id for e in effects] == [3, 2, 1]
+    assert best_ritual(effects) == RitualEffect(3, 4, 3.0)
+
+
+def test_nothing_is_suggested_when_no_ritual_has_eased_it() -> None:
+    effects = ritual_effects([(1, 4, 4)] * 3 + [(2, 3, 5)] * 3)
+    assert best_ritual(effects) is None
+    assert effect_text(effects[0]) == "leaves it where it was, on average (3 times)"
+    assert effect_text(effects[1]) == "raised it by 2.0 on average (3 times)"
+    assert effect_text(RitualEffect(9, 4, 2.25)) == "eases it by 2.2 on average (4 times)"

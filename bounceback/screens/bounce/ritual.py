@@ -14,7 +14,14 @@ from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from bounceback.domain import BounceStep
-from bounceback.playbook.rituals import ritual_offer
+from bounceback.playbook.rituals import (
+    MIN_USES,
+    RitualEffect,
+    best_ritual,
+    effect_text,
+    ritual_effects,
+    ritual_offer,
+)
 from bounceback.playbook.wins import pick_wins
 from bounceback.screens.bounce.base import FlowStep
 from bounceback.store.errors import StoreError, ValidationError
@@ -53,6 +60,7 @@ class RitualScreen(FlowStep):
             yield Label(Content.styled("Now the thing you planned for moments like this.", "bold"))
             yield Label("Pick one, go and do it, then press enter on it.", classes="ritual-hint")
             yield OptionList(id="ritual-options")
+            yield Label("", id="ritual-best")
             yield Label("", id="ritual-done")
             yield Label(template(
                 "How strong is it now, 0–10? [dim](before: $before)[/dim]",
@@ -82,13 +90,31 @@ class RitualScreen(FlowStep):
     def _fill_offer(self) -> None:
         rituals = {r.id: r for r in self.store.rituals.all()}
         offer = ritual_offer(list(rituals), self.store.rituals.last_done_id(), count=5)
+        effects = {e.ritual_id: e for e in ritual_effects(self.store.rituals.effect_rows())}
+        best = best_ritual([e for e in effects.values() if e.ritual_id in rituals])
+        if best is not None and best.ritual_id not in offer:
+            offer = [best.ritual_id, *offer[:4]]  # what helps most is always on offer
         options = self.query_one("#ritual-options", OptionList)
         options.clear_options()
         options.add_options(
-            [Option(content(rituals[rid].title), id=str(rid)) for rid in offer]
+            [Option(self._option(rituals[rid].title, effects.get(rid)), id=str(rid))
+             for rid in offer]
             or [Option(Content("No rituals yet — press e to plan one."), disabled=True)]
         )
         options.highlighted = 0
+        self.query_one("#ritual-best", Label).update(
+            template("[b]What has helped you most:[/b] $title — $effect.",
+                     title=rituals[best.ritual_id].title, effect=effect_text(best))
+            if best is not None else Content.styled(
+                f"After {MIN_USES} rated uses, each ritual shows how much it eases the "
+                "feeling for you.", "$text-muted"))
+
+    @staticmethod
+    def _option(title: str, effect: RitualEffect | None) -> Content:
+        if effect is None:
+            return content(title)
+        return Content.assemble(content(title),
+                                Content.styled(f"  · {effect_text(effect)}", "$text-muted"))
 
     def _show_wins(self, wins: list[WinCard]) -> None:
         box = self.query_one("#ritual-wins", Vertical)
