@@ -164,6 +164,32 @@ STRENGTH_KIND_HEADINGS = {
 }
 
 
+class RoundKind(StrEnum):
+    """What kind of interview round it was."""
+
+    PHONE = "phone"
+    TECHNICAL = "technical"
+    PANEL = "panel"
+    TAKE_HOME = "take_home"
+    FINAL = "final"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        """Human label ("take-home")."""
+        return ROUND_KIND_LABELS[self]
+
+
+ROUND_KIND_LABELS = {
+    RoundKind.PHONE: "phone",
+    RoundKind.TECHNICAL: "technical",
+    RoundKind.PANEL: "panel",
+    RoundKind.TAKE_HOME: "take-home",
+    RoundKind.FINAL: "final",
+    RoundKind.OTHER: "other",
+}
+
+
 class MaterialKind(StrEnum):
     """What a stored document is: a resume or a cover letter."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from bounceback.domain import FeedbackStatus
+from bounceback.domain import FeedbackStatus, RejectionKind
 
 
 def _one_line(text: str) -> str:
@@ -35,29 +35,56 @@ def subject_line(role: str, company: str) -> str:
     return "Thank you for letting me know"
 
 
-def feedback_email(contact_name: str, role: str, company: str, sender: str = "") -> str:
-    """A short, warm request for feedback, framed as wanting to improve, never as a challenge.
+_TITLES = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx", "sir", "dame"})
 
-    The contact's name is used exactly as typed (whitespace tidied): guessing a "first name"
-    goes wrong for titles ("Dr. Okafor") and for family-name-first names, so the user decides
-    by what they type. A blank name gives a neutral "Hello,". Values are concatenated, never
-    used as a template, so braces or percent signs in them stay literal.
+
+def greeting_name(contact_name: str) -> str:
+    """The name to greet by: the first name when one is known ("Dana Okafor" → "Dana"), the
+    whole name after a title ("Dr. Okafor" stays "Dr. Okafor"), "" when there is none.
+
+    A family name written first ("Okafor Dana") cannot be told apart; the email is editable.
     """
-    name = _one_line(contact_name)
+    words = _one_line(contact_name).split(" ")
+    if not words or not words[0]:
+        return ""
+    if words[0].rstrip(".").casefold() in _TITLES or len(words) == 1:
+        return " ".join(words)
+    return words[0]
+
+
+def feedback_email(contact_name: str, role: str, company: str, sender: str = "",
+                   kind: RejectionKind = RejectionKind.MID) -> str:
+    """A short, warm request for feedback, framed as wanting to grow, never as a challenge.
+
+    Every part a good request has, in our words: thanks (for the interviews, or for an early
+    no, for considering the application), an honest line that it stings and the answer is
+    still welcome, the ask (about the interviews, or about the application), a wish for the
+    team, and a sign-off with the sender's name when it is known. Values are concatenated,
+    never used as a template, so braces or percent signs in them stay literal.
+    """
+    name = greeting_name(contact_name)
     greeting = f"Hello {name}," if name else "Hello,"
     signature = _one_line(sender)
+    talks = "the interviews" if kind is RejectionKind.FINAL else "our conversations"
+    if kind is RejectionKind.EARLY:
+        thanks = "for taking the time to consider my application"
+        ask = ("a line or two on my application: what in my experience, or in how I presented "
+               "it, would have made it stronger")
+    else:
+        thanks = f"for the time you and the team gave me in {talks}"
+        ask = (f"a line or two on how I came across in {talks}, or on what would have made "
+               "me a stronger fit")
     lines = [
         greeting,
         "",
-        f"Thank you for letting me know your decision about {_position(role, company)}, "
-        "and for the time you and the team spent on my application.",
+        f"Thank you for letting me know about {_position(role, company)}, and {thanks}.",
         "",
-        "I'm always working to get better, so if you have a few minutes, I would value any "
-        "brief thoughts on what would have made me a stronger candidate. Even a sentence or "
-        "two would help me prepare for the next opportunity.",
+        "I'll admit this one stings, and I'm grateful for a clear answer.",
         "",
-        "I understand if that isn't possible. Either way, thank you, and I hope our paths "
-        "cross again.",
+        f"I'm working on getting better at this, so if you have a few minutes, I would value "
+        f"{ask}.",
+        "",
+        "I wish you and the team every success, and I hope our paths cross again.",
         "",
         "Kind regards,",
     ]

@@ -20,6 +20,7 @@ from bounceback.store.errors import StoreError
 from bounceback.store.form_drafts import FormDraftRepo
 from bounceback.store.goals import GoalRepo
 from bounceback.store.help_acts import HelpRepo
+from bounceback.store.interviews import InterviewRepo
 from bounceback.store.materials import MaterialRepo
 from bounceback.store.rejections import RejectionRepo
 from bounceback.store.rituals import RitualRepo
@@ -69,6 +70,7 @@ class Store:
         self.goals = GoalRepo(db)
         self.checkins = CheckInRepo(db)
         self.form_drafts = FormDraftRepo(db)
+        self.interviews = InterviewRepo(db)
         self._seed()
 
     @classmethod

@@ -280,7 +280,59 @@ CREATE INDEX ix_application_resume_id ON application (resume_id);
 ALTER TABLE application ADD COLUMN job_profile JSON
 """
 
-STEPS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+# Version 7 (issue 13): the person's name for signing emails (NULL until asked; '' when they
+# chose not to give one) and when they planned their rituals on a calm day; a wallow window
+# can be scheduled for later ("at 18:00 today"); interview rounds as records, with the
+# questions remembered from each (flagged when shaky), and an answer bank keyed by a folded
+# question so a question that keeps coming back finds its better answer.
+_V7 = """
+ALTER TABLE setting ADD COLUMN your_name VARCHAR(200);
+ALTER TABLE setting ADD COLUMN rituals_planned_at DATETIME;
+ALTER TABLE rejection ADD COLUMN window_opens_at DATETIME;
+ALTER TABLE rejection ADD COLUMN window_minutes INTEGER;
+CREATE INDEX ix_rejection_window_opens_at ON rejection (window_opens_at);
+CREATE TABLE interview_round (
+	id INTEGER NOT NULL,
+	application_id INTEGER NOT NULL,
+	held_on DATE NOT NULL,
+	kind VARCHAR(24) NOT NULL,
+	people VARCHAR(500) DEFAULT '' NOT NULL,
+	felt INTEGER,
+	notes TEXT DEFAULT '' NOT NULL,
+	created_at DATETIME NOT NULL,
+	updated_at DATETIME NOT NULL,
+	version INTEGER DEFAULT '1' NOT NULL,
+	PRIMARY KEY (id),
+	FOREIGN KEY(application_id) REFERENCES application (id) ON DELETE CASCADE
+);
+CREATE INDEX ix_interview_round_application_id ON interview_round (application_id);
+CREATE INDEX ix_interview_round_held_on ON interview_round (held_on);
+CREATE TABLE interview_question (
+	id INTEGER NOT NULL,
+	round_id INTEGER NOT NULL,
+	text VARCHAR(1000) NOT NULL,
+	fold VARCHAR(1000) DEFAULT '' NOT NULL,
+	shaky BOOLEAN DEFAULT 0 NOT NULL,
+	position INTEGER DEFAULT '0' NOT NULL,
+	PRIMARY KEY (id),
+	FOREIGN KEY(round_id) REFERENCES interview_round (id) ON DELETE CASCADE
+);
+CREATE INDEX ix_interview_question_fold ON interview_question (fold);
+CREATE INDEX ix_interview_question_round_id ON interview_question (round_id);
+CREATE TABLE answer (
+	id INTEGER NOT NULL,
+	question VARCHAR(1000) NOT NULL,
+	fold VARCHAR(1000) NOT NULL,
+	answer TEXT DEFAULT '' NOT NULL,
+	created_at DATETIME NOT NULL,
+	updated_at DATETIME NOT NULL,
+	version INTEGER DEFAULT '1' NOT NULL,
+	PRIMARY KEY (id),
+	CONSTRAINT uq_answer_fold UNIQUE (fold)
+)
+"""
+
+STEPS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 """Step N (1-based) takes the schema from version N-1 to N."""
 
 LATEST = len(STEPS)

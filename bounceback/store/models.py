@@ -16,6 +16,7 @@ from bounceback.domain import (
     HelpKind,
     MaterialKind,
     RejectionKind,
+    RoundKind,
     Stage,
     StrengthKind,
     WinCategory,
@@ -101,6 +102,8 @@ def _fk(target: str, ondelete: str, nullable: bool) -> sa.Column:
 _application_version = sa.Column("version", sa.Integer, nullable=False, server_default="1")
 _rejection_version = sa.Column("version", sa.Integer, nullable=False, server_default="1")
 _win_version = sa.Column("version", sa.Integer, nullable=False, server_default="1")
+_round_version = sa.Column("version", sa.Integer, nullable=False, server_default="1")
+_answer_version = sa.Column("version", sa.Integer, nullable=False, server_default="1")
 
 
 class SchemaVersion(SQLModel, table=True):
@@ -211,6 +214,10 @@ class Rejection(SQLModel, table=True):
     # v2: appended columns (SQLite adds them at the end of the table)
     deleted_at: datetime | None = Field(default=None, sa_column=_when(nullable=True, index=True))
     imported: bool = Field(default=False, sa_column=_bool(False))
+    # v7: a wallow window scheduled for later ("at 18:00 today"), and its length
+    window_opens_at: datetime | None = Field(
+        default=None, sa_column=_when(nullable=True, index=True))
+    window_minutes: int | None = Field(default=None, sa_column=sa.Column(sa.Integer))
 
     __mapper_args__ = {"version_id_col": _rejection_version}
 
@@ -365,6 +372,57 @@ class Setting(SQLModel, table=True):
     min_active: int = Field(default=5, sa_column=_int("5"))
     feedback_let_go_days: int = Field(default=14, sa_column=_int("14"))
     theme: str = Field(default="", sa_column=_str(40))  # v2; "" = the built-in default
+    # v7: the name emails are signed with (None: never asked; "": chose not to give one)
+    your_name: str | None = Field(default=None, sa_column=sa.Column(sa.String(200)))
+    # v7: when the person planned their rituals on a calm day (or said not now)
+    rituals_planned_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
+
+
+class InterviewRound(SQLModel, table=True):
+    """One interview round of an application, written after it (v7)."""
+
+    __tablename__ = "interview_round"
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(sa_column=_fk("application.id", "CASCADE", nullable=False))
+    held_on: date = Field(sa_column=sa.Column(sa.Date, nullable=False, index=True))
+    kind: RoundKind = Field(sa_column=_enum(RoundKind))
+    people: str = Field(default="", sa_column=_str(500))
+    felt: int | None = Field(default=None, sa_column=sa.Column(sa.Integer))
+    notes: str = Field(default="", sa_column=_text())
+    created_at: datetime = Field(sa_column=_when())
+    updated_at: datetime = Field(sa_column=_when())
+    version: int = Field(default=1, sa_column=_round_version)
+
+    __mapper_args__ = {"version_id_col": _round_version}
+
+
+class InterviewQuestion(SQLModel, table=True):
+    """A question remembered from a round; `fold` finds the same question asked again (v7)."""
+
+    __tablename__ = "interview_question"
+    id: int | None = Field(default=None, primary_key=True)
+    round_id: int = Field(sa_column=_fk("interview_round.id", "CASCADE", nullable=False))
+    text: str = Field(sa_column=_str(1000, default=None))
+    fold: str = Field(default="", sa_column=sa.Column(sa.String(1000), nullable=False,
+                                                       server_default="", index=True))
+    shaky: bool = Field(default=False, sa_column=_bool(False))
+    position: int = Field(default=0, sa_column=_int("0"))
+
+
+class Answer(SQLModel, table=True):
+    """The answer bank: a better answer to a question that keeps coming back (v7)."""
+
+    __tablename__ = "answer"
+    __table_args__ = (sa.UniqueConstraint("fold", name="uq_answer_fold"),)
+    id: int | None = Field(default=None, primary_key=True)
+    question: str = Field(sa_column=_str(1000, default=None))
+    fold: str = Field(sa_column=_str(1000, default=None))
+    answer: str = Field(default="", sa_column=_text())
+    created_at: datetime = Field(sa_column=_when())
+    updated_at: datetime = Field(sa_column=_when())
+    version: int = Field(default=1, sa_column=_answer_version)
+
+    __mapper_args__ = {"version_id_col": _answer_version}
 
 
 class FormDraft(SQLModel, table=True):

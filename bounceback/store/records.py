@@ -15,6 +15,7 @@ from bounceback.domain import (
     HelpKind,
     MaterialKind,
     RejectionKind,
+    RoundKind,
     Stage,
     StrengthKind,
     WinCategory,
@@ -88,6 +89,8 @@ class Settings:
     min_active: int = 5
     feedback_let_go_days: int = 14
     theme: str = ""  # the chosen colour theme by name; "" = the app's default
+    your_name: str | None = None  # signs emails; None: never asked, "": chose not to say
+    rituals_planned_at: datetime | None = None  # rituals chosen on a calm day (or "not now")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +120,8 @@ class RejectionRecord:
     feedback_text: str
     flow_step: str
     version: int
+    window_opens_at: datetime | None = None  # a wallow window scheduled for later (v7)
+    window_minutes: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +234,48 @@ class StrengthRecord:
     text: str
     kind: StrengthKind
     position: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionRecord:
+    """A question remembered from an interview round (`shaky`: it did not go well)."""
+
+    id: int
+    round_id: int
+    text: str
+    fold: str
+    shaky: bool
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class RoundRecord:
+    """One interview round of an application, with its questions in the order written."""
+
+    id: int
+    application_id: int
+    held_on: date
+    kind: RoundKind
+    people: str
+    felt: int | None
+    notes: str
+    created_at: datetime
+    updated_at: datetime
+    version: int
+    questions: tuple[QuestionRecord, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRecord:
+    """The answer bank's better answer to a question that keeps coming back."""
+
+    id: int
+    question: str
+    fold: str
+    answer: str
+    created_at: datetime
+    updated_at: datetime
+    version: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 
 THEME_CAP = 40
 """The `setting.theme` column is VARCHAR(40)."""
+NAME_CAP = 200
+"""The `setting.your_name` column is VARCHAR(200)."""
 
 
 class SettingsRepo:
@@ -62,6 +64,8 @@ class SettingsRepo:
                 min_active=row.min_active,
                 feedback_let_go_days=row.feedback_let_go_days,
                 theme=row.theme,
+                your_name=row.your_name,
+                rituals_planned_at=row.rituals_planned_at,
             )
 
     def update(self, **values: int) -> Settings:
@@ -84,5 +88,24 @@ class SettingsRepo:
         with self._db.write() as s:
             row = s.get(Setting, 1) or Setting(id=1)
             row.theme = name
+            s.add(row)
+        return self.get()
+
+    def set_your_name(self, name: str) -> Settings:
+        """The name emails are signed with ("" = asked, and chose not to give one)."""
+        name = clean_text(name, single_line=True).strip()
+        if len(name) > NAME_CAP:
+            raise ValidationError({"your_name": f"A name is at most {NAME_CAP} characters."})
+        with self._db.write() as s:
+            row = s.get(Setting, 1) or Setting(id=1)
+            row.your_name = name
+            s.add(row)
+        return self.get()
+
+    def mark_rituals_planned(self) -> Settings:
+        """The calm-day invitation to plan rituals was answered (planned, or "not now")."""
+        with self._db.write() as s:
+            row = s.get(Setting, 1) or Setting(id=1)
+            row.rituals_planned_at = self._db.clock.now()
             s.add(row)
         return self.get()

@@ -6,11 +6,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from bounceback.domain import FEEDBACK_STATUS_LABELS, FeedbackStatus
+from bounceback.domain import FEEDBACK_STATUS_LABELS, FeedbackStatus, RejectionKind
 from bounceback.playbook.feedback import (
     FeedbackAction,
     feedback_email,
     feedback_state,
+    greeting_name,
     subject_line,
 )
 
@@ -26,9 +27,35 @@ ARTICLE_PHRASES = (
 
 def test_email_fills_names() -> None:
     text = feedback_email("Dana Okafor", "Data Analyst", "Acme", sender="Sam Lee")
-    assert text.startswith("Hello Dana Okafor,\n")
+    assert text.startswith("Hello Dana,\n")  # the first name when one is known
     assert "the Data Analyst role at Acme" in text
     assert text.rstrip().endswith("Kind regards,\nSam Lee")
+
+
+@pytest.mark.parametrize(("typed", "greeted"), [
+    ("Dana Okafor", "Dana"), ("Dana", "Dana"), ("Dr. Okafor", "Dr. Okafor"),
+    ("dr Chen Wei", "dr Chen Wei"), ("Ms Lee", "Ms Lee"), ("  Ana  María  Ruiz ", "Ana"),
+    ("", ""), ("  ", ""),
+])
+def test_the_greeting_uses_the_first_name_but_keeps_a_title(typed: str, greeted: str) -> None:
+    assert greeting_name(typed) == greeted
+
+
+def test_every_part_of_a_good_request_is_there_for_each_kind() -> None:
+    for kind in RejectionKind:
+        text = feedback_email("Dana Okafor", "Data Analyst", "Acme", "Sam Lee", kind)
+        assert "Thank you for letting me know" in text  # thanks
+        assert "stings" in text and "grateful for a clear answer" in text  # honest, grateful
+        assert "getting better" in text  # growth, not a challenge
+        assert "I wish you and the team every success" in text  # a wish for the team
+        assert text.endswith("Kind regards,\nSam Lee\n")  # signed
+    early = feedback_email("Dana", "Analyst", "Acme", kind=RejectionKind.EARLY)
+    assert "consider my application" in early and "on my application" in early
+    assert "interview" not in early and "conversation" not in early
+    final = feedback_email("Dana", "Analyst", "Acme", kind=RejectionKind.FINAL)
+    assert "in the interviews" in final and "stronger fit" in final
+    mid = feedback_email("Dana", "Analyst", "Acme", kind=RejectionKind.MID)
+    assert "in our conversations" in mid
 
 
 def test_email_neutral_greeting_when_name_blank() -> None:
@@ -57,13 +84,13 @@ def test_email_reads_well_with_missing_role_or_company(
 def test_user_text_is_never_interpreted() -> None:
     weird = "{role} %s {0} {{x}} $name"
     text = feedback_email(weird, weird, weird, sender=weird)
-    assert text.count(weird) == 4
+    assert text.count(weird) == 3 and text.startswith("Hello {role},")  # first word greets
     assert subject_line(weird, weird) == f"Thank you — {weird} at {weird}"
 
 
 def test_pasted_newlines_are_tidied_to_one_line() -> None:
-    text = feedback_email("Dana\n  Okafor", "Data\nAnalyst", " Acme ")
-    assert text.startswith("Hello Dana Okafor,\n")
+    text = feedback_email("Dr.\n  Okafor", "Data\nAnalyst", " Acme ")
+    assert text.startswith("Hello Dr. Okafor,\n")
     assert "the Data Analyst role at Acme," in text
 
 

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bounceback.clock import FixedClock
-from bounceback.domain import HelpKind, MaterialKind, StrengthKind, WinCategory
+from bounceback.domain import HelpKind, MaterialKind, RoundKind, StrengthKind, WinCategory
 from bounceback.playbook.goals import describe_days, rrule_problem
 from bounceback.playbook.rituals import DEFAULT_RITUALS
 from bounceback.playbook.triage import judge
@@ -31,6 +31,7 @@ from bounceback.store.db import Store
 from bounceback.store.drafts import ApplicationDraft
 from bounceback.store.goals import GoalDraft
 from bounceback.store.help_acts import HelpDraft
+from bounceback.store.interviews import RoundDraft
 from bounceback.store.portability.json_import import exported_tables
 from bounceback.store.wins import WinDraft
 
@@ -45,6 +46,10 @@ def _one_of_each(store: Store) -> None:
     app_id = store.applications.create(ApplicationDraft(company="Acme", role="Dev",
                                                         applied_on=date(2026, 11, 2))).id
     store.applications.create(ApplicationDraft(company="Beta", role="QA"))
+    store.interviews.add(app_id, RoundDraft(date(2026, 11, 10), RoundKind.TECHNICAL, "Kim",
+                                            6, "fine", (("Tell me about a conflict", True),)),
+                         TODAY)
+    store.interviews.save_answer("Tell me about a conflict", "The release-freeze story.")
     case = store.rejections.log_for_application(app_id, judge)
     window = store.wallow.start(case.id, 15)
     store.wallow.save_vent(window.id, "so unfair")

@@ -33,6 +33,7 @@ from bounceback.store.drafts import (
 from bounceback.store.errors import ValidationError
 from bounceback.store.goals import GoalDraft, RuleCheck, check_count, check_counted_day, check_plan
 from bounceback.store.help_acts import HelpDraft
+from bounceback.store.interviews import RoundDraft, fold_question
 from bounceback.store.materials import material_label, material_text
 from bounceback.store.models import UTCDateTime
 from bounceback.store.portability.common import DERIVED_COLUMNS, MAX_TEXT
@@ -256,6 +257,26 @@ def _material(out: Row, ctx: RowContext) -> None:
         raise ValidationError({"added_on": "A version can't be added in the future."})
 
 
+def _interview_round(out: Row, ctx: RowContext) -> None:
+    draft = RoundDraft(held_on=out["held_on"], kind=out["kind"], people=out.get("people", ""),
+                       felt=out.get("felt"), notes=out.get("notes", "")).validated(ctx.latest_day)
+    out.update(people=draft.people, notes=draft.notes)
+
+
+def _interview_question(out: Row, ctx: RowContext) -> None:
+    text = clean_text(out["text"], single_line=True).strip()
+    if not text:
+        raise ValidationError({"text": "A question can't be empty."})
+    out.update(text=text, fold=fold_question(text))
+
+
+def _answer(out: Row, ctx: RowContext) -> None:
+    question = clean_text(out["question"], single_line=True).strip()
+    if not fold_question(question):
+        raise ValidationError({"question": "An answer needs its question."})
+    out.update(question=question, fold=fold_question(question))
+
+
 def _help_act(out: Row, ctx: RowContext) -> None:
     draft = HelpDraft(who=out["who"], what=out.get("what", ""), kind=out["kind"],
                       happened_on=out["happened_on"]).validated(ctx.latest_day)
@@ -308,6 +329,9 @@ _RULES: dict[str, Callable[[Row, RowContext], None]] = {
     "win": _win,
     "strength": _strength,
     "material": _material,
+    "interview_round": _interview_round,
+    "interview_question": _interview_question,
+    "answer": _answer,
     "help_act": _help_act,
     "goal": _goal,
     "goal_plan": _goal_plan,
