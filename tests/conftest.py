@@ -20,3 +20,6 @@ def _no_real_user_data(
     ):
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.setenv("BOUNCEBACK_DB", str(home / "bounceback-test.db"))
+    # no desktop session: a test never reaches the real clipboard or opens a mail app
+    for var in ("DISPLAY", "WAYLAND_DISPLAY", "WSL_DISTRO_NAME"):
+        monkeypatch.delenv(var, raising=False)

@@ -128,7 +128,8 @@ def build_demo(store: Store, *, scale: int | None = None, seed: int = 7) -> Demo
         chosen = conn.execute(select(core_table(Setting).c.id)).scalar() is not None
         demo = _Demo(store.clock, random.Random(seed), settings)
         tables = demo.build(scale)
-        tables[Setting] = [] if chosen else [{"id": 1}]  # keep the user's choices
+        # keep the user's choices; the demo person signs their emails as Sam Rivera
+        tables[Setting] = [] if chosen else [{"id": 1, "your_name": "Sam Rivera"}]
         for model, rows in tables.items():
             if rows:
                 conn.execute(insert(core_table(model)), rows)

@@ -19,6 +19,7 @@ from bounceback.screens.modals import ConfirmModal, PickerModal, TextPromptModal
 from bounceback.screens.pipeline import PipelineScreen
 from bounceback.widgets.wallow_timer import WallowTimer
 from tests.ui.conftest import add, screen_text, settle
+from tests.ui.toasts import toasts_of
 
 
 def digits(app) -> str:  # type: ignore[no-untyped-def]
@@ -156,7 +157,8 @@ async def test_window_that_ran_out_while_closed_goes_straight_to_the_ritual(
         assert store.wallow.open_window() is None
 
 
-async def test_ritual_detective_feedback_and_keep_moving(pilot, store, clock, tmp_path):
+async def test_ritual_detective_feedback_and_keep_moving(pilot, store, clock, tmp_path,
+                                                         monkeypatch):
     add(store, "Saved Co", "Analyst", stage=Stage.SAVED)
     await start_flow(pilot, store, stage=Stage.FINAL_ROUND)
     await pilot.press("ctrl+s")
@@ -202,11 +204,22 @@ async def test_ritual_detective_feedback_and_keep_moving(pilot, store, clock, tm
     await pilot.press("ctrl+s")
     await settle(pilot)
     assert store.rejections.get(row.id).lessons == "lead with the case study"
-    # feedback: the contact's name fills the greeting; copy, save to a file, mark asked
+    # feedback: asked once for the name to sign with; the contact's first name greets;
+    # copy, save to a file, mark asked
+    assert isinstance(pilot.app.screen, TextPromptModal)
+    await pilot.press(*"Jo Rivera", "enter")
+    await settle(pilot)
     assert isinstance(pilot.app.screen, FeedbackScreen)
-    assert "Hello Sam Lee," in screen_text(pilot.app)
+    assert store.settings.get().your_name == "Jo Rivera"
+    email = pilot.app.screen.email
+    assert email.startswith("Hello Sam,") and email.endswith("Kind regards,\nJo Rivera\n")
+    assert "consider my application" in email  # the kind was changed to early above
+    assert "Hello Sam," in screen_text(pilot.app)
+    monkeypatch.setattr("bounceback.clipboard.clipboard_tools", lambda: [])
     await pilot.press("c")
-    assert "Sam Lee" in pilot.app.clipboard
+    await settle(pilot)
+    assert "Hello Sam," in pilot.app.clipboard
+    assert "If nothing pastes, press s" in " ".join(toasts_of(pilot.app))
     await pilot.press("s")
     await pilot.pause()
     prompt = pilot.app.screen.query_one("#prompt-input", Input)
@@ -214,7 +227,7 @@ async def test_ritual_detective_feedback_and_keep_moving(pilot, store, clock, tm
     prompt.value = str(target)
     await pilot.press("enter")
     await pilot.pause()
-    assert "Hello Sam Lee," in target.read_text()
+    assert "Hello Sam," in target.read_text() and target.read_text().endswith("Jo Rivera\n")
     assert oct(os.stat(target).st_mode & 0o777) == "0o600"
     await pilot.press("a")
     await pilot.pause()
@@ -234,6 +247,7 @@ async def test_ritual_detective_feedback_and_keep_moving(pilot, store, clock, tm
 
 
 async def test_saving_the_email_never_overwrites_without_asking(pilot, store, tmp_path):
+    store.settings.set_your_name("")  # asked before: no prompt on arrival
     await start_flow(pilot, store)
     (row,) = store.rejections.rows()
     from bounceback.screens.bounce.base import screen_for

@@ -109,7 +109,7 @@ TABLE: dict[str, str] = {
     "detective": "tab shift+tab ctrl+c ctrl+s k escape question_mark 1 2 3 4 5 ctrl+p ctrl+q",
     "detective-kind-picker": "tab shift+tab ctrl+c escape",
     "feedback": (
-        "tab shift+tab ctrl+c ctrl+s c s a n e question_mark 1 2 3 4 5 ctrl+p ctrl+q escape"
+        "tab shift+tab ctrl+c ctrl+s c m s a n e question_mark 1 2 3 4 5 ctrl+p ctrl+q escape"
     ),
     "feedback-editing": "tab shift+tab ctrl+s escape ctrl+p ctrl+q",
     "feedback-save-prompt": "tab shift+tab escape",

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
+from urllib.parse import quote, urlencode
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,6 +22,7 @@ from bounceback.playbook.feedback import (
     subject_line,
 )
 from bounceback.screens.bounce.base import FlowStep
+from bounceback.store.errors import NotFoundError, StoreError, ValidationError
 from bounceback.store.records import RejectionRecord
 from bounceback.widgets.safe import template
 
@@ -41,6 +44,8 @@ class FeedbackScreen(FlowStep):
         Binding("ctrl+s", "next_step", "Next: keep moving", id="feedback-next", priority=True,
                 tooltip="On to what is still moving"),
         Binding("c", "copy", "Copy", id="feedback-copy", tooltip="Copy the email to the clipboard"),
+        Binding("m", "mail", "Mail app", id="feedback-mail",
+                tooltip="Open a new email to the contact in your mail app (mailto:)"),
         Binding("s", "save_file", "Save to file", id="feedback-save",
                 tooltip="Save the email to a .txt file (0600; asks before overwriting)"),
         Binding("a", "asked", "Mark asked", id="feedback-asked",
@@ -54,26 +59,72 @@ class FeedbackScreen(FlowStep):
                 tooltip="Leave the flow; the case keeps its place"),
     ]
 
+    def __init__(self, case_id: int) -> None:
+        """The feedback step of case `case_id`."""
+        super().__init__(case_id)
+        self._drafted = ""  # the email as drafted: replaced by a signed one only if untouched
+
     def compose(self) -> ComposeResult:
-        """Subject, the email, and where the request stands."""
+        """Recipient, subject, the email, and where the request stands."""
         case = self.case()
+        self.recipient = self._recipient(case)
         yield self.step_bar()
         with Vertical(id="feedback-body"):
             yield Label(Content.styled(
                 "One short, polite ask. It's for your growth, not to change their mind.", "bold"))
+            yield Label(template("[dim]To:[/dim] $to", to=self.recipient) if self.recipient
+                        else Content.styled("To: no address saved for the contact — add it "
+                                            "on the application, or type it in your mail app.",
+                                            "$text-muted"), id="feedback-to")
             yield Label(template("[dim]Subject:[/dim] $subject",
                                  subject=subject_line(case.role, case.company)),
                         id="feedback-subject")
-            email = TextArea(feedback_email(case.contact_name, case.role, case.company),
-                             id="feedback-email", soft_wrap=True, tab_behavior="focus")
+            self._drafted = self._draft(case)
+            email = TextArea(self._drafted, id="feedback-email", soft_wrap=True,
+                             tab_behavior="focus")
             email.can_focus = False  # keys first; `e` edits
             yield email
             yield Label("", id="feedback-status")
         yield Footer()
 
     def on_mount(self) -> None:
-        """Show where the request stands."""
+        """Show where the request stands; ask once for the name to sign with."""
         self._show_status(self.case())
+        if self.store.settings.get().your_name is None:
+            self.call_after_refresh(self._ask_name)
+
+    def _draft(self, case: RejectionRecord) -> str:
+        return feedback_email(case.contact_name, case.role, case.company,
+                              sender=self.store.settings.get().your_name or "", kind=case.kind)
+
+    def _recipient(self, case: RejectionRecord) -> str:
+        """The contact's address from the application, when there is one."""
+        if case.application_id is None:
+            return ""
+        try:
+            return self.store.applications.get(case.application_id).contact_email
+        except NotFoundError:
+            return ""
+
+    def _ask_name(self) -> None:
+        """Asked once: the name the email is signed with (palette "settings: Your name"
+        changes it later); escape means "leave it unsigned" and is not asked again."""
+        from bounceback.screens.modals import TextPromptModal
+
+        def answered(name: str | None) -> None:
+            try:
+                self.store.settings.set_your_name(name or "")
+            except (StoreError, ValidationError) as exc:
+                self.say(getattr(exc, "message", None) or str(exc), "warning")
+                return
+            area = self.query_one("#feedback-email", TextArea)
+            if name and area.text == self._drafted:  # untouched: sign it
+                self._drafted = self._draft(self.case())
+                area.load_text(self._drafted)
+
+        self.app.push_screen(TextPromptModal(
+            Content("How do you sign your emails? (asked once; escape leaves them unsigned)"),
+            placeholder="e.g. Sam Rivera"), answered)
 
     @property
     def email(self) -> str:
@@ -100,7 +151,7 @@ class FeedbackScreen(FlowStep):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Letter keys act only while the email is not being edited."""
         editing = isinstance(self.focused, TextArea)
-        if action in {"copy", "save_file", "asked", "not_asking", "edit"}:
+        if action in {"copy", "mail", "save_file", "asked", "not_asking", "edit"}:
             return not editing
         if action == "stop_editing":
             return editing
@@ -123,11 +174,41 @@ class FeedbackScreen(FlowStep):
         self.refresh_bindings()
 
     def action_copy(self) -> None:
-        """Put the email on the clipboard (OSC 52 through the terminal)."""
+        """Put the email on the clipboard: the system's tool when there is one (it can say
+        whether it worked), otherwise the terminal's (which cannot)."""
         case = self.case()
-        self.app.copy_to_clipboard(f"Subject: {subject_line(case.role, case.company)}\n\n"
-                                   f"{self.email}")
-        self.say("Copied. Paste it into your email, read it once, send it once.")
+        text = f"Subject: {subject_line(case.role, case.company)}\n\n{self.email}"
+        self.run_worker(partial(self._copy, text), thread=True, exit_on_error=False,
+                        group="feedback-copy")
+
+    def _copy(self, text: str) -> None:
+        from bounceback.clipboard import COPIED, SENT_TO_TERMINAL, copy_with_tool
+
+        tool = copy_with_tool(text)
+
+        def done() -> None:
+            if tool is None:
+                self.app.copy_to_clipboard(text)
+            self.say(COPIED if tool is not None else SENT_TO_TERMINAL,
+                     timeout=None if tool is not None else 10)
+
+        self.app.call_from_thread(done)
+
+    def action_mail(self) -> None:
+        """Open a new email in the person's mail app, addressed and filled in (mailto:)."""
+        case = self.case()
+        query = urlencode({"subject": subject_line(case.role, case.company),
+                           "body": self.email}, quote_via=quote)
+        url = f"mailto:{quote(self.recipient, safe='@')}?{query}"
+        from bounceback.clipboard import MAIL_OPENED, NO_MAIL_APP, open_detached
+
+        if self.app.is_web:  # served in a browser: the browser opens it on the person's side
+            self.app.open_url(url)
+            self.say(MAIL_OPENED)
+        elif open_detached(url):
+            self.say(MAIL_OPENED)
+        else:
+            self.say(NO_MAIL_APP, "warning", timeout=10)
 
     def action_save_file(self) -> None:
         """Ask where, then write it at 0600 (asking before overwriting)."""
