@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import ScreenResume
 from textual.screen import ModalScreen
@@ -28,7 +28,7 @@ from bounceback.screens.materials_data import (
     MaterialsData,
     fingerprint,
     header_content,
-    health_content,
+    health_rows,
     row_cells,
     text_content,
 )
@@ -105,7 +105,7 @@ class MaterialsScreen(NumberedScreen):
                               empty_message="Loading…", id="materials-table")
             with VerticalScroll(id="materials-detail"):
                 yield Static(id="materials-head")
-                yield Static(id="materials-health")
+                yield Vertical(id="materials-health")
                 yield Static(id="materials-text")
         yield Footer()
 
@@ -179,20 +179,31 @@ class MaterialsScreen(NumberedScreen):
         self._draw_detail(event.row)
         self.refresh_bindings()
 
+    @on(RecordTable.Selected, "#materials-table")
+    def _selected(self) -> None:
+        """enter: read the version (the arrows then scroll it; tab or shift+tab goes back)."""
+        self.query_one("#materials-detail", VerticalScroll).focus()
+
     def _draw_detail(self, item: MaterialItem | None) -> None:
         key = item.record.id if item is not None else None
         if key == self._shown and key is not None:
             return
         self._shown = key
         head = self.query_one("#materials-head", Static)
-        health = self.query_one("#materials-health", Static)
+        health = self.query_one("#materials-health", Vertical)
         text = self.query_one("#materials-text", Static)
+        health.remove_children()
         if item is None:
-            for part in (head, health, text):
-                part.update("")
+            head.update("")
+            text.update("")
             return
         head.update(header_content(item, self.today()))
-        health.update(health_content(item))
+        heading = Static(Content.styled("Resume health", "bold $accent"),
+                         classes="materials-heading")
+        rows = [Horizontal(Static(level, classes="finding-level"),
+                           Static(words, classes="finding-text"), classes="finding")
+                for level, words in health_rows(item)]
+        health.mount_all([heading, *rows] if item.health is not None else rows)
         text.update(text_content(item))
         self.query_one("#materials-detail", VerticalScroll).scroll_home(animate=False)
 

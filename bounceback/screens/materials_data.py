@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from bounceback.store.db import Store
 
 COLUMNS = (
-    Column("Kind", width=12, min_width=6),
+    Column("Kind", width=6),
     Column("Label", ratio=1, min_width=12),
     Column("Added", width=10, priority=3),
     Column("Words", width=5, align_right=True, priority=2),
@@ -35,6 +35,8 @@ COLUMNS = (
     Column("", width=7),
 )
 
+SHORT_KINDS = {MaterialKind.RESUME: "resume", MaterialKind.COVER_LETTER: "letter"}
+"""The Kind column's words (the detail says "cover letter" in full)."""
 LEVEL_STYLES = {
     Level.PROBLEM: "bold $error",
     Level.WARNING: "bold $warning",
@@ -112,7 +114,7 @@ def load(store: Store, today: date) -> MaterialsData:
 def row_cells(item: MaterialItem, today: date) -> tuple[tuple[str, ...], str]:
     """A version's table cells and its tone (retired is greyed, current is lit)."""
     r = item.record
-    cells = (r.kind.label, r.label, format_date(r.added_on, today), f"{item.words:,}",
+    cells = (SHORT_KINDS[r.kind], r.label, format_date(r.added_on, today), f"{item.words:,}",
              str(item.warnings) if item.health is not None else "–", str(item.uses),
              item.status)
     return cells, "closed" if r.retired else "pinned" if item.current else ""
@@ -138,31 +140,41 @@ def header_content(item: MaterialItem, today: date) -> Content:
                                Content.styled(" · ".join(facts), "$text-muted")])
 
 
-def health_content(item: MaterialItem) -> Content:
-    """The health findings, each with the line it is about, then what is fine."""
+HealthRow = tuple[Content, Content]
+"""A health line: its level word (or nothing, under the finding it belongs to) and its text."""
+
+
+def health_rows(item: MaterialItem) -> list[HealthRow]:
+    """The health findings, each followed by the line it is about, then what is fine."""
     health = item.health
     if health is None:
-        return Content.styled(NOT_CHECKED, "$text-muted italic")
-    lines: list[Content] = [Content.styled("Resume health", "bold $accent")]
+        return [(Content(""), Content.styled(NOT_CHECKED, "$text-muted italic"))]
+    rows: list[HealthRow] = []
     if not health.warnings:
-        lines.append(Content("Nothing to fix: contact details, headings, length and numbers "
-                             "all look right."))
+        rows.append((Content.styled("fine", "bold $success"),
+                     Content("Nothing to fix: contact details, headings, length and numbers "
+                             "all look right.")))
     said: set[tuple[Level, str]] = set()
     for finding in health.warnings:
         key = (finding.level, finding.message)
         if key not in said:  # a message shared by several lines is said once
             said.add(key)
-            lines.append(Content.assemble((f"{finding.level.value:<8} ",
-                                           LEVEL_STYLES[finding.level]),
-                                          content(finding.message)))
+            rows.append((Content.styled(finding.level.value, LEVEL_STYLES[finding.level]),
+                         content(finding.message)))
         if finding.line_number is not None and finding.line:
-            lines.append(Content.assemble(
-                (f"         line {finding.line_number}: ", "$text-muted"),
-                content(one_line(finding.line, 200), "italic")))
+            rows.append((Content(""), Content.assemble(
+                (f"line {finding.line_number}: ", "$text-muted"),
+                content(one_line(finding.line, 200), "italic"))))
     fine = [FINE_NAMES.get(f.code, f.code) for f in health.findings if f.level is Level.OK]
-    if fine:
-        lines.append(Content.assemble(("fine     ", "bold $success"), ", ".join(fine)))
-    return Content("\n").join(lines)
+    if fine and health.warnings:
+        rows.append((Content.styled("fine", "bold $success"), Content(", ".join(fine))))
+    return rows
+
+
+def health_text(item: MaterialItem) -> str:
+    """The health rows as plain text (what a test or a screen reader reads)."""
+    return "\n".join(f"{level.plain:<8} {text.plain}".rstrip() for level, text in
+                     health_rows(item))
 
 
 def text_content(item: MaterialItem) -> Content:

@@ -69,6 +69,9 @@ WALLOW = (*ACK, "ctrl+s")
 RITUAL = (*WALLOW, "ctrl+s", "y")  # end the window early (it asks first)
 DETECTIVE = (*RITUAL, "ctrl+s")
 FEEDBACK = (*DETECTIVE, "ctrl+s")
+MATERIALS = (*PIPELINE, "M")
+# one version pasted first (the demo may have none): relabel and retire need a row
+MATERIALS_ONE = (*MATERIALS, "p", *keys_for("Pasted resume text"), "ctrl+s")
 
 PLACES: tuple[Place, ...] = (
     Place("startup", "StartupScreen", opener="blocked"),
@@ -118,6 +121,12 @@ PLACES: tuple[Place, ...] = (
     Place("import-preview", "ImportPreviewModal", (*_palette("data import"),
                                                    *keys_for("~/in.csv"), "enter")),
     Place("export-format-picker", "PickerModal", _palette("data export")),
+    Place("materials", "MaterialsScreen", MATERIALS),
+    Place("materials-one", "MaterialsScreen", MATERIALS_ONE),
+    Place("materials-from-palette", "MaterialsScreen", _palette("materials resume versions")),
+    Place("materials-file-form", "FileMaterialForm", (*MATERIALS, "a")),
+    Place("materials-paste-form", "PasteMaterialForm", (*MATERIALS, "p")),
+    Place("materials-relabel-form", "RelabelForm", (*MATERIALS_ONE, "l")),
 )
 """Every screen and modal, each reached the way a person would (keys from a fresh app)."""
 

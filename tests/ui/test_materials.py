@@ -64,8 +64,8 @@ async def add_from_file(pilot, path: Path | str, label: str = "") -> None:  # ty
 
 def detail(app) -> str:  # type: ignore[no-untyped-def]
     """The detail pane's words (head, health, text), unwrapped."""
-    return "\n".join(str(app.screen.query_one(f"#materials-{part}", Static).content)
-                     for part in ("head", "health", "text"))
+    return "\n".join(str(part.content) for part in
+                     app.screen.query_one("#materials-detail").query(Static))
 
 
 def field_error(form, name: str) -> str:  # type: ignore[no-untyped-def]
