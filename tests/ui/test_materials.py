@@ -20,6 +20,7 @@ from bounceback.widgets.form import Field
 from bounceback.widgets.record_table import RecordTable
 from tests.data.documents import make_fixtures as fx
 from tests.ui.conftest import screen_text, settle
+from tests.ui.monkey import keys_for
 from tests.ui.test_hostile_text import paste
 from tests.ui.toasts import toasts_of
 
@@ -334,3 +335,57 @@ async def test_a_read_only_store_refuses_a_retire_in_one_toast(tmp_path, clock, 
         assert isinstance(pilot.app.screen, MaterialsScreen)
         assert "Not saved" in toasts_of(pilot.app)[-1]
     store.close()
+
+
+# ---- what was typed survives a kill ----------------------------------------------------------
+
+
+async def test_a_paste_typed_then_killed_is_offered_back_over_materials(make_app, make_home_app,
+                                                                        store):
+    from bounceback.screens.draft_offer import DraftOffer
+
+    async with make_app().run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_materials(pilot)
+        await pilot.press("p", *keys_for("Sam [b]Rivera"))
+        form = pilot.app.screen
+        assert isinstance(form, PasteMaterialForm)
+        form.save_draft_now()
+        assert len(store.form_drafts.all()) == 1
+    app = make_home_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, DraftOffer)
+        assert "a pasted resume version" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, PasteMaterialForm) and app.current_mode == "pipeline"
+        assert [type(s).__name__ for s in app.screen_stack] == [
+            "PipelineScreen", "MaterialsScreen", "PasteMaterialForm"]
+        assert form.query_one("#material-text", TextArea).text == "Sam [b]Rivera"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, MaterialsScreen)
+    [record] = store.materials.all()
+    assert record.text == "Sam [b]Rivera" and store.form_drafts.all() == []
+
+
+async def test_a_relabel_typed_then_killed_is_offered_back(make_app, make_home_app, store):
+    record = store.materials.add(MaterialKind.RESUME, "Old", RESUME)
+    async with make_app().run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_materials(pilot)
+        await pilot.press("l", "end", *keys_for(" and new"))
+        pilot.app.screen.save_draft_now()
+    app = make_home_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "a new label for a resume version: Old and new" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, RelabelForm)
+        assert app.screen.query_one("#material-label", Input).value == "Old and new"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert store.materials.get(record.id).label == "Old and new"
