@@ -60,7 +60,7 @@ class PipelineScreen(NumberedScreen):
         Binding("m", "move", "Move to…", show=False, id="pipeline-move",
                 tooltip="Pick any stage (withdrawn, ghosted, another interview round…)"),
         Binding("M", "materials", "Materials", show=False, id="pipeline-materials",
-                tooltip="Your resume and cover-letter versions (M: shift+m; m moves a stage)"),
+                tooltip="Materials: your resume and cover-letter versions"),
         Binding("delete", "delete", "Delete", show=False, id="pipeline-delete",
                 tooltip="Delete the highlighted application (undo with u)"),
         Binding("u", "undo", "Undo delete", show=False, id="pipeline-undo",

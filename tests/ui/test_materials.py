@@ -108,7 +108,7 @@ async def test_the_palette_opens_it_and_never_twice(pilot):
 async def test_the_pipeline_help_lists_the_key(pilot):
     await pilot.press("question_mark")
     await settle(pilot)
-    assert "Your resume and cover-letter versions" in screen_text(pilot.app)
+    assert "Materials: your resume and cover-letter versions" in screen_text(pilot.app)
 
 
 # ---- adding from a file ----------------------------------------------------------------------
