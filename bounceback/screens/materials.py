@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import ScreenResume
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Static, TextArea
 
 from bounceback.domain import MaterialKind
 from bounceback.screens.base import NumberedScreen, hidden
@@ -30,7 +30,6 @@ from bounceback.screens.materials_data import (
     header_content,
     health_rows,
     row_cells,
-    text_content,
 )
 from bounceback.screens.materials_data import load as load_materials
 from bounceback.screens.outcome import Outcome, refusal_message
@@ -57,6 +56,16 @@ EMPTY = (
     "Press a to add one from a file (.pdf, .docx, .txt or .md), or p to paste the text.\n"
     "From a terminal: bounceback resume add FILE [--label L]"
 )
+
+
+class _Reader(TextArea, can_focus=False):
+    """The version's text, numbered and wrapped; drawn line by line as it scrolls into view
+    (a 200,000-character paste stays quick). The detail pane around it does the scrolling."""
+
+    def __init__(self, id: str) -> None:
+        """Read-only, soft-wrapped, with line numbers (health findings name lines)."""
+        super().__init__("", read_only=True, soft_wrap=True, show_line_numbers=True,
+                         show_cursor=False, id=id)
 
 
 class MaterialsScreen(NumberedScreen):
@@ -106,7 +115,9 @@ class MaterialsScreen(NumberedScreen):
             with VerticalScroll(id="materials-detail"):
                 yield Static(id="materials-head")
                 yield Vertical(id="materials-health")
-                yield Static(id="materials-text")
+                yield Static(Content.styled("Text as it was read", "bold $accent"),
+                             id="materials-text-title")
+                yield _Reader(id="materials-text")
         yield Footer()
 
     @property
@@ -191,11 +202,11 @@ class MaterialsScreen(NumberedScreen):
         self._shown = key
         head = self.query_one("#materials-head", Static)
         health = self.query_one("#materials-health", Vertical)
-        text = self.query_one("#materials-text", Static)
+        text = self.query_one("#materials-text", _Reader)
         health.remove_children()
         if item is None:
             head.update("")
-            text.update("")
+            text.load_text("")
             return
         head.update(header_content(item, self.today()))
         heading = Static(Content.styled("Resume health", "bold $accent"),
@@ -204,7 +215,7 @@ class MaterialsScreen(NumberedScreen):
                            Static(words, classes="finding-text"), classes="finding")
                 for level, words in health_rows(item)]
         health.mount_all([heading, *rows] if item.health is not None else rows)
-        text.update(text_content(item))
+        text.load_text(item.record.text)
         self.query_one("#materials-detail", VerticalScroll).scroll_home(animate=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -175,11 +175,3 @@ def health_text(item: MaterialItem) -> str:
     """The health rows as plain text (what a test or a screen reader reads)."""
     return "\n".join(f"{level.plain:<8} {text.plain}".rstrip() for level, text in
                      health_rows(item))
-
-
-def text_content(item: MaterialItem) -> Content:
-    """The text as it was read (an ATS sees the same), numbered so findings can be found."""
-    numbered = [Content.assemble((f"{n:>4} ", "$text-muted"), content(line))
-                for n, line in enumerate(item.record.text.splitlines(), 1)]
-    return Content("\n").join([Content.styled("Text as it was read", "bold $accent"),
-                               *numbered])
