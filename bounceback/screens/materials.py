@@ -162,6 +162,8 @@ class MaterialsScreen(NumberedScreen):
         self.query_one("#materials-columns").display = not empty
         self.table.empty_message = "No versions yet: a adds one from a file, p by pasting."
         self.table.set_rows(self._items, keep_key=keep_id, fresh=True)
+        if not empty and self.focused is None:  # the first version: the table was hidden
+            self.table.focus()
         self._draw_detail(self.table.current)
         self._summarize()
         self.refresh_bindings()

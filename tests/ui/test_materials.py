@@ -120,6 +120,7 @@ async def test_add_a_text_file_stores_its_name_and_shows_its_health(pilot, store
     await open_materials(pilot)
     await add_from_file(pilot, path)
     assert isinstance(pilot.app.screen, MaterialsScreen)
+    assert pilot.app.focused is pilot.app.screen.table  # x, l and the arrows work at once
     [record] = store.materials.all()
     assert record.file_name == "sam-analyst.txt" and record.label == "sam-analyst"
     assert record.kind is MaterialKind.RESUME and "Northwind Traders" in record.text
