@@ -155,8 +155,14 @@ class FileMaterialForm(DraftForm[MaterialDraft, "MaterialRecord"]):
             return
         values = self._values()
         path = values["path"].strip()
-        if not path:
-            self.show_errors({"path": NO_PATH})
+        errors: dict[str, str] = {} if path else {"path": NO_PATH}
+        if values["label"].strip():  # a bad label is said before the file is read
+            try:
+                material_label(values["label"])
+            except ValidationError as exc:
+                errors.update(exc.errors)
+        if errors:
+            self.show_errors(errors)
             return
         self.show_errors({})
         self.reading = True
