@@ -396,3 +396,27 @@ async def test_a_relabel_typed_then_killed_is_offered_back(make_app, make_home_a
         await pilot.press("ctrl+s")
         await settle(pilot)
     assert store.materials.get(record.id).label == "Old and new"
+
+
+async def test_from_today_the_palette_opens_it_over_today(home):
+    from bounceback.screens.today import TodayScreen
+    from bounceback.widgets.mode_bar import ModeBar
+
+    assert isinstance(home.app.screen, TodayScreen)
+    home.app.action_materials()
+    await settle(home)
+    screen = home.app.screen
+    assert isinstance(screen, MaterialsScreen) and home.app.current_mode == "today"
+    assert "reverse" in str(screen.query_one(ModeBar)._line.spans)  # Today is lit
+    await home.press("escape")
+    await settle(home)
+    assert isinstance(home.app.screen, TodayScreen)
+
+
+async def test_never_over_a_form(pilot):
+    await pilot.press("n")  # the application form
+    await settle(pilot)
+    pilot.app.action_materials()
+    await settle(pilot)
+    assert type(pilot.app.screen).__name__ == "ApplicationForm"
+    assert "Close this first (escape), then open Materials." in toasts_of(pilot.app)
