@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import pytest
 
+from bounceback.clock import FixedClock
 from bounceback.domain import MaterialKind
+from bounceback.starters import starters
 from bounceback.store.db import Store
 from tests.snapshots.conftest import SIZE, SMALL
-from tests.ui.conftest import settle
+from tests.ui.conftest import NOW, PipelineFirstApp, settle
 from tests.ui.monkey import keys_for
 
 RESUME = """Sam Rivera
@@ -44,10 +46,12 @@ def _versions(store: Store) -> None:
 
 
 @pytest.fixture
-def versions_app(demo_app, demo_store):  # type: ignore[no-untyped-def]
-    """The demo app with four versions (one retired, one cover letter)."""
-    _versions(demo_store)
-    return demo_app
+def versions_app(tmp_path):  # type: ignore[no-untyped-def]
+    """Four versions (one retired, one cover letter) and nothing else, whatever the demo holds."""
+    clock = FixedClock(NOW)
+    store = Store.open(tmp_path / "versions.db", clock, starters=starters())
+    _versions(store)
+    return PipelineFirstApp(open_store=lambda: store, clock=clock)
 
 
 async def _materials(pilot) -> None:  # type: ignore[no-untyped-def]

@@ -70,8 +70,10 @@ RITUAL = (*WALLOW, "ctrl+s", "y")  # end the window early (it asks first)
 DETECTIVE = (*RITUAL, "ctrl+s")
 FEEDBACK = (*DETECTIVE, "ctrl+s")
 MATERIALS = (*PIPELINE, "M")
-# one version pasted first (the demo may have none): relabel and retire need a row
-MATERIALS_ONE = (*MATERIALS, "p", *keys_for("Pasted resume text"), "ctrl+s")
+# a version pasted first, so the place has a row whatever the demo holds (relabel and retire
+# need one)
+_PASTE_ONE = ("p", *keys_for("Pasted resume text"), "ctrl+s")
+MATERIALS_ONE = (*MATERIALS, *_PASTE_ONE)
 
 PLACES: tuple[Place, ...] = (
     Place("startup", "StartupScreen", opener="blocked"),
@@ -121,9 +123,9 @@ PLACES: tuple[Place, ...] = (
     Place("import-preview", "ImportPreviewModal", (*_palette("data import"),
                                                    *keys_for("~/in.csv"), "enter")),
     Place("export-format-picker", "PickerModal", _palette("data export")),
-    Place("materials", "MaterialsScreen", MATERIALS),
-    Place("materials-one", "MaterialsScreen", MATERIALS_ONE),
-    Place("materials-from-palette", "MaterialsScreen", _palette("materials resume versions")),
+    Place("materials", "MaterialsScreen", MATERIALS_ONE),
+    Place("materials-from-palette", "MaterialsScreen",
+          (*_palette("materials resume versions"), *_PASTE_ONE)),
     Place("materials-file-form", "FileMaterialForm", (*MATERIALS, "a")),
     Place("materials-paste-form", "PasteMaterialForm", (*MATERIALS, "p")),
     Place("materials-relabel-form", "RelabelForm", (*MATERIALS_ONE, "l")),

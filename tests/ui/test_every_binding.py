@@ -124,13 +124,13 @@ TABLE: dict[str, str] = {
     "import-prompt": "tab shift+tab escape",
     "import-preview": "tab shift+tab ctrl+c y n",
     "export-format-picker": "tab shift+tab ctrl+c escape",
-    "materials": "tab shift+tab ctrl+c escape a p question_mark 1 2 3 4 5 ctrl+p ctrl+q",
-    "materials-one": (
+    "materials": (
         "up down home end pageup pagedown enter tab shift+tab ctrl+c escape a p l x "
         "question_mark 1 2 3 4 5 ctrl+p ctrl+q"
     ),
     "materials-from-palette": (
-        "tab shift+tab ctrl+c escape a p question_mark 1 2 3 4 5 ctrl+p ctrl+q"
+        "up down home end pageup pagedown enter tab shift+tab ctrl+c escape a p l x "
+        "question_mark 1 2 3 4 5 ctrl+p ctrl+q"
     ),
     "materials-file-form": "tab shift+tab ctrl+s escape",
     "materials-paste-form": "tab shift+tab ctrl+s escape",
