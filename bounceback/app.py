@@ -209,6 +209,12 @@ class BouncebackApp(HostApp):
 
         self.push_screen(RitualEditor())
 
+    def action_materials(self) -> None:
+        """Open the resume and cover-letter versions (palette, `M` on the Pipeline)."""
+        from bounceback.screens.materials import open_materials
+
+        open_materials(self)
+
     def action_add_win(self) -> None:
         """Open the win form from anywhere (palette)."""
         from bounceback.screens.win_form import open_win_form
@@ -316,6 +322,9 @@ class BouncebackApp(HostApp):
         yield SystemCommand("app: Help", "Keys for this screen", self.action_help)
         yield SystemCommand("rituals: Edit rituals", "Plan what you do right after bad news",
                             self.action_edit_rituals)
+        yield SystemCommand("materials: Resume versions", "Your resume and cover-letter "
+                            "versions: add, read their health, relabel, retire",
+                            self.action_materials)
         yield SystemCommand("wins: Add win", "Catch a win the moment it happens",
                             self.action_add_win)
         yield SystemCommand("wins: Export brag document",

@@ -87,6 +87,27 @@ def _case(screen: NumberedScreen, target: int | None) -> None:
     screen.app.push_screen(CaseScreen(target, edit=True))
 
 
+def _material(form: str) -> Opener:
+    """Open the Materials screen over the Pipeline, then the form the draft was typed in."""
+
+    def open_form(screen: NumberedScreen, target: int | None) -> None:
+        from bounceback.screens.materials import MaterialsScreen, open_materials
+
+        record = screen.store.materials.get(target) if target is not None else None
+        top = screen.app.screen
+        materials = top if isinstance(top, MaterialsScreen) else open_materials(screen.app)
+        if materials is None:
+            return
+        if record is not None:
+            materials.open_relabel(record)
+        elif form == "material-file":
+            materials.action_add_file()
+        else:
+            materials.action_paste()
+
+    return open_form
+
+
 def _untracked(screen: NumberedScreen, _target: int | None) -> None:
     from bounceback.screens.bounce.entry import log_untracked_rejection
 
@@ -104,6 +125,14 @@ KINDS: dict[str, DraftKind] = {
                       "untitled", _goal),
     "case": DraftKind("rejections", "company", "a rejection case",
                       "changes to the case for $name", "a company", _case),
+    "material": DraftKind("pipeline", "label", "a pasted resume version ($name)",
+                          "a pasted resume version", "no label yet", _material("material")),
+    "material-file": DraftKind("pipeline", "path", "a resume version from $name",
+                               "a resume version from $name", "a file",
+                               _material("material-file")),
+    "material-label": DraftKind("pipeline", "label", "a new label: $name",
+                                "a new label for a resume version: $name", "empty",
+                                _material("material-label")),
     "untracked": DraftKind("rejections", "company", "a no from $name (a job you didn't track)",
                            "a no from $name", "a company", _untracked),
 }

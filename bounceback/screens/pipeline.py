@@ -59,6 +59,8 @@ class PipelineScreen(NumberedScreen):
                 tooltip="Return to the previous stage in its history"),
         Binding("m", "move", "Move to…", show=False, id="pipeline-move",
                 tooltip="Pick any stage (withdrawn, ghosted, another interview round…)"),
+        Binding("M", "materials", "Materials", show=False, id="pipeline-materials",
+                tooltip="Materials: your resume and cover-letter versions"),
         Binding("delete", "delete", "Delete", show=False, id="pipeline-delete",
                 tooltip="Delete the highlighted application (undo with u)"),
         Binding("u", "undo", "Undo delete", show=False, id="pipeline-undo",
@@ -320,6 +322,12 @@ class PipelineScreen(NumberedScreen):
             PickerModal(template("Move [b]$company[/b] to…", company=row.company), choices, start),
             picked,
         )
+
+    def action_materials(self) -> None:
+        """The resume and cover-letter versions (a screen of its own, pushed over this one)."""
+        from bounceback.screens.materials import open_materials
+
+        open_materials(self.app)
 
     def action_reject(self) -> None:
         """A "no" landed: ask, then record it (history intact) and open the bounce-back flow."""

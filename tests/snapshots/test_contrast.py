@@ -42,6 +42,8 @@ ROUTES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("help form", ("4", "h")),
     ("goals", ("5",)),
     ("goal form", ("5", "n")),
+    ("materials", ("2", "M")),
+    ("materials file form with an error", ("2", "M", "a", "ctrl+s")),
 )
 FLOW_STEPS = ("acknowledge", "ritual", "detective", "feedback", "moving")
 

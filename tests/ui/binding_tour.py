@@ -69,6 +69,11 @@ WALLOW = (*ACK, "ctrl+s")
 RITUAL = (*WALLOW, "ctrl+s", "y")  # end the window early (it asks first)
 DETECTIVE = (*RITUAL, "ctrl+s")
 FEEDBACK = (*DETECTIVE, "ctrl+s")
+MATERIALS = (*PIPELINE, "M")
+# a version pasted first, so the place has a row whatever the demo holds (relabel and retire
+# need one)
+_PASTE_ONE = ("p", *keys_for("Pasted resume text"), "ctrl+s")
+MATERIALS_ONE = (*MATERIALS, *_PASTE_ONE)
 
 PLACES: tuple[Place, ...] = (
     Place("startup", "StartupScreen", opener="blocked"),
@@ -118,6 +123,12 @@ PLACES: tuple[Place, ...] = (
     Place("import-preview", "ImportPreviewModal", (*_palette("data import"),
                                                    *keys_for("~/in.csv"), "enter")),
     Place("export-format-picker", "PickerModal", _palette("data export")),
+    Place("materials", "MaterialsScreen", MATERIALS_ONE),
+    Place("materials-from-palette", "MaterialsScreen",
+          (*_palette("materials resume versions"), *_PASTE_ONE)),
+    Place("materials-file-form", "FileMaterialForm", (*MATERIALS, "a")),
+    Place("materials-paste-form", "PasteMaterialForm", (*MATERIALS, "p")),
+    Place("materials-relabel-form", "RelabelForm", (*MATERIALS_ONE, "l")),
 )
 """Every screen and modal, each reached the way a person would (keys from a fresh app)."""
 

@@ -42,7 +42,7 @@ TABLE: dict[str, str] = {
     ),
     "pipeline": (
         "up down left right home end pageup pagedown ctrl+pageup ctrl+pagedown enter tab "
-        "shift+tab ctrl+c n slash f right_square_bracket r e left_square_bracket m delete "
+        "shift+tab ctrl+c n slash f right_square_bracket r e left_square_bracket m M delete "
         "question_mark 1 2 3 4 5 ctrl+p ctrl+q"
     ),
     "pipeline-filter": (
@@ -124,6 +124,17 @@ TABLE: dict[str, str] = {
     "import-prompt": "tab shift+tab escape",
     "import-preview": "tab shift+tab ctrl+c y n",
     "export-format-picker": "tab shift+tab ctrl+c escape",
+    "materials": (
+        "up down home end pageup pagedown enter tab shift+tab ctrl+c escape a p l x "
+        "question_mark 1 2 3 4 5 ctrl+p ctrl+q"
+    ),
+    "materials-from-palette": (
+        "up down home end pageup pagedown enter tab shift+tab ctrl+c escape a p l x "
+        "question_mark 1 2 3 4 5 ctrl+p ctrl+q"
+    ),
+    "materials-file-form": "tab shift+tab ctrl+s escape",
+    "materials-paste-form": "tab shift+tab ctrl+s escape",
+    "materials-relabel-form": "tab shift+tab ctrl+s escape",
 }
 """The keys pressed at each place (`python -m tests.ui.binding_tour` prints this table)."""
 

@@ -18,6 +18,7 @@ from bounceback.screens.application_form import ApplicationForm
 from bounceback.screens.case_form import CaseForm
 from bounceback.screens.goal_form import GoalForm
 from bounceback.screens.help_form import HelpForm
+from bounceback.screens.material_forms import FileMaterialForm, PasteMaterialForm
 from bounceback.screens.modals import ConfirmModal
 from bounceback.screens.win_form import WinForm
 from tests.ui.conftest import screen_text, settle
@@ -46,6 +47,8 @@ FORMS = {
     "case": Form(("3", "enter", "e"), CaseForm,
                  ("input-received_on", "input-feedback_asked_on", "input-intensity_before",
                   "input-intensity_after")),
+    "material-paste": Form(("M", "p"), PasteMaterialForm),
+    "material-file": Form(("M", "a"), FileMaterialForm),
 }
 
 

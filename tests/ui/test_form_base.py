@@ -18,12 +18,14 @@ from bounceback.screens.case_form import CaseForm
 from bounceback.screens.draft_form import DraftForm, form_check
 from bounceback.screens.goal_form import GoalForm
 from bounceback.screens.help_form import HelpForm
+from bounceback.screens.material_forms import FileMaterialForm, PasteMaterialForm, RelabelForm
 from bounceback.screens.win_form import WinForm
 from bounceback.store.drafts import CaseChanges, UntrackedDraft
 from bounceback.store.goals import GoalDraft
 from tests.ui.conftest import screen_text, settle
 
-FORMS = (ApplicationForm, WinForm, HelpForm, GoalForm, CaseForm, UntrackedForm)
+FORMS = (ApplicationForm, WinForm, HelpForm, GoalForm, CaseForm, UntrackedForm,
+         PasteMaterialForm, FileMaterialForm, RelabelForm)
 
 
 @pytest.mark.parametrize("form", FORMS, ids=lambda f: f.__name__)
