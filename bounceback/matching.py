@@ -33,7 +33,7 @@ NO_DESCRIPTION = ("No job description is saved for this application: paste the p
                   "its Job description field (e on the application) to compare it with your "
                   "resume.")
 NO_RESUME = ("No resume version is recorded for this application: add your resume under "
-             "Materials (m), then choose it in the application's form.")
+             "Materials (M on the Pipeline), then choose it in the application's form.")
 
 
 def description_digest(company: str, description: str) -> str:

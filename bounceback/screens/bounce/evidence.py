@@ -31,7 +31,7 @@ FIX_PREFIX = "• "
 
 NOT_TRACKED = ("This no is not linked to a tracked application, so there is no job description "
                "to compare with. Next time, keep the posting in the application's Job "
-               "description field and your resume under Materials (m on the Pipeline).")
+               "description field and your resume under Materials (M on the Pipeline).")
 APP_GONE = "Its application was deleted, so there is no job description to compare with."
 
 
