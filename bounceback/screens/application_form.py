@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -14,8 +15,9 @@ from bounceback.dates import Lean
 from bounceback.domain import PROGRESSION, Stage
 from bounceback.screens.draft_form import DraftForm
 from bounceback.store.drafts import ApplicationDraft, Check
-from bounceback.store.records import ApplicationDetail
+from bounceback.store.records import ApplicationDetail, MaterialRecord
 from bounceback.widgets.form import Field
+from bounceback.widgets.safe import content
 
 SaveFn = Callable[[ApplicationDraft, bool], ApplicationDetail]
 """Persist a draft; the bool is "overwrite even if it changed elsewhere"."""
@@ -28,6 +30,22 @@ _TEXT_FIELDS = (
 )
 _DATE_FIELDS = (("applied_on", "Applied on"), ("next_action_on", "Next action date"))
 _LONG_FIELDS = (("description", "Job description"), ("notes", "Notes"))
+NO_RESUME = "none"
+"""The resume Select's value for "no version recorded" (a draft keeps the value as text)."""
+
+
+def resume_options(resumes: Sequence[MaterialRecord], *,
+                   new: bool) -> list[tuple[Content, str]]:
+    """The "Resume sent" choices: every version (label, added date, retired marked), then none."""
+    options = []
+    for r in resumes:
+        label = Content.assemble(content(r.label), (f" · added {r.added_on:%b} "
+                                                    f"{r.added_on.day}, {r.added_on.year}",
+                                                    "$text-muted"),
+                                 (" (retired)", "$text-warning") if r.retired else "")
+        options.append((label, str(r.id)))
+    options.append((Content("none chosen" if new else "none recorded"), NO_RESUME))
+    return options
 
 
 class ApplicationForm(DraftForm[ApplicationDraft, ApplicationDetail]):
@@ -41,11 +59,23 @@ class ApplicationForm(DraftForm[ApplicationDraft, ApplicationDetail]):
     DRAFT_FORM = "application"
 
     def __init__(
-        self, save: SaveFn, check: Check, initial: ApplicationDetail | None = None
+        self, save: SaveFn, check: Check, initial: ApplicationDetail | None = None, *,
+        resumes: Sequence[MaterialRecord] = (), current_resume: int | None = None,
+        prefill: ApplicationDraft | None = None,
     ) -> None:
-        """`save` persists; `initial` is the application being edited (None for new)."""
+        """`save` persists; `initial` is the application being edited (None for new).
+
+        `resumes` are the versions to choose from; a new application starts on
+        `current_resume`, an edit on the one it recorded. `prefill` fills a new form (research
+        carried over from another application); such a form does not pick up an old draft.
+        """
         super().__init__(save, check)
         self._initial = initial
+        self._resumes = tuple(resumes)
+        self._current_resume = current_resume
+        self._prefill = prefill
+        if prefill is not None:
+            self.picks_up_drafts = False
 
     def draft_target(self) -> tuple[int | None, int | None]:
         """The application being edited (and the version it was read at), if any."""
@@ -64,7 +94,7 @@ class ApplicationForm(DraftForm[ApplicationDraft, ApplicationDetail]):
                 fields = self._fields()
                 pairs = [
                     ("company", "role"), ("location", "source"), ("url",),
-                    ("contact_name", "contact_email"), ("stage", "applied_on"),
+                    ("contact_name", "contact_email"), ("stage", "applied_on"), ("resume",),
                     ("next_action", "next_action_on"), ("description",), ("notes",),
                 ]
                 for pair in pairs:
@@ -75,7 +105,7 @@ class ApplicationForm(DraftForm[ApplicationDraft, ApplicationDetail]):
             yield Footer()
 
     def _fields(self) -> dict[str, Field]:
-        d = self._initial
+        d: ApplicationDetail | ApplicationDraft | None = self._initial or self._prefill
         fields: dict[str, Field] = {}
         for name, label in _TEXT_FIELDS:
             value = getattr(d, name) if d else ""
@@ -96,7 +126,18 @@ class ApplicationForm(DraftForm[ApplicationDraft, ApplicationDetail]):
                 options, value=Stage.APPLIED.value, allow_blank=False, id="input-stage"
             )
             fields["stage"] = Field("Stage", select, name="stage")
+        fields["resume"] = self._resume_field()
         return fields
+
+    def _resume_field(self) -> Field:
+        initial = self._initial
+        new = initial is None
+        chosen = self._current_resume if initial is None else initial.resume_id
+        known = {r.id for r in self._resumes}
+        value = str(chosen) if chosen in known else NO_RESUME
+        select: Select[str] = Select(resume_options(self._resumes, new=new), value=value,
+                                     allow_blank=False, id="input-resume")
+        return Field("Resume sent", select, name="resume")
 
     def on_mount(self) -> None:
         """Remember what was there to know if anything changed; hint at the date defaults."""
@@ -107,6 +148,23 @@ class ApplicationForm(DraftForm[ApplicationDraft, ApplicationDetail]):
                 field.set_hint("empty: today, if applied")
             for field in self.query("#field-next-action-on").results(Field):
                 field.set_hint("empty: a follow-up a week after applying")
+        self._resume_hint()
+
+    @on(Select.Changed, "#input-resume")
+    def _resume_chosen(self) -> None:
+        """The resume hint follows the choice."""
+        self._resume_hint()
+
+    def _resume_hint(self) -> None:
+        for field in self.query("#field-resume").results(Field):
+            if not self._resumes:
+                field.set_hint("no resume kept yet: add one under Materials to compare it "
+                               "with the job")
+            elif field.value == NO_RESUME and self._initial is None:
+                field.set_hint("none chosen: the version current on the day it is sent is "
+                               "recorded")
+            else:
+                field.set_hint(None)
 
     # ---- values ---------------------------------------------------------------------------
 
@@ -114,9 +172,11 @@ class ApplicationForm(DraftForm[ApplicationDraft, ApplicationDetail]):
         """The draft from what was typed; unreadable dates go into `errors`."""
         stage = Stage(values["stage"]) if "stage" in values else Stage.APPLIED
         texts: dict[str, Any] = {name: values[name] for name, _ in _TEXT_FIELDS + _LONG_FIELDS}
+        resume = values.get("resume", NO_RESUME)
         return ApplicationDraft(
             company=texts.pop("company"), role=texts.pop("role"), **texts,
             applied_on=self.read_date(values, "applied_on", errors),
             next_action_on=self.read_date(values, "next_action_on", errors),
             stage=stage,
+            resume_id=int(resume) if resume.isdigit() else None,
         )
