@@ -256,6 +256,8 @@ class PipelineScreen(NumberedScreen):
         from bounceback.screens.reuse_research import reuse_research
 
         def done(new: ApplicationDetail) -> None:
+            if self._view is StageView.CLOSED:  # the new one is open: show it highlighted
+                self._view = StageView.ALL
             self.reload(keep_id=new.id)
 
         row = self.current

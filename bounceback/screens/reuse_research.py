@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Label
@@ -72,6 +72,10 @@ class ReuseResearchModal(ModalScreen[frozenset[str] | None]):
                 tooltip="Open the new application with what is ticked"),
         Binding("escape", "cancel", "Cancel", id="reuse-cancel",
                 tooltip="Close; nothing is created"),
+        Binding("down", "app.focus_next", "Next", show=False, id="reuse-next",
+                tooltip="The next tick (tab too)"),
+        Binding("up", "app.focus_previous", "Previous", show=False, id="reuse-previous",
+                tooltip="The tick before (shift+tab too)"),
     ]
 
     def __init__(self, detail: ApplicationDetail) -> None:
@@ -89,14 +93,14 @@ class ReuseResearchModal(ModalScreen[frozenset[str] | None]):
                                  company=d.company, role=d.role), id="reuse-title")
             yield Label(Content("A new application for a similar role starts with what you "
                                 "tick; this one stays as it is."), id="reuse-explain")
-            with VerticalScroll(id="reuse-fields"):
+            with Vertical(id="reuse-fields"):
                 for carry, text in self.offered:
                     label = Content.assemble((f"{carry.title}: ", "bold"), content(text))
                     yield Checkbox(label, carry.ticked, id=f"reuse-{carry.name}")
                 if not self.offered:
                     yield Label(Content("This application holds nothing to carry over."))
             yield Button("Start the new application (ctrl+s)", id="reuse-go", variant="primary")
-            yield Label(Content("space: tick or untick · ctrl+s: start · escape: cancel"),
+            yield Label(Content("↑↓: move · space: tick or untick · ctrl+s: start · escape: cancel"),
                         id="reuse-keys")
 
     def on_mount(self) -> None:
