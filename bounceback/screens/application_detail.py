@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.events import ScreenResume
 from textual.reactive import reactive
@@ -110,9 +110,9 @@ class ApplicationDetailScreen(NumberedScreen):
         self._match = match_line(fit)
         self._resume = resume_line(fit.resume)
         for line in self.query("#detail-match").results(Static):
-            line.update(self._fact("Match", self._match))
+            line.update(self._match)
         for line in self.query("#detail-resume").results(Static):
-            line.update(self._fact("Resume sent", self._resume))
+            line.update(self._resume)
 
     @staticmethod
     def _fact(label: str, value: Content) -> Content:
@@ -137,10 +137,12 @@ class ApplicationDetailScreen(NumberedScreen):
         ]
         for label, value in facts:
             out.append(Static(self._fact(label, content(value)), classes="detail-fact"))
-        out.append(Static(self._fact("Resume sent", self._resume), classes="detail-fact",
-                          id="detail-resume"))
-        out.append(Static(self._fact("Match", self._match), classes="detail-fact",
-                          id="detail-match"))
+        for label, value, name in (("Resume sent", self._resume, "detail-resume"),
+                                   ("Match", self._match, "detail-match")):
+            # its own column, so a long line wraps under itself and not under the labels
+            out.append(Horizontal(Static(self._fact(label, Content()), classes="detail-label"),
+                                  Static(value, id=name, classes="detail-value"),
+                                  classes="detail-fact-row"))
         out.append(Label(Content.styled("History", "bold"), classes="detail-heading"))
         for event in d.history:
             when = local(self.bb.clock, event.at)
