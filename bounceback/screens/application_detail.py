@@ -137,11 +137,11 @@ class ApplicationDetailScreen(NumberedScreen):
         ]
         for label, value in facts:
             out.append(Static(self._fact(label, content(value)), classes="detail-fact"))
-        for label, value, name in (("Resume sent", self._resume, "detail-resume"),
-                                   ("Match", self._match, "detail-match")):
+        for label, line, name in (("Resume sent", self._resume, "detail-resume"),
+                                  ("Match", self._match, "detail-match")):
             # its own column, so a long line wraps under itself and not under the labels
             out.append(Horizontal(Static(self._fact(label, Content()), classes="detail-label"),
-                                  Static(value, id=name, classes="detail-value"),
+                                  Static(line, id=name, classes="detail-value"),
                                   classes="detail-fact-row"))
         out.append(Label(Content.styled("History", "bold"), classes="detail-heading"))
         for event in d.history:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, ClassVar
+from functools import partial
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -19,6 +20,11 @@ from bounceback.store.records import ApplicationDetail, MaterialRecord
 from bounceback.widgets.form import Field
 from bounceback.widgets.safe import content
 
+if TYPE_CHECKING:
+    from textual.timer import Timer
+
+    from bounceback.playbook.keywords import JobProfile
+
 SaveFn = Callable[[ApplicationDraft, bool], ApplicationDetail]
 """Persist a draft; the bool is "overwrite even if it changed elsewhere"."""
 
@@ -30,6 +36,8 @@ _TEXT_FIELDS = (
 )
 _DATE_FIELDS = (("applied_on", "Applied on"), ("next_action_on", "Next action date"))
 _LONG_FIELDS = (("description", "Job description"), ("notes", "Notes"))
+MATCH_DELAY = 0.6
+"""Seconds of quiet typing before the match under the job description is computed again."""
 NO_RESUME = "none"
 """The resume Select's value for "no version recorded" (a draft keeps the value as text)."""
 
@@ -74,6 +82,8 @@ class ApplicationForm(DraftForm[ApplicationDraft, ApplicationDetail]):
         self._resumes = tuple(resumes)
         self._current_resume = current_resume
         self._prefill = prefill
+        self._match_timer: Timer | None = None
+        self._profile: tuple[tuple[str, str], JobProfile] | None = None
         if prefill is not None:
             self.picks_up_drafts = False
 
@@ -149,11 +159,56 @@ class ApplicationForm(DraftForm[ApplicationDraft, ApplicationDetail]):
             for field in self.query("#field-next-action-on").results(Field):
                 field.set_hint("empty: a follow-up a week after applying")
         self._resume_hint()
+        self.call_after_refresh(self.match_now)  # once the Select shows its value
 
     @on(Select.Changed, "#input-resume")
     def _resume_chosen(self) -> None:
-        """The resume hint follows the choice."""
+        """The resume hint and the match follow the choice."""
         self._resume_hint()
+        self._match_soon()
+
+    # ---- the match under the job description (computed off the event loop) ---------------
+
+    @on(TextArea.Changed, "#input-description")
+    @on(Input.Changed, "#input-company")
+    def _match_soon(self) -> None:
+        """Compare again after a pause in typing (a long posting takes a few tens of ms)."""
+        if self._match_timer is not None:
+            self._match_timer.stop()
+        self._match_timer = self.set_timer(MATCH_DELAY, self.match_now)
+
+    def match_now(self) -> None:
+        """Compare the description with the chosen resume version in a worker; the line under
+        the description says how many of the job's key terms the resume carries."""
+        self._match_timer = None
+        if not self.is_mounted:
+            return
+        values = self._values()
+        chosen = values.get("resume", NO_RESUME)
+        resume_id = int(chosen) if chosen.isdigit() else (
+            self._current_resume if self._initial is None else None)
+        resume = next((r for r in self._resumes if r.id == resume_id), None)
+        description, company = values.get("description", ""), values.get("company", "")
+        if resume is None or not description.strip():
+            self._show_match(None)
+            return
+        self.run_worker(partial(self._match, description, company, resume), thread=True,
+                        exclusive=True, exit_on_error=False, group="form-match",
+                        name="form-match")
+
+    def _match(self, description: str, company: str, resume: MaterialRecord) -> None:
+        from bounceback.playbook.keywords import compare, job_profile, summarize
+
+        key = (description, company)
+        if self._profile is None or self._profile[0] != key:  # a resume change reuses it
+            self._profile = (key, job_profile(description, company))
+        summary = summarize(compare(self._profile[1], resume.text))
+        self.app.call_from_thread(self._show_match, f"Match with {resume.label}: "
+                                                    f"{summary.text}")
+
+    def _show_match(self, line: str | None) -> None:
+        for field in self.query("#field-description").results(Field):
+            field.set_hint(line)
 
     def _resume_hint(self) -> None:
         for field in self.query("#field-resume").results(Field):

@@ -100,8 +100,8 @@ class ReuseResearchModal(ModalScreen[frozenset[str] | None]):
                 if not self.offered:
                     yield Label(Content("This application holds nothing to carry over."))
             yield Button("Start the new application (ctrl+s)", id="reuse-go", variant="primary")
-            yield Label(Content("↑↓: move · space: tick or untick · ctrl+s: start · escape: cancel"),
-                        id="reuse-keys")
+            yield Label(Content("↑↓: move · space: tick or untick · ctrl+s: start · "
+                                "escape: cancel"), id="reuse-keys")
 
     def on_mount(self) -> None:
         """The first tick has focus."""

@@ -246,3 +246,31 @@ async def test_markup_in_every_string_is_shown_literally(make_app, store):
         assert "Kafka" in text
         assert "[/] and [@click=app.quit]x[/] and [bold]Kafka" in text
         assert app.is_running
+
+
+async def test_the_form_shows_the_match_under_the_description(make_app, store):
+    old, _new = resumes(store)
+    add(store, "Acme", description=DESCRIPTION)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, ApplicationForm)
+        form.query_one("#field-description").scroll_visible(animate=False)
+        await settle(pilot)
+        text = " ".join(screen_text(app).split())
+        assert "Match with Backend v2 cloud: 6 of 7 key terms (1 under another name)" in text
+        form.query_one("#input-resume", Select).value = str(old)
+        form.match_now()  # what the pause after a change runs
+        await settle(pilot)
+        text = " ".join(screen_text(app).split())
+        assert "Match with Backend v1: 3 of 7 key terms (1 under another name); missing: " \
+               "Kubernetes" in text
+        form.query_one("#input-description", TextArea).load_text("")
+        form.match_now()
+        await settle(pilot)
+        assert "Match with" not in screen_text(app)
+        await pilot.press("escape", "y")
+        await settle(pilot)
