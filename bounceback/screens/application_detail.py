@@ -20,12 +20,15 @@ from bounceback.dates import format_date
 from bounceback.screens.application_open import open_edit_form
 from bounceback.screens.base import NumberedScreen
 from bounceback.screens.keyword_gap import KeywordGapModal, match_line, resume_line
+from bounceback.store.errors import StoreError
 from bounceback.store.records import ApplicationDetail
 from bounceback.widgets.safe import content, template
 
 if TYPE_CHECKING:
     from bounceback.matching import Fit
     from bounceback.store.db import Store
+
+BUSY = "Could not compare just now (the database is busy); it is tried again when you come back."
 
 __all__ = ["ApplicationDetailScreen", "DetailBody", "open_edit_form"]
 
@@ -99,9 +102,12 @@ class ApplicationDetailScreen(NumberedScreen):
 
     def _fit(self, store: Store, detail: ApplicationDetail) -> None:
         """In a worker: the job's key terms against the resume that went out (cached profile)."""
-        from bounceback.matching import fit_for
+        from bounceback.matching import Fit, fit_for
 
-        fit = fit_for(store, detail)
+        try:
+            fit = fit_for(store, detail)
+        except StoreError:  # busy, or gone meanwhile: say so on the line, no toast
+            fit = Fit(None, reason=BUSY)
         self.app.call_from_thread(self._show_match, detail, fit)
 
     def _show_match(self, detail: ApplicationDetail, fit: Fit) -> None:

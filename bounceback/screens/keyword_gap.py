@@ -26,6 +26,7 @@ from bounceback.domain import MaterialKind
 from bounceback.playbook.keywords import Status, TermMatch
 from bounceback.playbook.resume_health import Level, ResumeHealth
 from bounceback.screens.host import host
+from bounceback.store.errors import StoreError
 from bounceback.widgets.safe import content, one_line, template
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from bounceback.store.db import Store
     from bounceback.store.records import ApplicationDetail, MaterialRecord
 
+BUSY = "Could not compare just now (the database is busy): close this and press k again."
 _LINE_CAP = 110  # characters of a posting's line quoted under its term
 
 _GROUPS = (
@@ -189,7 +191,12 @@ class KeywordGapModal(ModalScreen[None]):
                         exit_on_error=False, group="gap-load", name="keyword-gap")
 
     def _load(self, store: Store, resume_id: int | None) -> None:
-        gap = load_gap(store, self.detail, resume_id)
+        from bounceback.matching import Fit
+
+        try:
+            gap = load_gap(store, self.detail, resume_id)
+        except StoreError:  # busy, or gone meanwhile: say so in the modal, no toast
+            gap = Gap((), None, Fit(None, reason=BUSY))
         self.app.call_from_thread(self.show, gap)
 
     def show(self, gap: Gap) -> None:
@@ -205,7 +212,8 @@ class KeywordGapModal(ModalScreen[None]):
     def _which(self, gap: Gap) -> Content:
         resume = gap.fit.resume
         if resume is None:
-            return Content.styled("Resume: none kept yet", "$text-muted")
+            none = "…" if gap.fit.reason == BUSY else "none kept yet"
+            return Content.styled(f"Resume: {none}", "$text-muted")
         recorded = self.detail.resume_id
         if recorded == resume.id:
             note = "the one sent with this application"

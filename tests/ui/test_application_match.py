@@ -274,3 +274,26 @@ async def test_the_form_shows_the_match_under_the_description(make_app, store):
         assert "Match with" not in screen_text(app)
         await pilot.press("escape", "y")
         await settle(pilot)
+
+
+async def test_a_busy_database_is_said_on_the_line_and_in_the_modal(make_app, store,
+                                                                    monkeypatch):
+    from bounceback import matching
+    from bounceback.store.errors import BusyError
+
+    resumes(store)
+    add(store, "Acme", description=DESCRIPTION)
+
+    def busy(*_a: Any, **_k: Any) -> None:
+        raise BusyError("busy")
+
+    monkeypatch.setattr(matching, "profile_for", busy)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_detail(pilot)
+        assert "Could not compare just now" in screen_text(app)
+        await pilot.press("k")
+        await settle(pilot)
+        assert "Could not compare just now" in screen_text(app)
+        assert app.is_running
