@@ -99,7 +99,7 @@ class ReuseResearchModal(ModalScreen[frozenset[str] | None]):
                     yield Checkbox(label, carry.ticked, id=f"reuse-{carry.name}")
                 if not self.offered:
                     yield Label(Content("This application holds nothing to carry over."))
-            yield Button("Start the new application (ctrl+s)", id="reuse-go", variant="primary")
+            yield Button("Start the new application (ctrl+s)", id="reuse-go")
             yield Label(Content("↑↓: move · space: tick or untick · ctrl+s: start · "
                                 "escape: cancel"), id="reuse-keys")
 

@@ -15,7 +15,10 @@ from bounceback.domain import MaterialKind, Stage
 from bounceback.starters import starters
 from bounceback.store.db import Store
 from bounceback.store.drafts import ApplicationDraft
+from bounceback.themes import OFFERED_THEMES
 from tests.snapshots.conftest import SIZE, SMALL
+from tests.snapshots.contrast import AA_TEXT, failures
+from tests.snapshots.test_contrast import _region
 from tests.ui.conftest import NOW, PipelineFirstApp, settle
 
 POSTING = """Senior Backend Engineer — Payments
@@ -109,3 +112,21 @@ def test_keyword_gap_with_another_version(snap_compare, match_app):
 @pytest.mark.parametrize("size", [SIZE, SMALL], ids=["120x40", "80x24"])
 def test_reuse_research_modal(snap_compare, match_app, size):
     assert snap_compare(match_app, terminal_size=size, run_before=_run(REUSE))
+
+
+@pytest.mark.parametrize("theme", OFFERED_THEMES)
+async def test_every_text_of_the_gap_reaches_aa_contrast(match_app, theme):
+    """The term groups' colours (✗ ~ ✓, health levels) on a real gap, not only the demo's."""
+    low: list[str] = []
+    async with match_app.run_test(size=SMALL) as pilot:
+        for keys in (DETAIL, GAP, (*GAP, "end"), (*GAP, "v")):
+            await _run(keys, theme)(pilot)
+            region = _region(match_app)
+            low += [f"{keys}: {span}" for span in failures(match_app.export_screenshot(),
+                                                             AA_TEXT, region)]
+            while len(match_app.screen_stack) > 1:
+                await pilot.press("escape")
+                await settle(pilot)
+            await pilot.press("f", "f")  # back to the active view, as a fresh app has it
+            await settle(pilot)
+    assert not low, "\n".join(low[:40])
