@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import ModalScreen
@@ -89,13 +89,15 @@ def health_widgets(resume: MaterialRecord, health: ResumeHealth) -> list[Widget]
         out.append(Static(Content("Nothing to fix: contact details, sections, length and "
                                   "numbers look fine."), classes="gap-term"))
     for finding in health.warnings:
-        out.append(Static(Content.assemble((f"{finding.level.value:<8} ",
-                                            _LEVEL_STYLE.get(finding.level, "")),
-                                           content(finding.message)), classes="gap-term"))
+        # the level in its own column: a long message wraps under itself
+        out.append(Horizontal(
+            Static(Content.styled(finding.level.value, _LEVEL_STYLE.get(finding.level, "")),
+                   classes="gap-level"),
+            Static(content(finding.message), classes="gap-message"), classes="gap-finding"))
         if finding.line_number is not None and finding.line:
             out.append(Static(Content.assemble((f"line {finding.line_number}: ", "$text-muted"),
                                                content(one_line(finding.line, _LINE_CAP))),
-                              classes="gap-where"))
+                              classes="gap-where gap-finding-where"))
     return out
 
 
