@@ -297,3 +297,22 @@ async def test_a_busy_database_is_said_on_the_line_and_in_the_modal(make_app, st
         await settle(pilot)
         assert "Could not compare just now" in screen_text(app)
         assert app.is_running
+
+
+async def test_none_chosen_on_a_new_application_records_the_current_one_when_sent(make_app,
+                                                                                   store):
+    _old, new = resumes(store)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", *"Acme", "tab", *"Engineer")
+        form = app.screen
+        assert isinstance(form, ApplicationForm)
+        form.query_one("#input-resume", Select).value = NONE_CHOSEN
+        await settle(pilot)
+        assert "none chosen: the version current on the day it is sent is recorded" in \
+            " ".join(screen_text(app).split())
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    (row,) = store.applications.rows()
+    assert store.applications.get(row.id).resume_id == new  # sent today: today's version
