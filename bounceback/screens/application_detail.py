@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.events import ScreenResume
 from textual.reactive import reactive
@@ -16,9 +17,20 @@ from textual.widgets import Footer, Label, Static
 
 from bounceback.clock import local
 from bounceback.dates import format_date
+from bounceback.screens.application_open import open_edit_form
 from bounceback.screens.base import NumberedScreen
+from bounceback.screens.keyword_gap import KeywordGapModal, match_line, resume_line
+from bounceback.store.errors import StoreError
 from bounceback.store.records import ApplicationDetail
 from bounceback.widgets.safe import content, template
+
+if TYPE_CHECKING:
+    from bounceback.matching import Fit
+    from bounceback.store.db import Store
+
+BUSY = "Could not compare just now (the database is busy); it is tried again when you come back."
+
+__all__ = ["ApplicationDetailScreen", "DetailBody", "open_edit_form"]
 
 
 class DetailBody(VerticalScroll):
@@ -50,6 +62,12 @@ class ApplicationDetailScreen(NumberedScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="detail-back"),
         Binding("e", "edit", "Edit", id="detail-edit", tooltip="Edit this application"),
+        Binding("k", "keywords", "Keyword gap", id="detail-keywords",
+                tooltip="The job's key terms against your resume: missing, under another name, "
+                        "present"),
+        Binding("a", "again", "Reuse research", id="detail-reuse",
+                tooltip="Start a new application for a similar role, carrying over what you "
+                        "choose (company, contact, notes…)"),
     ]
 
     def __init__(self, app_id: int) -> None:
@@ -57,6 +75,8 @@ class ApplicationDetailScreen(NumberedScreen):
         super().__init__()
         self.app_id = app_id
         self.detail: ApplicationDetail | None = None
+        self._match: Content = Content.styled("…", "$text-muted")
+        self._resume: Content = Content.styled("…", "$text-muted")
 
     def compose(self) -> ComposeResult:
         """Mode bar, a scrolling body, the footer."""
@@ -76,6 +96,33 @@ class ApplicationDetailScreen(NumberedScreen):
         body = self.query_one(DetailBody)
         body.detail = self.detail
         body.focus()
+        self.run_worker(partial(self._fit, self.store, self.detail), thread=True,
+                        exclusive=True, exit_on_error=False, group="detail-match",
+                        name="detail-match")
+
+    def _fit(self, store: Store, detail: ApplicationDetail) -> None:
+        """In a worker: the job's key terms against the resume that went out (cached profile)."""
+        from bounceback.matching import Fit, fit_for
+
+        try:
+            fit = fit_for(store, detail)
+        except StoreError:  # busy, or gone meanwhile: say so on the line, no toast
+            fit = Fit(None, reason=BUSY)
+        self.app.call_from_thread(self._show_match, detail, fit)
+
+    def _show_match(self, detail: ApplicationDetail, fit: Fit) -> None:
+        if detail != self.detail:
+            return  # an older load: the newer one draws its own
+        self._match = match_line(fit)
+        self._resume = resume_line(fit.resume)
+        for line in self.query("#detail-match").results(Static):
+            line.update(self._match)
+        for line in self.query("#detail-resume").results(Static):
+            line.update(self._resume)
+
+    @staticmethod
+    def _fact(label: str, value: Content) -> Content:
+        return Content.assemble((f"{label:>12}  ", "$text-muted"), value)
 
     def _widgets(self, d: ApplicationDetail) -> list[Widget]:
         today = self.today()
@@ -95,8 +142,13 @@ class ApplicationDetailScreen(NumberedScreen):
                 x for x in (d.next_action, format_date(d.next_action_on, today)) if x) or "—"),
         ]
         for label, value in facts:
-            out.append(Static(Content.assemble((f"{label:>12}  ", "$text-muted"), content(value)),
-                              classes="detail-fact"))
+            out.append(Static(self._fact(label, content(value)), classes="detail-fact"))
+        for label, line, name in (("Resume sent", self._resume, "detail-resume"),
+                                  ("Match", self._match, "detail-match")):
+            # its own column, so a long line wraps under itself and not under the labels
+            out.append(Horizontal(Static(self._fact(label, Content()), classes="detail-label"),
+                                  Static(line, id=name, classes="detail-value"),
+                                  classes="detail-fact-row"))
         out.append(Label(Content.styled("History", "bold"), classes="detail-heading"))
         for event in d.history:
             when = local(self.bb.clock, event.at)
@@ -118,22 +170,14 @@ class ApplicationDetailScreen(NumberedScreen):
         if self.detail is not None:
             open_edit_form(self, self.detail)
 
+    def action_keywords(self) -> None:
+        """The keyword gap of this application against its resume (or another version)."""
+        if self.detail is not None:
+            self.app.push_screen(KeywordGapModal(self.detail))
 
-def open_edit_form(screen: NumberedScreen, detail: ApplicationDetail) -> None:
-    """Open the edit form; a stale save comes back as a conflict inside the form."""
-    from bounceback.screens.application_form import ApplicationForm
-    from bounceback.screens.draft_form import form_check
+    def action_again(self) -> None:
+        """A new application for a similar role, with the research chosen carried over."""
+        from bounceback.screens.reuse_research import reuse_research
 
-    repo = screen.store.applications
-    version = detail.version
-
-    def save(draft: Any, force: bool) -> ApplicationDetail:
-        expected = repo.get(detail.id).version if force else version
-        return repo.update(detail.id, draft, expected)
-
-    def done(saved: ApplicationDetail | None) -> None:
-        if saved is not None:
-            screen.say(f"Saved {saved.company} — {saved.role}.")
-
-    screen.app.push_screen(ApplicationForm(save, form_check(screen.app), detail), done)
-
+        if self.detail is not None:
+            reuse_research(self, self.detail, lambda _saved: None)

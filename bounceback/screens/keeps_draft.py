@@ -83,6 +83,8 @@ class KeepsDraft(ModalScreen[T]):
         """Runs out `DRAFT_MAX_WAIT` after the first unsaved change, pauses or not."""
         self._draft_checked = False
         self._draft_closed = False
+        self.picks_up_drafts = True
+        """False for a form opened already filled (its own values win over an old draft)."""
 
     # ---- what each form says about itself -------------------------------------------------
 
@@ -215,7 +217,7 @@ class KeepsDraft(ModalScreen[T]):
             return
         self._draft_checked = True
         store = self._store()
-        if store is None or self._draft_closed or not self.is_mounted:
+        if store is None or self._draft_closed or not self.is_mounted or not self.picks_up_drafts:
             return
         target_id, version = self.draft_target()
         held = _held.setdefault(self.app, set())

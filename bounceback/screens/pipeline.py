@@ -16,6 +16,7 @@ from bounceback.dates import format_date
 from bounceback.domain import Stage, StageView
 from bounceback.playbook.pipeline import Flag
 from bounceback.screens.application_detail import ApplicationDetailScreen, open_edit_form
+from bounceback.screens.application_open import open_new_form
 from bounceback.screens.base import NumberedScreen, hidden
 from bounceback.screens.bounce.stage_moves import reject, take_over
 from bounceback.screens.modals import ConfirmModal, PickerModal
@@ -63,6 +64,9 @@ class PipelineScreen(NumberedScreen):
                 tooltip="Materials: your resume and cover-letter versions"),
         Binding("delete", "delete", "Delete", show=False, id="pipeline-delete",
                 tooltip="Delete the highlighted application (undo with u)"),
+        Binding("a", "again", "Reuse research", show=False, id="pipeline-reuse",
+                tooltip="Start a new application for a similar role, carrying over what you "
+                        "choose from the highlighted one"),
         Binding("u", "undo", "Undo delete", show=False, id="pipeline-undo",
                 tooltip="Bring back the application you just deleted"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="pipeline-clear"),
@@ -227,7 +231,7 @@ class PipelineScreen(NumberedScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Row actions only with a highlighted row; undo only after a delete."""
-        if action in {"edit", "advance", "back", "move", "reject", "delete"}:
+        if action in {"edit", "advance", "back", "move", "reject", "delete", "again"}:
             return self.is_mounted and self.current is not None
         if action == "undo":
             return self._undo_id is not None
@@ -243,19 +247,26 @@ class PipelineScreen(NumberedScreen):
 
     def action_new(self) -> None:
         """Open the form for a new application."""
-        from bounceback.screens.application_form import ApplicationForm
-        from bounceback.screens.draft_form import form_check
+        def done(detail: ApplicationDetail) -> None:
+            self.say(f"Added {detail.company} — {detail.role}.")
+            self.reload(keep_id=detail.id)
 
-        repo = self.store.applications
+        open_new_form(self, done)
 
-        def done(detail: ApplicationDetail | None) -> None:
-            if detail is not None:
-                self.say(f"Added {detail.company} — {detail.role}.")
-                self.reload(keep_id=detail.id)
+    def action_again(self) -> None:
+        """A new application for a similar role, carrying over the research chosen."""
+        from bounceback.screens.reuse_research import reuse_research
 
-        self.app.push_screen(
-            ApplicationForm(lambda draft, _force: repo.create(draft), form_check(self.app)), done
-        )
+        def done(new: ApplicationDetail) -> None:
+            if self._view is StageView.CLOSED:  # the new one is open: show it highlighted
+                self._view = StageView.ALL
+            self.reload(keep_id=new.id)
+
+        row = self.current
+        loaded = None if row is None else self.attempt(self.store.applications.get, row.id,
+                                                       gone=_GONE)
+        if loaded is not None and loaded.ok:
+            reuse_research(self, loaded.value, done)
 
     def action_edit(self) -> None:
         """Edit the highlighted application."""

@@ -27,6 +27,8 @@ ROUTES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("pipeline", ("2",)),
     ("pipeline, all view filtered", ("2", "f", "slash", *"e")),
     ("application detail", ("2", "enter")),
+    ("keyword gap", ("2", "enter", "k")),
+    ("reuse research", ("2", "a")),
     ("application form with errors", ("2", "n", "ctrl+s")),
     ("stage picker", ("2", "m")),
     ("delete confirmation", ("2", "delete")),

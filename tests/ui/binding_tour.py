@@ -91,6 +91,8 @@ PLACES: tuple[Place, ...] = (
     Place("wins-help-log", "WinsScreen", (*WINS, "l")),
     Place("goals", "GoalsScreen", GOALS),
     Place("application-detail", "ApplicationDetailScreen", (*PIPELINE, "enter")),
+    Place("keyword-gap", "KeywordGapModal", (*PIPELINE, "enter", "k")),
+    Place("reuse-research", "ReuseResearchModal", (*PIPELINE, "a")),
     Place("application-form-new", "ApplicationForm", (*PIPELINE, "n")),
     Place("application-form-edit", "ApplicationForm", (*PIPELINE, "e")),
     Place("application-form-from-detail", "ApplicationForm", (*PIPELINE, "enter", "e")),

@@ -42,7 +42,7 @@ TABLE: dict[str, str] = {
     ),
     "pipeline": (
         "up down left right home end pageup pagedown ctrl+pageup ctrl+pagedown enter tab "
-        "shift+tab ctrl+c n slash f right_square_bracket r e left_square_bracket m M delete "
+        "shift+tab ctrl+c n slash f right_square_bracket r e left_square_bracket m M delete a "
         "question_mark 1 2 3 4 5 ctrl+p ctrl+q"
     ),
     "pipeline-filter": (
@@ -74,8 +74,13 @@ TABLE: dict[str, str] = {
     ),
     "application-detail": (
         "up down left right home end pageup pagedown ctrl+pageup ctrl+pagedown tab shift+tab "
-        "ctrl+c escape e question_mark 1 2 3 4 5 ctrl+p ctrl+q"
+        "ctrl+c escape e k a question_mark 1 2 3 4 5 ctrl+p ctrl+q"
     ),
+    "keyword-gap": (
+        "up down left right home end pageup pagedown ctrl+pageup ctrl+pagedown tab shift+tab "
+        "ctrl+c escape"
+    ),
+    "reuse-research": "enter tab shift+tab ctrl+c ctrl+s escape down up",
     "application-form-new": "tab shift+tab ctrl+s escape",
     "application-form-edit": "tab shift+tab ctrl+s escape",
     "application-form-from-detail": "tab shift+tab ctrl+s escape",
