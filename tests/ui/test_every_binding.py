@@ -78,7 +78,7 @@ TABLE: dict[str, str] = {
     ),
     "keyword-gap": (
         "up down left right home end pageup pagedown ctrl+pageup ctrl+pagedown tab shift+tab "
-        "ctrl+c escape"
+        "ctrl+c v escape"
     ),
     "reuse-research": "enter tab shift+tab ctrl+c ctrl+s escape down up",
     "application-form-new": "tab shift+tab ctrl+s escape",
