@@ -89,6 +89,7 @@ class TodayScreen(NumberedScreen):
         """Two columns of panels between the mode bar and the footer."""
         yield self.mode_bar()
         yield Static(id="today-header")
+        yield hidden(Static(id="today-rough"))
         with Horizontal(id="today-columns"):
             with Vertical(id="today-left"):
                 checkin = CheckInPanel(self._save_mood, self._save_line, self.bb.clock,
@@ -105,6 +106,7 @@ class TodayScreen(NumberedScreen):
                     panel.border_title = "From your confidence file"
                     yield Static(id="today-win")
                     yield Static(id="today-strength")
+                    yield Static(id="today-comeback")
             with Vertical(id="today-right"):
                 with hidden(WallowPanel(id="today-wallow", classes="today-panel")) as panel:
                     panel.border_title = "Wallow window"
@@ -204,11 +206,14 @@ class TodayScreen(NumberedScreen):
         self.query_one("#today-followups").border_subtitle = (
             f"{len(data.followups)} · enter opens" if data.followups else "")
         self.query_one("#today-health", Static).update(panels.health(data))
+        gentle = data.rough is not None  # a rough patch asks nothing more of the person
         for widget_id, text in (("#today-flags", panels.quiet_flags(data)),
-                                ("#today-keep-moving", panels.keep_moving(data))):
+                                ("#today-keep-moving", panels.keep_moving(data)),
+                                ("#today-rough", panels.rough_line(data))):
             static = self.query_one(widget_id, Static)
             static.update(text or "")
-            static.display = text is not None
+            static.display = text is not None and (widget_id == "#today-rough" or not gentle)
+        self._order_panels(gentle)
         self._draw_boost()
         self._draw_wallow()
 
@@ -222,6 +227,8 @@ class TodayScreen(NumberedScreen):
         self.goal_list.set_lines(data.lines())
         done = data.today_tally()
         hint = "+/- count · space done · r rest day · auto goals count themselves"
+        if data.rough is not None:
+            hint = "Go gently: R makes today a rest day for every goal. Rest counts."
         if done.all_met:
             hint = "All done for today. Anything more is a bonus."
         self.query_one("#today-goals-hint", Label).update(Content.styled(hint, "$text-muted"))
@@ -232,11 +239,26 @@ class TodayScreen(NumberedScreen):
             self.say(CELEBRATION, timeout=6)
         self._all_met = done.all_met
 
+    def _order_panels(self, gentle: bool) -> None:
+        """In a rough patch the confidence file comes before the pipeline's numbers."""
+        left = self.query_one("#today-left", Vertical)
+        boost, pipeline = self.query_one("#today-boost"), self.query_one("#today-pipeline")
+        if gentle == (left.children.index(boost) < left.children.index(pipeline)):
+            return
+        if gentle:
+            left.move_child(boost, before=pipeline)
+        else:
+            left.move_child(boost, after=pipeline)
+
     def _draw_boost(self) -> None:
         assert self.data is not None
         self.query_one("#today-win", Static).update(panels.win_line(self._win))
         self.query_one("#today-strength", Static).update(
             panels.strength_line(self.data, self._boost_offset))
+        comeback = panels.comeback_line(self.data)
+        line = self.query_one("#today-comeback", Static)
+        line.update(comeback or "")
+        line.display = comeback is not None
 
     def _draw_wallow(self) -> None:
         data = self.data

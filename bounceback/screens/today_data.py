@@ -11,6 +11,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from bounceback.playbook.comebacks import (
+    LOW_MOOD_DAYS,
+    Comeback,
+    No,
+    RoughPatch,
+    Send,
+    comebacks,
+    rough_patch,
+)
 from bounceback.playbook.daily import (
     KEEP_MOVING_DAYS,
     DayTally,
@@ -93,6 +102,8 @@ class TodayData:
     window_feeling: str = ""
     strengths: tuple[StrengthRecord, ...] = field(default_factory=tuple)
     paused: PausedFlow | None = None
+    rough: RoughPatch | None = None  # go gently today (playbook/comebacks.py thresholds)
+    comebacks: tuple[Comeback, ...] = ()  # the person's own, newest first
 
     def lines(self) -> list[GoalLine]:
         """Today's scheduled goals as the list draws them."""
@@ -164,14 +175,26 @@ def load_today(store: Store, day: date) -> TodayData:
         if latest is not None:
             paused = PausedFlow(latest.id, latest.company, latest.flow_step, count)
     yesterday = store.checkins.yesterday()
+    rough, comebacks = read_comebacks(store, day)
     return TodayData(
         day=day, checkin=store.checkins.get(day),
         yesterday_mood=yesterday.mood if yesterday is not None else None,
         goals=goals, counts=counts_by_day, followups=tuple(followups), health=health,
         stale=counts.stale, ghosted=counts.ghosted, keep_moving=nudge, window=window,
         window_company=company, window_feeling=feeling, strengths=tuple(store.strengths.all()),
-        paused=paused,
+        paused=paused, rough=rough, comebacks=tuple(comebacks),
     )
+
+
+def read_comebacks(store: Store, day: date) -> tuple[RoughPatch | None, list[Comeback]]:
+    """Whether today is a rough patch, and the person's comebacks (newest first)."""
+    from bounceback.store.activity import comeback_rows
+
+    no_rows, send_rows = comeback_rows(store)
+    nos = [No(*row) for row in no_rows]
+    moods = [(c.day, c.mood) for c in store.checkins.recent(LOW_MOOD_DAYS + 1)]
+    return (rough_patch(day, nos, moods),
+            comebacks(nos, [Send(*row) for row in send_rows]))
 
 
 def _keep_moving(store: Store, day: date, saved: list[ApplicationRow]) -> KeepMoving | None:

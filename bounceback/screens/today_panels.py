@@ -120,3 +120,22 @@ def paused_line(data: TodayData) -> Content:
         company=paused.company, n=str(number(step)), title=step.label,
         more=f"({others} more paused in Rejections)" if others > 0 else "",
     )
+
+
+def rough_line(data: TodayData) -> Content | None:
+    """Going gently: why (the data, never the person) and what Today does about it."""
+    if data.rough is None:
+        return None
+    return template(
+        "[b $warning]Go gently today[/] [dim]($reason)[/dim]. Your strengths and comebacks "
+        "come first; R makes today a rest day for every goal, and nothing else is asked of "
+        "you.", reason=data.rough.reason)
+
+
+def comeback_line(data: TodayData) -> Content | None:
+    """↺ the latest comeback, and how many there have been: resilience, from the data."""
+    if not data.comebacks:
+        return None
+    latest, n = data.comebacks[0], len(data.comebacks)
+    total = f" — {n} comebacks so far" if n > 1 else " — your first comeback"
+    return template("[b $accent]↺[/] $text[dim]$total[/dim]", text=latest.text, total=total)

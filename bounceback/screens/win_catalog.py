@@ -21,6 +21,7 @@ from textual.widgets import Input, Static
 
 from bounceback.dates import format_date
 from bounceback.domain import WinCategory
+from bounceback.playbook.comebacks import COMEBACK_DAYS, Comeback
 from bounceback.screens.base import hidden
 from bounceback.screens.win_reader import PIN, win_content
 from bounceback.store.records import WinRow
@@ -162,12 +163,25 @@ class WinsCatalogPane(Vertical):
     def compose(self) -> ComposeResult:
         """Summary, search box (hidden), table, detail pane."""
         yield Static(id="wins-summary")
+        yield hidden(Static(id="wins-comebacks"))
         yield hidden(Input(placeholder="search: title, story, impact, tags (escape clears)",
                            id="wins-search-input"))
         yield RecordTable(COLUMNS, self._format, key=lambda item: item.row.id,
                           empty_message="Loading…", id="wins-table")
         with VerticalScroll(id="wins-detail-box"):
             yield Static(id="wins-detail")
+
+    def show_comebacks(self, found: Sequence[Comeback]) -> None:
+        """Resilience from the data: how many no's were answered by an application within
+        the comeback days, and the latest."""
+        line = self.query_one("#wins-comebacks", Static)
+        line.display = bool(found)
+        if found:
+            line.update(template(
+                "[b $accent]↺[/] [b]$n[/b] [dim]— a no answered by an application within "
+                "$days days. Latest:[/dim] $latest",
+                n=f"{len(found)} comeback{'s' if len(found) != 1 else ''}",
+                days=str(COMEBACK_DAYS), latest=found[0].text))
 
     def on_mount(self) -> None:
         """Keep the detail pane out of the tab order."""

@@ -14,9 +14,11 @@ from textual.events import ScreenResume
 from textual.widgets import Footer, TabbedContent, TabPane
 from textual.worker import Worker
 
+from bounceback.playbook.comebacks import Comeback
 from bounceback.screens.base import NumberedScreen
 from bounceback.screens.help_log import HelpLogPane, open_help_form
 from bounceback.screens.strengths import StrengthsPane
+from bounceback.screens.today_data import read_comebacks
 from bounceback.screens.win_catalog import WinItem, WinsCatalogPane, build_items
 from bounceback.screens.win_reader import WinReaderScreen
 from bounceback.store.records import (
@@ -151,14 +153,15 @@ class WinsScreen(NumberedScreen):
         items = None
         if force or not self.catalog.loaded or fingerprint != self._fingerprint:
             items = build_items(store.wins.rows())
-        return items, fingerprint
+        return items, fingerprint, read_comebacks(store, today)[1]
 
-    def show(self, data: tuple[list[WinItem] | None, object], *, seq: int = 0,
+    def show(self, data: tuple[list[WinItem] | None, object, list[Comeback]], *, seq: int = 0,
              **_: Any) -> None:
         """Draw the newest load; strengths and help given are read here (short lists)."""
         if seq != self._seq:
             return
-        items, fingerprint = data
+        items, fingerprint, comebacks = data
+        self.catalog.show_comebacks(comebacks)
         self._fingerprint = fingerprint
         if items is not None:
             keep_id, self._keep_id = self._keep_id, None

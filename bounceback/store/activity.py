@@ -124,3 +124,28 @@ def latest_rejection(store: Reader) -> LatestRejection | None:
             .where(e.stage == Stage.APPLIED, e.at > row[3], a.deleted_at.is_(None))
         ).scalar_one()
     return LatestRejection(id=row[0], company=row[1], received_on=row[2], sent_since=sent)
+
+
+def comeback_rows(store: Reader) -> tuple[
+        list[tuple[date, str, int | None, int | None, datetime]],
+        list[tuple[date, str, int, datetime]]]:
+    """The rows the comeback record reads: live rejections as (received on, company,
+    application id, intensity before, logged at), and each live application's first
+    "applied" as (local day, company, application id, moment)."""
+    r, e, a = columns(Rejection), columns(StageEvent), columns(Application)
+    with store.read() as s:
+        conn = s.connection()
+        nos = [(d, c, i, n, at) for d, c, i, n, at in conn.execute(
+            select(r.received_on, r.company, r.application_id, r.intensity_before,
+                   r.created_at)
+            .where(r.deleted_at.is_(None)))]
+        rows = conn.execute(
+            select(e.local_day, e.at, a.company, a.id)
+            .join(table(Application), a.id == e.application_id)
+            .where(e.stage == Stage.APPLIED, a.deleted_at.is_(None))
+            .order_by(e.id)).all()
+    tz = store.clock.tz
+    first: dict[int, tuple[date, str, int, datetime]] = {}
+    for stored, moment, company, app_id in rows:
+        first.setdefault(app_id, (_day(stored, moment, tz), company, app_id, moment))
+    return nos, list(first.values())
