@@ -99,6 +99,22 @@ KIND_SUMMARY: Mapping[RejectionKind, KindSummary] = {
 }
 
 
+CHECK_BACK_DAYS = 90
+"""When a door may reopen (budget, internal candidate, role paused): check back in 3 months."""
+
+
+def door_open_causes(keys: Iterable[str]) -> list[Cause]:
+    """The ticked causes that leave the door open, in checklist order."""
+    chosen = set(keys)
+    return [c for c in CAUSES_BY_KEY.values() if c.door_open and c.key in chosen]
+
+
+def check_back_action(company: str, causes: Sequence[Cause]) -> str:
+    """The next action a check-back writes: "Check back with Acme (budget cut or ...)"."""
+    why = f" ({causes[0].label.lower()})" if causes else ""
+    return f"Check back with {' '.join(company.split()) or 'them'}{why}"[:500]
+
+
 def kind_label(kind: RejectionKind) -> str:
     """The few plain words for a kind ("resume not seen"), as tables and filters show it."""
     return KIND_SUMMARY[kind].label
@@ -119,6 +135,7 @@ class Cause:
     label: str
     fix: str
     out_of_control: bool = False
+    door_open: bool = False  # outside your control, and it may reopen: worth a check-back
 
 
 _EARLY_CAUSES = (
@@ -194,7 +211,7 @@ _MID_CAUSES = (
         "role_changed",
         "The role changed, was paused or went to a narrower profile",
         "Ask to be considered if it reopens, and move on to the next application.",
-        out_of_control=True,
+        out_of_control=True, door_open=True,
     ),
 )
 
@@ -220,13 +237,13 @@ _FINAL_CAUSES = (
         "internal_candidate",
         "An internal candidate got the role",
         "Nothing to fix here. Stay in touch with the hiring manager: they know you can do it.",
-        out_of_control=True,
+        out_of_control=True, door_open=True,
     ),
     Cause(
         "budget_cut",
         "Budget cut or headcount freeze",
         "Nothing to fix here. Check back in a few months; frozen roles often reopen.",
-        out_of_control=True,
+        out_of_control=True, door_open=True,
     ),
     Cause(
         "more_domain_experience",

@@ -11,7 +11,8 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from bounceback.clock import local_day, today
 from bounceback.domain import Stage
-from bounceback.store.drafts import ApplicationDraft
+from bounceback.sanitize import clean_text
+from bounceback.store.drafts import ApplicationDraft, check_date, check_length
 from bounceback.store.errors import ConflictError, NotFoundError, ValidationError
 from bounceback.store.mapping import columns, record_columns, table, to_record
 from bounceback.store.models import Application, Material, StageEvent
@@ -174,6 +175,20 @@ class ApplicationRepo:
         if previous is None:
             return None
         return self.move(app_id, previous, note=f"back from {detail.stage.label}")
+
+    def set_next_action(self, app_id: int, action: str, on: date | None) -> ApplicationDetail:
+        """Give an application a dated next action (a check-back), keeping everything else."""
+        action = clean_text(action, single_line=True).strip()
+        errors: dict[str, str] = {}
+        check_length(errors, "next_action", "Next action", action, 500)
+        check_date(errors, "next_action_on", "Next action date", on)
+        if errors:
+            raise ValidationError(errors)
+        with self._db.write() as s:
+            app = self._live(s, app_id)
+            app.next_action, app.next_action_on = action, on
+            app.updated_at = self._db.clock.now()
+        return self.get(app_id)
 
     def delete(self, app_id: int) -> None:
         """Hide an application (undoable with `restore`; history and rejections are kept)."""

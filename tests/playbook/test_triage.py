@@ -248,3 +248,15 @@ def test_pattern_rejects_nonsense_settings() -> None:
 def test_pattern_never_claims_more_than_the_window_allows() -> None:
     # A window smaller than the minimum can never produce a pattern.
     assert pattern([E] * 20, window=3, minimum=4) is None
+
+
+def test_the_causes_that_leave_the_door_open() -> None:
+    from bounceback.playbook.triage import check_back_action, door_open_causes
+
+    keys = ["budget_cut", "interview_answers", "internal_candidate", "role_changed"]
+    assert [c.key for c in door_open_causes(keys)] == ["role_changed", "internal_candidate",
+                                                       "budget_cut"]
+    assert door_open_causes(["interview_answers", "unknown"]) == []
+    assert check_back_action(" Acme\n Corp ", door_open_causes(["budget_cut"])) == \
+        "Check back with Acme Corp (budget cut or headcount freeze)"
+    assert check_back_action("", []) == "Check back with them"

@@ -137,3 +137,21 @@ def test_multiline_fields_keep_newlines_and_single_line_fields_lose_them(store: 
 def test_search_fold_is_casefolded(store: Store) -> None:
     created = store.applications.create(replace(BASE, company="STRASSE Straße"))
     assert "strasse strasse" in store.applications.row(created.id).search_fold
+
+
+def test_a_check_back_sets_only_the_next_action(store) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    import pytest
+
+    from bounceback.store.drafts import ApplicationDraft
+    from bounceback.store.errors import ValidationError
+
+    app = store.applications.create(ApplicationDraft("Acme", "Dev", notes="keep"))
+    after = store.applications.set_next_action(app.id, " Check back\nwith Acme ",
+                                               date(2027, 2, 23))
+    assert (after.next_action, after.next_action_on) == ("Check back with Acme",
+                                                         date(2027, 2, 23))
+    assert after.notes == "keep" and after.stage is app.stage
+    with pytest.raises(ValidationError):
+        store.applications.set_next_action(app.id, "x" * 501, None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import ClassVar
 
 from textual import on
@@ -12,12 +13,14 @@ from textual.content import Content
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from bounceback.domain import BounceStep
+from bounceback.domain import BounceStep, Stage
 from bounceback.playbook.goals import targets_by_day
 from bounceback.playbook.health import HealthLevel
 from bounceback.playbook.pipeline import send_next, summary
+from bounceback.playbook.triage import CHECK_BACK_DAYS, check_back_action, door_open_causes
 from bounceback.screens.bounce.base import FlowStep
 from bounceback.screens.pipeline_data import judge_store
+from bounceback.store.drafts import ApplicationDraft
 from bounceback.widgets.safe import template
 
 NEXT_UP = 5
@@ -36,6 +39,8 @@ class KeepMovingScreen(FlowStep):
         # not priority: on the "send next" list, enter opens the highlighted application first
         Binding("enter", "finish", "Back to the Pipeline", show=False, id="moving-enter",
                 tooltip="With nothing to open here, enter closes the flow too"),
+        Binding("b", "check_back", "Check back later", id="moving-check-back",
+                tooltip="The door may reopen: a dated check-back on Today when it is due"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -68,6 +73,7 @@ class KeepMovingScreen(FlowStep):
         else:
             widgets.append(Label("Nothing saved yet: find two roles worth tailoring for today."))
         today = self.today()
+        widgets += self._door_open(today)
         goals = [g for g in self.store.goals.for_day(today)
                  if targets_by_day(g.plans, today, today)]
         if goals:
@@ -87,6 +93,60 @@ class KeepMovingScreen(FlowStep):
         body.mount_all(widgets)
         if saved:
             self.call_after_refresh(self.query_one("#moving-saved").focus)
+
+    def _door_open(self, today: date) -> list[Static | Label | OptionList]:
+        """When a ticked cause may reopen (budget, internal candidate, role paused): offer
+        a dated check-back, in the playbook's words "keep the door open"."""
+        causes = door_open_causes(self.case().causes)
+        if not causes:
+            return []
+        when = today + timedelta(days=CHECK_BACK_DAYS)
+        return [
+            Label(Content.styled("Keep the door open", "bold $accent"), classes="moving-heading"),
+            Static(template(
+                "$cause: roles like this often come back. [b]b[/b] puts \"check back with "
+                "$company\" on Today for $when (in 3 months).", cause=causes[0].label,
+                company=self.case().company, when=f"{when:%b} {when.day}, {when.year}"),
+                id="moving-door"),
+        ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`b` only when a ticked cause leaves the door open."""
+        if action == "check_back":
+            return bool(door_open_causes(self.case().causes))
+        return True
+
+    def action_check_back(self) -> None:
+        """Choose where the check-back goes: a new saved application, or an open one there."""
+        from bounceback.screens.modals import PickerModal
+
+        case = self.case()
+        fold = case.company.casefold().strip()
+        open_there = [r for r in self.store.applications.rows()
+                      if r.company.casefold().strip() == fold and not r.stage.is_closed]
+        choices: list[tuple[int, Content]] = [
+            (0, template("As a new saved application for $company", company=case.company))]
+        choices += [(r.id, template("On your application: $role ($stage)", role=r.role,
+                                    stage=r.stage.label)) for r in open_there]
+        self.app.push_screen(PickerModal(Content("Where should the check-back go?"), choices),
+                             self._check_back_to)
+
+    def _check_back_to(self, target: int | None) -> None:
+        if target is None:
+            return
+        case = self.case()
+        when = self.today() + timedelta(days=CHECK_BACK_DAYS)
+        action = check_back_action(case.company, door_open_causes(case.causes))
+        store = self.store
+        if target == 0:
+            outcome = self.attempt(store.applications.create, ApplicationDraft(
+                company=case.company, role=case.role or "(role to be seen)", stage=Stage.SAVED,
+                next_action=action, next_action_on=when,
+                notes=f"A no on {case.received_on.isoformat()}; the door may open again."))
+        else:
+            outcome = self.attempt(store.applications.set_next_action, target, action, when)
+        if outcome.ok:
+            self.say(f"Check-back set for {when:%b} {when.day}: Today shows it when it is due.")
 
     @on(OptionList.OptionSelected, "#moving-saved")
     def _open(self, event: OptionList.OptionSelected) -> None:
