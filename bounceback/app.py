@@ -215,6 +215,12 @@ class BouncebackApp(HostApp):
 
         open_materials(self)
 
+    def action_your_name(self) -> None:
+        """Ask for the name feedback emails are signed with (palette)."""
+        from bounceback.screens.your_name import ask_your_name
+
+        ask_your_name(self)
+
     def action_add_win(self) -> None:
         """Open the win form from anywhere (palette)."""
         from bounceback.screens.win_form import open_win_form
@@ -325,6 +331,8 @@ class BouncebackApp(HostApp):
         yield SystemCommand("materials: Resume versions", "Your resume and cover-letter "
                             "versions: add, read their health, relabel, retire",
                             self.action_materials)
+        yield SystemCommand("settings: Your name for emails", "The name your feedback "
+                            "requests are signed with", self.action_your_name)
         yield SystemCommand("wins: Add win", "Catch a win the moment it happens",
                             self.action_add_win)
         yield SystemCommand("wins: Export brag document",

@@ -129,3 +129,22 @@ async def test_an_untracked_no_has_no_address_and_asks_about_the_application(
         await _feedback(app, pilot, case.id)
         assert "no address saved for the contact" in screen_text(app)
         assert "consider my application" in app.screen.email
+
+
+async def test_the_palette_changes_the_name(make_app, store) -> None:  # type: ignore[no-untyped-def]
+    store.settings.set_your_name("Sam")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.action_your_name()
+        await settle(pilot)
+        assert isinstance(app.screen, TextPromptModal)
+        await pilot.press("ctrl+u", *"Sam Rivera", "enter")  # starts with the current name
+        await settle(pilot)
+        assert store.settings.get().your_name == "Sam Rivera"
+        app.action_your_name()
+        await settle(pilot)
+        await pilot.press("escape")  # keeps it
+        await settle(pilot)
+    assert store.settings.get().your_name == "Sam Rivera"
+    assert any(t == "Emails are signed “Sam Rivera”." for t in toasts_of(app))

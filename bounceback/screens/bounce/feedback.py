@@ -114,8 +114,11 @@ class FeedbackScreen(FlowStep):
         def answered(name: str | None) -> None:
             try:
                 self.store.settings.set_your_name(name or "")
-            except (StoreError, ValidationError) as exc:
-                self.say(getattr(exc, "message", None) or str(exc), "warning")
+            except ValidationError as exc:
+                self.say(next(iter(exc.errors.values())), "warning")
+                return
+            except StoreError as exc:
+                self.say(exc.message, "error")
                 return
             area = self.query_one("#feedback-email", TextArea)
             if name and area.text == self._drafted:  # untouched: sign it
