@@ -25,7 +25,7 @@ from sqlalchemy import func, insert, select
 from bounceback.clock import today
 from bounceback.demo import plan, words
 from bounceback.demo.habits import HabitRows, Row
-from bounceback.demo.materials import DemoMaterials
+from bounceback.demo.materials import DemoMaterials, hard_fortnight
 from bounceback.domain import (
     FEELING_WORDS,
     FeedbackStatus,
@@ -178,6 +178,8 @@ class _Demo(HabitRows):
         apps, events, closed = self._applications(specs, named=scale is None)
         rituals = self._rituals()
         rejections, windows, done = self._rejections(closed, untracked, len(rituals))
+        if scale is None:
+            hard_fortnight(rejections, self.today)
         wins = self._wins(len(words.WINS) if scale is None else scale // 5)
         goals = self._goals()
         return {

@@ -1,4 +1,5 @@
-"""The demo's two resume versions: a first draft of duties, then one rewritten around results.
+"""The demo's two resume versions (a first draft of duties, then one rewritten around results),
+and the hard fortnight that puts the demo's Today in its gentler mode.
 
 The first went out with the early applications and drew early no's; halfway through the eight
 weeks the person rewrote it (numbers in the bullets, the postings' own words), retired the draft,
@@ -90,3 +91,14 @@ class DemoMaterials:
         if applied_on is None:
             return None
         return 1 if applied_on < self.switch else 2
+
+
+def hard_fortnight(rejections: list[Row], today: date, at_least: int = 8) -> None:
+    """The two latest no's of the last two weeks hit hard (rated `at_least` before the ritual,
+    the ritual's drop kept), so the demo opens on Today's gentler mode: a rough patch to see."""
+    recent = sorted((r for r in rejections if (today - r["received_on"]).days < 14),
+                    key=lambda r: r["received_on"])[-2:]
+    for row in recent:
+        lift = max(0, at_least - row["intensity_before"])
+        row["intensity_before"] += lift
+        row["intensity_after"] += lift

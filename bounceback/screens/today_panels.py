@@ -127,9 +127,8 @@ def rough_line(data: TodayData) -> Content | None:
     if data.rough is None:
         return None
     return template(
-        "[b $warning]Go gently today[/] [dim]($reason)[/dim]. Your strengths and comebacks "
-        "come first; R makes today a rest day for every goal, and nothing else is asked of "
-        "you.", reason=data.rough.reason)
+        "[b $warning]Go gently today[/] [dim]($reason)[/dim]: strengths and comebacks first; "
+        "R makes it a rest day for every goal.", reason=data.rough.reason)
 
 
 def comeback_line(data: TodayData) -> Content | None:

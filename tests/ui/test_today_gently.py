@@ -33,7 +33,7 @@ async def test_three_nos_this_week_put_the_confidence_file_first(home, store) ->
     await settle(home)
     text = " ".join(screen_text(app).split())
     assert "Go gently today (3 no's in the last 7 days)" in text
-    assert "R makes today a rest day for every goal" in text
+    assert "R makes it a rest day for every goal" in text
     assert _order(app) == ["today-checkin", "today-boost", "today-pipeline"]
     screen = app.screen
     assert isinstance(screen, TodayScreen)
