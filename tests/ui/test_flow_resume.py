@@ -134,6 +134,7 @@ async def test_letters_typed_after_one_tab_in_acknowledge_land_in_the_sentence(p
 
 
 async def test_escape_leaves_the_feedback_step_like_every_other_step(pilot, store):
+    store.settings.set_your_name("")  # asked before: the feedback step opens without a prompt
     from bounceback.screens.bounce.base import screen_for
 
     case_id = await to_wallow(pilot, store)
@@ -167,6 +168,7 @@ async def test_enter_on_a_send_next_item_opens_that_application(pilot, store):
 async def test_a_flow_paused_at_step_3_comes_back_after_a_relaunch(
     make_app, make_home_app, store, clock
 ):
+    store.settings.set_your_name("")  # asked before: the feedback step opens without a prompt
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -198,6 +200,7 @@ async def test_a_flow_paused_at_step_3_comes_back_after_a_relaunch(
 
 
 async def test_going_on_from_today_or_the_case_never_opens_a_second_copy(pilot, store):
+    store.settings.set_your_name("")  # asked before: the feedback step opens without a prompt
     case_id = await to_wallow(pilot, store)
     await press(pilot, "ctrl+s", "y")
     ritual = pilot.app.screen
@@ -219,6 +222,7 @@ async def test_going_on_from_today_or_the_case_never_opens_a_second_copy(pilot, 
 
 
 async def test_finishing_a_flow_never_lands_on_an_abandoned_step(pilot, store):
+    store.settings.set_your_name("")  # asked before: the feedback step opens without a prompt
     from bounceback.screens.bounce.entry import log_untracked_rejection
 
     first = await to_wallow(pilot, store, "Abandoned")
