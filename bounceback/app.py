@@ -215,6 +215,12 @@ class BouncebackApp(HostApp):
 
         open_materials(self)
 
+    def action_answer_bank(self) -> None:
+        """Open the interview answer bank (palette, `b` in the final-round detective)."""
+        from bounceback.screens.answer_bank import open_answer_bank
+
+        open_answer_bank(self)
+
     def action_add_win(self) -> None:
         """Open the win form from anywhere (palette)."""
         from bounceback.screens.win_form import open_win_form
@@ -325,6 +331,8 @@ class BouncebackApp(HostApp):
         yield SystemCommand("materials: Resume versions", "Your resume and cover-letter "
                             "versions: add, read their health, relabel, retire",
                             self.action_materials)
+        yield SystemCommand("interviews: Answer bank", "Better answers to the questions that "
+                            "keep coming back: search, add, edit", self.action_answer_bank)
         yield SystemCommand("wins: Add win", "Catch a win the moment it happens",
                             self.action_add_win)
         yield SystemCommand("wins: Export brag document",
