@@ -116,7 +116,7 @@ class RoundForm(DraftForm["RoundDraft", "RoundRecord"]):
             try:
                 felt = int(typed)
             except ValueError:
-                errors["felt"] = "How it went is a number from 0 to 10 (or leave it empty)."
+                errors["felt"] = "A number from 0 to 10, or empty."
         return RoundDraft(held_on=held_on, kind=RoundKind(values["kind"]),
                           people=values["people"], felt=felt, notes=values["notes"],
                           questions=read_questions(values["questions"]))
