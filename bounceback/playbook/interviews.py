@@ -92,5 +92,6 @@ def lowest_round(rounds: Sequence[R]) -> R | None:
 
 
 def prep_due(next_action_on: date | None, today: date, days: int = PREP_DAYS) -> bool:
-    """An interview-stage next action falls due within `days` (overdue ones too)."""
-    return next_action_on is not None and next_action_on <= today + timedelta(days=days)
+    """An interview-stage next action falls due today or within `days` (an overdue one is a
+    follow-up to chase, not an interview to prepare for)."""
+    return next_action_on is not None and today <= next_action_on <= today + timedelta(days=days)

@@ -23,10 +23,8 @@ _STAGES = frozenset({Stage.INTERVIEWING, Stage.FINAL_ROUND})
 
 
 def when(day: date, today: date) -> str:
-    """"today", "tomorrow", "Thu", or "overdue" for a date already past."""
+    """"today", "tomorrow" or the weekday ("Thu")."""
     delta = (day - today).days
-    if delta < 0:
-        return "overdue"
     return "today" if delta == 0 else "tomorrow" if delta == 1 else f"{day:%a}"
 
 

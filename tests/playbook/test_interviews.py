@@ -42,6 +42,7 @@ def test_lowest_round_is_the_earliest_of_the_lowest() -> None:
 def test_prep_due_within_three_days() -> None:
     today = date(2026, 11, 30)
     assert prep_due(date(2026, 12, 3), today)
-    assert prep_due(date(2026, 11, 29), today)
+    assert prep_due(today, today)
+    assert not prep_due(date(2026, 11, 29), today)
     assert not prep_due(date(2026, 12, 4), today)
     assert not prep_due(None, today)
