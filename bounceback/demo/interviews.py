@@ -43,6 +43,17 @@ _QUESTIONS = {  # (text, shaky); each application is asked two of its kind's, by
     RoundKind.FINAL: (("Where do you see yourself in three years?", False),
                       ("What would you change in your first ninety days?", True)),
 }
+_FINALS_OWN = (  # the rest of what each final-round no was asked: its own, so only the two
+    # shared questions above come back across them
+    (("Which of our products would you improve first?", False),
+     ("What would you change in your first ninety days?", True)),
+    (("How do you handle on-call fatigue in a team?", False),
+     ("What is a technical decision you regret?", True)),
+    (("How would you explain eventual consistency to a nurse?", False),
+     ("What makes a code review useful?", False)),
+    (("How do you decide when to pay down tech debt?", True),
+     ("Tell me about a mentor who changed how you work", False)),
+)
 _FELT = {RoundKind.PHONE: 7, RoundKind.TECHNICAL: 5, RoundKind.PANEL: 6, RoundKind.FINAL: 6}
 _NOTES = {
     RoundKind.PHONE: "Friendly; they asked about notice period.",
@@ -78,6 +89,9 @@ def interview_rows(
             kind = RoundKind.FINAL if stage is Stage.FINAL_ROUND else _KINDS[min(n, 2)]
             pool = _QUESTIONS[kind]
             asked = [pool[app_id % len(pool)], pool[(app_id + 2) % len(pool)]]
+            if app_id in finals:
+                own = _FINALS_OWN[finals.index(app_id) % len(_FINALS_OWN)]
+                asked = [own[n % len(own)]]
             last = n == len(history) - 1
             if app_id in finals and last:  # what every final-round no was asked at the end
                 k = finals.index(app_id)

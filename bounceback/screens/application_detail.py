@@ -69,7 +69,7 @@ class ApplicationDetailScreen(NumberedScreen):
         Binding("a", "again", "Reuse research", id="detail-reuse",
                 tooltip="Start a new application for a similar role, carrying over what you "
                         "choose (company, contact, notes…)"),
-        Binding("i", "round", "Write up a round", id="detail-round",
+        Binding("i", "round", "Round", id="detail-round",
                 tooltip="Write up an interview round: who, how it went, the questions asked"),
         Binding("I", "fix_round", "Fix a round", show=False, id="detail-fix-round",
                 tooltip="Change a round you wrote up (picks one when there are several)"),
@@ -186,7 +186,7 @@ class ApplicationDetailScreen(NumberedScreen):
         out: list[Widget] = [Label(template(
             "[b]Interview rounds[/b] [dim]$keys[/dim]",
             keys="(i writes one up, I fixes, x removes)" if rounds else "(i writes one up)"),
-            classes="detail-heading")]
+            classes="detail-heading", id="detail-rounds-heading")]
         if not rounds:
             out.append(Static(Content.styled(
                 "None written up yet. After a round, note who was in it, how it went and the "
