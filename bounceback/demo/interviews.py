@@ -88,7 +88,7 @@ def interview_rows(
         for n, (stage, at) in enumerate(history):
             kind = RoundKind.FINAL if stage is Stage.FINAL_ROUND else _KINDS[min(n, 2)]
             pool = _QUESTIONS[kind]
-            asked = [pool[app_id % len(pool)], pool[(app_id + 2) % len(pool)]]
+            asked = [pool[app_id % len(pool)], pool[(app_id + 1) % len(pool)]]
             if app_id in finals:
                 own = _FINALS_OWN[finals.index(app_id) % len(_FINALS_OWN)]
                 asked = [own[n % len(own)]]

@@ -183,10 +183,10 @@ class ApplicationDetailScreen(NumberedScreen):
         from bounceback.screens.round_form import round_title
 
         rounds = self.rounds
-        out: list[Widget] = [Label(template(
-            "[b]Interview rounds[/b] [dim]$keys[/dim]",
-            keys="(i writes one up, I fixes, x removes)" if rounds else "(i writes one up)"),
-            classes="detail-heading", id="detail-rounds-heading")]
+        keys = "(i writes one up, I fixes, x removes)" if rounds else "(i writes one up)"
+        out: list[Widget] = [Label(Content.assemble(("Interview rounds", "bold"), "  ",
+                                                    (keys, "$text-muted")),
+                                   classes="detail-heading", id="detail-rounds-heading")]
         if not rounds:
             out.append(Static(Content.styled(
                 "None written up yet. After a round, note who was in it, how it went and the "
@@ -199,7 +199,7 @@ class ApplicationDetailScreen(NumberedScreen):
             out.append(Static(Content.assemble(round_title(r), (count, "$text-muted")),
                               classes="detail-round"))
             for text in shaky:
-                out.append(Static(Content.assemble(("    shaky: ", "$warning"), content(text)),
+                out.append(Static(Content.assemble(("    shaky: ", "$text-warning"), content(text)),
                                   classes="detail-round-question"))
         return out
 

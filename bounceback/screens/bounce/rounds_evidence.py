@@ -107,7 +107,7 @@ def round_line(record: RoundRecord) -> Content:
         parts.append(one_line(record.people, 40))
     shaky = sum(1 for q in record.questions if q.shaky)
     return Content.assemble("  ", content(" · ".join(parts)),
-                            (f"  ({shaky} shaky)" if shaky else "", "$warning"))
+                            (f"  ({shaky} shaky)" if shaky else "", "$text-warning"))
 
 
 class RoundsPanel(Vertical):
@@ -149,8 +149,8 @@ class RoundsPanel(Vertical):
         options = self.query_one("#rounds-questions", OptionList)
         options.clear_options()
         for item in evidence.questions:
-            ready = ("answer ready", "$success") if item.answer is not None and \
-                item.answer.answer.strip() else ("no answer yet", "$warning")
+            ready = ("answer ready", "$text-success") if item.answer is not None and \
+                item.answer.answer.strip() else ("no answer yet", "$text-warning")
             options.add_option(Option(Content.assemble(
                 content(one_line(item.text, 70)), (f" — {item.why} · ", "$text-muted"), ready)))
         has = bool(evidence.questions)
