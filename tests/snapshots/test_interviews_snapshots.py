@@ -26,7 +26,8 @@ def test_round_form(snap_compare, demo_app, size, theme):
         await _start(pilot, theme)
         await pilot.press(*AMBERVALE, "i")
         await settle(pilot)
-        await pilot.press("tab", "down", "down", "enter", "tab", *"6", "tab", *"Dana [/] and two engineers", "tab",
+        await pilot.press("tab", "down", "down", "enter", "tab", *"6", "tab",
+                          *"Dana [/] and two engineers", "tab",
                           *"!Design a rate limiter", "enter", *"Why us?")
         await settle(pilot)
 
