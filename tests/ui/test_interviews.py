@@ -174,3 +174,32 @@ async def test_the_detail_says_how_to_write_up_a_round(pilot, store) -> None:  #
     await settle(pilot)
     assert isinstance(app.screen, ApplicationDetailScreen)
     assert "(1 question)" in screen_text(app)
+
+
+async def test_a_round_typed_then_killed_is_offered_back_in_its_form(
+        make_app, make_home_app, store) -> None:  # type: ignore[no-untyped-def]
+    from bounceback.screens.keeps_draft import KeepsDraft
+
+    app_id = add(store, "Acme", stage=Stage.INTERVIEWING)
+    async with make_app().run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        await pilot.press("tab", "tab", "tab", *"Dana [b]x")  # date, kind, rating, then who
+        form = pilot.app.screen
+        assert isinstance(form, KeepsDraft) and form.draft_pending
+        form.save_draft_now()
+    app = make_home_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "notes on an interview round (Dana [b]x)" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, RoundForm)
+        assert form.query_one("#input-people", Input).value == "Dana [b]x"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    [r] = store.interviews.rounds_for(app_id)
+    assert r.people == "Dana [b]x"
+    assert store.form_drafts.all() == []
