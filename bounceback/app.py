@@ -221,6 +221,12 @@ class BouncebackApp(HostApp):
 
         ask_your_name(self)
 
+    def action_answer_bank(self) -> None:
+        """Open the interview answer bank (palette, `b` in the final-round detective)."""
+        from bounceback.screens.answer_bank import open_answer_bank
+
+        open_answer_bank(self)
+
     def action_add_win(self) -> None:
         """Open the win form from anywhere (palette)."""
         from bounceback.screens.win_form import open_win_form
@@ -333,6 +339,8 @@ class BouncebackApp(HostApp):
                             self.action_materials)
         yield SystemCommand("settings: Your name for emails", "The name your feedback "
                             "requests are signed with", self.action_your_name)
+        yield SystemCommand("interviews: Answer bank", "Better answers to the questions that "
+                            "keep coming back: search, add, edit", self.action_answer_bank)
         yield SystemCommand("wins: Add win", "Catch a win the moment it happens",
                             self.action_add_win)
         yield SystemCommand("wins: Export brag document",

@@ -25,6 +25,7 @@ from sqlalchemy import func, insert, select
 from bounceback.clock import today
 from bounceback.demo import plan, words
 from bounceback.demo.habits import HabitRows, Row
+from bounceback.demo.interviews import interview_rows
 from bounceback.demo.materials import DemoMaterials, hard_fortnight
 from bounceback.domain import (
     FEELING_WORDS,
@@ -39,12 +40,15 @@ from bounceback.playbook.triage import causes_for, classify, judge
 from bounceback.store.applications import search_fold
 from bounceback.store.mapping import table as core_table
 from bounceback.store.models import (
+    Answer,
     Application,
     CheckIn,
     Goal,
     GoalDay,
     GoalPlan,
     HelpAct,
+    InterviewQuestion,
+    InterviewRound,
     Material,
     Rejection,
     Ritual,
@@ -67,7 +71,8 @@ WEEKS = 8
 # Tables that must be empty before the demo goes in (the Setting row is kept if present).
 _CONTENT_TABLES: tuple[type, ...] = (
     Material, Application, StageEvent, Rejection, WallowWindow, Ritual, RitualDone, Win,
-    Strength, HelpAct, Goal, GoalPlan, GoalDay, CheckIn,
+    Strength, HelpAct, Goal, GoalPlan, GoalDay, CheckIn, InterviewRound, InterviewQuestion,
+    Answer,
 )
 
 
@@ -89,6 +94,9 @@ class DemoSummary:
     check_ins: int
     settings: int
     materials: int = 0
+    interview_rounds: int = 0
+    interview_questions: int = 0
+    answers: int = 0
 
     @property
     def total(self) -> int:
@@ -139,7 +147,8 @@ def build_demo(store: Store, *, scale: int | None = None, seed: int = 7) -> Demo
         wallow_windows=n[WallowWindow], rituals=n[Ritual], rituals_done=n[RitualDone],
         wins=n[Win], strengths=n[Strength], help_acts=n[HelpAct], goals=n[Goal],
         goal_days=n[GoalDay], check_ins=n[CheckIn], settings=n[Setting],
-        materials=n[Material],
+        materials=n[Material], interview_rounds=n[InterviewRound],
+        interview_questions=n[InterviewQuestion], answers=n[Answer],
     )
 
 
@@ -182,6 +191,7 @@ class _Demo(HabitRows):
             hard_fortnight(rejections, self.today)
         wins = self._wins(len(words.WINS) if scale is None else scale // 5)
         goals = self._goals()
+        rounds, questions, answers = interview_rows(events, rejections, self.local_day)
         return {
             Material: self.materials.rows(),  # before the applications that point at them
             Application: apps, StageEvent: events, Rejection: rejections,
@@ -192,6 +202,7 @@ class _Demo(HabitRows):
                  "target": g["target"], "rrule": g["rrule"]} for g in goals
             ],
             GoalDay: self._goal_days(), CheckIn: self._check_ins(),
+            InterviewRound: rounds, InterviewQuestion: questions, Answer: answers,
         }
 
     def _scale_plan(self, n: int) -> list[plan.Spec]:

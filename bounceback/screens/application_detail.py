@@ -21,7 +21,7 @@ from bounceback.screens.application_open import open_edit_form
 from bounceback.screens.base import NumberedScreen
 from bounceback.screens.keyword_gap import KeywordGapModal, match_line, resume_line
 from bounceback.store.errors import StoreError
-from bounceback.store.records import ApplicationDetail
+from bounceback.store.records import ApplicationDetail, RoundRecord
 from bounceback.widgets.safe import content, template
 
 if TYPE_CHECKING:
@@ -41,6 +41,7 @@ class DetailBody(VerticalScroll):
     """
 
     detail: reactive[ApplicationDetail | None] = reactive(None, recompose=True)
+    rounds: reactive[tuple[RoundRecord, ...]] = reactive((), recompose=True)
 
     def __init__(self, build: Callable[[ApplicationDetail], list[Widget]], id: str) -> None:
         """`build` turns a detail into the widgets to show."""
@@ -68,6 +69,12 @@ class ApplicationDetailScreen(NumberedScreen):
         Binding("a", "again", "Reuse research", id="detail-reuse",
                 tooltip="Start a new application for a similar role, carrying over what you "
                         "choose (company, contact, notes…)"),
+        Binding("i", "round", "Round", id="detail-round",
+                tooltip="Write up an interview round: who, how it went, the questions asked"),
+        Binding("I", "fix_round", "Fix a round", show=False, id="detail-fix-round",
+                tooltip="Change a round you wrote up (picks one when there are several)"),
+        Binding("x", "remove_round", "Remove a round", show=False, id="detail-remove-round",
+                tooltip="Remove a round you wrote up (asks first)"),
     ]
 
     def __init__(self, app_id: int) -> None:
@@ -75,6 +82,7 @@ class ApplicationDetailScreen(NumberedScreen):
         super().__init__()
         self.app_id = app_id
         self.detail: ApplicationDetail | None = None
+        self.rounds: tuple[RoundRecord, ...] = ()
         self._match: Content = Content.styled("…", "$text-muted")
         self._resume: Content = Content.styled("…", "$text-muted")
 
@@ -93,8 +101,12 @@ class ApplicationDetailScreen(NumberedScreen):
                 self.app.pop_screen()
             return
         self.detail = loaded.value
+        rounds = self.attempt(self.store.interviews.rounds_for, self.app_id)
+        self.rounds = tuple(rounds.value) if rounds.ok else ()
         body = self.query_one(DetailBody)
         body.detail = self.detail
+        body.rounds = self.rounds
+        self.refresh_bindings()
         body.focus()
         self.run_worker(partial(self._fit, self.store, self.detail), thread=True,
                         exclusive=True, exit_on_error=False, group="detail-match",
@@ -149,6 +161,7 @@ class ApplicationDetailScreen(NumberedScreen):
             out.append(Horizontal(Static(self._fact(label, Content()), classes="detail-label"),
                                   Static(line, id=name, classes="detail-value"),
                                   classes="detail-fact-row"))
+        out.extend(self._round_widgets())
         out.append(Label(Content.styled("History", "bold"), classes="detail-heading"))
         for event in d.history:
             when = local(self.bb.clock, event.at)
@@ -164,6 +177,84 @@ class ApplicationDetailScreen(NumberedScreen):
             out.append(Static(content(text) if text else Content.styled("—", "$text-muted"),
                               classes="detail-text"))
         return out
+
+    def _round_widgets(self) -> list[Widget]:
+        """Each round: date · kind · how it went · who, then its shaky questions."""
+        from bounceback.screens.round_form import round_title
+
+        rounds = self.rounds
+        keys = "(i writes one up, I fixes, x removes)" if rounds else "(i writes one up)"
+        out: list[Widget] = [Label(Content.assemble(("Interview rounds", "bold"), "  ",
+                                                    (keys, "$text-muted")),
+                                   classes="detail-heading", id="detail-rounds-heading")]
+        if not rounds:
+            out.append(Static(Content.styled(
+                "None written up yet. After a round, note who was in it, how it went and the "
+                "questions you remember: the final-round detective learns from them.",
+                "$text-muted"), classes="detail-text"))
+        for r in rounds:
+            shaky = [q.text for q in r.questions if q.shaky]
+            count = f"  ({len(r.questions)} question{'s' * (len(r.questions) != 1)}" + (
+                f", {len(shaky)} shaky)" if shaky else ")") if r.questions else ""
+            out.append(Static(Content.assemble(round_title(r), (count, "$text-muted")),
+                              classes="detail-round"))
+            for text in shaky:
+                out.append(Static(Content.assemble(("    shaky: ", "$text-warning"), content(text)),
+                                  classes="detail-round-question"))
+        return out
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Fixing or removing a round needs one to be written up."""
+        if action in {"fix_round", "remove_round"}:
+            return bool(self.rounds)
+        return True
+
+    def _pick_round(self, title: str, then: Callable[[RoundRecord], None]) -> None:
+        """The only round, or the one picked (newest first)."""
+        from bounceback.screens.modals import PickerModal
+        from bounceback.screens.round_form import round_title
+
+        rounds = list(reversed(self.rounds))
+        if len(rounds) == 1:
+            then(rounds[0])
+            return
+
+        def picked(record: RoundRecord | None) -> None:
+            if record is not None:
+                then(record)
+
+        self.app.push_screen(PickerModal(Content(title), [(r, round_title(r)) for r in rounds],
+                                         0), picked)
+
+    def action_round(self) -> None:
+        """Write up a new interview round of this application."""
+        from bounceback.screens.round_form import open_round_form
+
+        if self.detail is not None:
+            open_round_form(self, self.detail.id, self.detail.company)
+
+    def action_fix_round(self) -> None:
+        """Change a round already written up."""
+        from bounceback.screens.round_form import open_round_form
+
+        detail = self.detail
+        if detail is not None:
+            self._pick_round("Fix which round?", lambda r: open_round_form(
+                self, detail.id, detail.company, r))
+
+    def action_remove_round(self) -> None:
+        """Remove a round (asks first)."""
+        from bounceback.screens.round_form import delete_round
+
+        self._pick_round("Remove which round?", lambda r: delete_round(
+            self, r, self._rounds_changed))
+
+    def _rounds_changed(self) -> None:
+        rounds = self.attempt(self.store.interviews.rounds_for, self.app_id)
+        if rounds.ok:
+            self.rounds = tuple(rounds.value)
+            self.query_one(DetailBody).rounds = self.rounds
+            self.refresh_bindings()
 
     def action_edit(self) -> None:
         """Edit this application."""

@@ -108,6 +108,30 @@ def _material(form: str) -> Opener:
     return open_form
 
 
+def _round(screen: NumberedScreen, target: int | None) -> None:
+    from bounceback.screens.round_form import open_round_form
+
+    if target is not None:  # a new round's draft is kept against its application
+        detail = screen.store.applications.get(target)
+        open_round_form(screen, detail.id, detail.company)
+
+
+def _round_edit(screen: NumberedScreen, target: int | None) -> None:
+    from bounceback.screens.round_form import open_round_form
+
+    if target is not None:
+        record = screen.store.interviews.get(target)
+        detail = screen.store.applications.get(record.application_id)
+        open_round_form(screen, detail.id, detail.company, record)
+
+
+def _answer(screen: NumberedScreen, target: int | None) -> None:
+    from bounceback.screens.answer_bank import open_answer_form
+
+    open_answer_form(screen, "", None if target is None else next(
+        (a for a in screen.store.interviews.answers() if a.id == target), None))
+
+
 def _untracked(screen: NumberedScreen, _target: int | None) -> None:
     from bounceback.screens.bounce.entry import log_untracked_rejection
 
@@ -133,6 +157,12 @@ KINDS: dict[str, DraftKind] = {
     "material-label": DraftKind("pipeline", "label", "a new label: $name",
                                 "a new label for a resume version: $name", "empty",
                                 _material("material-label")),
+    "round": DraftKind("pipeline", "people", "notes on an interview round ($name)",
+                       "notes on an interview round ($name)", "a round", _round),
+    "round-edit": DraftKind("pipeline", "people", "changes to an interview round ($name)",
+                            "changes to an interview round ($name)", "a round", _round_edit),
+    "answer": DraftKind("pipeline", "question", "an answer to “$name”",
+                        "a better answer to “$name”", "a question", _answer),
     "untracked": DraftKind("rejections", "company", "a no from $name (a job you didn't track)",
                            "a no from $name", "a company", _untracked),
 }

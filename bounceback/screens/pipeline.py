@@ -67,6 +67,8 @@ class PipelineScreen(NumberedScreen):
         Binding("a", "again", "Reuse research", show=False, id="pipeline-reuse",
                 tooltip="Start a new application for a similar role, carrying over what you "
                         "choose from the highlighted one"),
+        Binding("i", "round", "Write up a round", show=False, id="pipeline-round",
+                tooltip="Write up an interview round of the highlighted application"),
         Binding("u", "undo", "Undo delete", show=False, id="pipeline-undo",
                 tooltip="Bring back the application you just deleted"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="pipeline-clear"),
@@ -231,7 +233,7 @@ class PipelineScreen(NumberedScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Row actions only with a highlighted row; undo only after a delete."""
-        if action in {"edit", "advance", "back", "move", "reject", "delete", "again"}:
+        if action in {"edit", "advance", "back", "move", "reject", "delete", "again", "round"}:
             return self.is_mounted and self.current is not None
         if action == "undo":
             return self._undo_id is not None
@@ -283,17 +285,34 @@ class PipelineScreen(NumberedScreen):
         self.say(f"{detail.company} → {detail.stage.label}{verb}")
         self.reload(keep_id=detail.id)
 
+    def _moved_on(self, detail: ApplicationDetail | None, verb: str = "") -> None:
+        """A move forward: at interviewing (again), offer to write up the round (never
+        blocking: the move is already saved)."""
+        self._moved(detail, verb)
+        if detail is not None and detail.stage is Stage.INTERVIEWING:
+            from bounceback.screens.round_form import offer_round
+
+            offer_round(self, detail.id, detail.company)
+
+    def action_round(self) -> None:
+        """Write up an interview round of the highlighted application."""
+        from bounceback.screens.round_form import open_round_form
+
+        row = self.current
+        if row is not None:
+            open_round_form(self, row.id, row.company)
+
     def action_advance(self) -> None:
         """One step along the happy path."""
         row = self.current
-        if row is None or take_over(self, row, "advance", self._moved):
+        if row is None or take_over(self, row, "advance", self._moved_on):
             return
         moved = self.attempt(self.store.applications.advance, row.id, gone=_GONE)
         if not moved.ok:
             return
         if moved.value is None and row.stage.next is None and row.stage is not Stage.GHOSTED:
             self.say(f"{row.stage.label.capitalize()} has no next stage; m picks any stage.")
-        self._moved(moved.value)
+        self._moved_on(moved.value)
 
     def action_back(self) -> None:
         """Back to the stage before (reopens)."""
@@ -324,10 +343,10 @@ class PipelineScreen(NumberedScreen):
         def picked(stage: Stage | None) -> None:
             if stage is None or stage is row.stage and stage is not Stage.INTERVIEWING:
                 return
-            if not take_over(self, row, stage, self._moved):  # asks around rejected/ghosted
+            if not take_over(self, row, stage, self._moved_on):  # asks around rejected/ghosted
                 moved = self.attempt(self.store.applications.move, row.id, stage, gone=_GONE)
                 if moved.ok:
-                    self._moved(moved.value)
+                    self._moved_on(moved.value)
 
         self.app.push_screen(
             PickerModal(template("Move [b]$company[/b] to…", company=row.company), choices, start),

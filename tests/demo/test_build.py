@@ -23,11 +23,14 @@ from bounceback.domain import (
 from bounceback.store.db import Store
 from bounceback.store.drafts import ApplicationDraft
 from bounceback.store.models import (
+    Answer,
     Application,
     CheckIn,
     Goal,
     GoalDay,
     HelpAct,
+    InterviewQuestion,
+    InterviewRound,
     Material,
     Rejection,
     Ritual,
@@ -42,7 +45,7 @@ from bounceback.store.models import (
 NOW = datetime(2026, 11, 25, 9, tzinfo=UTC)
 ALL_TABLES = (
     Application, StageEvent, Rejection, WallowWindow, Ritual, RitualDone, Win, Strength, HelpAct,
-    Goal, GoalDay, CheckIn, Setting, Material,
+    Goal, GoalDay, CheckIn, Setting, Material, InterviewRound, InterviewQuestion, Answer,
 )
 
 
@@ -383,3 +386,29 @@ def test_two_resume_versions_and_each_sent_application_records_the_one_current_t
             assert current is not None and app.resume_id == current.id
     uses = store.materials.uses()
     assert uses[draft.id] > 5 and uses[rewrite.id] > 5
+
+
+def test_interview_rounds_give_the_final_round_detective_evidence(
+        demo: tuple[Store, DemoSummary]) -> None:
+    """Every interview in a history is a round written up; the final-round no's share
+    questions that keep coming back, some flagged shaky, two answered in the bank."""
+    from bounceback.screens.bounce.rounds_evidence import final_apps, recurring
+
+    store, summary = demo
+    interviews = {(e["application_id"], e["at"]) for e in rows(store, StageEvent)
+                  if e["stage"] in ("interviewing", "final_round")}
+    assert summary.interview_rounds == len(rows(store, InterviewRound)) == len(interviews)
+    finals = final_apps(store)
+    assert len(finals) >= 3
+    assert all(store.interviews.rounds_for(app_id) for app_id in finals)
+    found = recurring(store)
+    texts = [r.text for r in found]
+    assert texts[0] == "Tell me about a time you disagreed with a teammate"
+    assert "Why do you want to work here?" in texts
+    assert found[0].asked_in == len(finals)
+    assert any(q["shaky"] for q in rows(store, InterviewQuestion))
+    assert len(rows(store, Answer)) == 2
+    assert store.interviews.answer_for(found[0].text) is not None
+    assert store.interviews.answer_for("Why do you want to work here?") is None  # no answer yet
+    for r in rows(store, InterviewRound):
+        assert r["held_on"] <= today(store.clock)

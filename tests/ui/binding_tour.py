@@ -69,6 +69,9 @@ WALLOW = (*ACK, "ctrl+s")
 RITUAL = (*WALLOW, "ctrl+s", "y")  # end the window early (it asks first)
 DETECTIVE = (*RITUAL, "ctrl+s")
 FEEDBACK = (*DETECTIVE, "ctrl+s")
+# the demo's seventh Pipeline row is interviewing after two rounds: its no is a final-round case
+DETECTIVE_FINAL = (*PIPELINE, *("down",) * 6, "r", "ctrl+s", "ctrl+s", "y", "ctrl+s")
+ANSWER_BANK = _palette("answer bank")
 MATERIALS = (*PIPELINE, "M")
 # a version pasted first, so the place has a row whatever the demo holds (relabel and retire
 # need one)
@@ -110,6 +113,16 @@ PLACES: tuple[Place, ...] = (
     Place("ritual-editor-from-flow", "RitualEditor", (*RITUAL, "e")),
     Place("detective", "DetectiveScreen", DETECTIVE),
     Place("detective-kind-picker", "PickerModal", (*DETECTIVE, "k")),
+    Place("detective-final", "DetectiveScreen", DETECTIVE_FINAL),
+    Place("detective-answer-form", "AnswerForm", (*DETECTIVE_FINAL, "w")),
+    Place("application-detail-rounds", "ApplicationDetailScreen",
+          (*PIPELINE, *("down",) * 6, "enter")),
+    Place("round-form", "RoundForm", (*PIPELINE, "i")),
+    Place("round-form-from-detail", "RoundForm", (*PIPELINE, "enter", "i")),
+    # the sixth row is at screening: one step on is interviewing, and the round form is offered
+    Place("round-offer", "ConfirmModal", (*PIPELINE, *("down",) * 5, "right_square_bracket")),
+    Place("answer-bank", "AnswerBankScreen", ANSWER_BANK),
+    Place("answer-bank-form", "AnswerForm", (*ANSWER_BANK, "a")),
     Place("feedback", "FeedbackScreen", FEEDBACK),
     Place("feedback-editing", "FeedbackScreen", (*FEEDBACK, "e")),
     Place("feedback-save-prompt", "TextPromptModal", (*FEEDBACK, "s")),

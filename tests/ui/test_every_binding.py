@@ -42,7 +42,7 @@ TABLE: dict[str, str] = {
     ),
     "pipeline": (
         "up down left right home end pageup pagedown ctrl+pageup ctrl+pagedown enter tab "
-        "shift+tab ctrl+c n slash f right_square_bracket r e left_square_bracket m M delete a "
+        "shift+tab ctrl+c n slash f right_square_bracket r e left_square_bracket m M delete a i "
         "question_mark 1 2 3 4 5 ctrl+p ctrl+q"
     ),
     "pipeline-filter": (
@@ -74,7 +74,7 @@ TABLE: dict[str, str] = {
     ),
     "application-detail": (
         "up down left right home end pageup pagedown ctrl+pageup ctrl+pagedown tab shift+tab "
-        "ctrl+c escape e k a question_mark 1 2 3 4 5 ctrl+p ctrl+q"
+        "ctrl+c escape e k a i question_mark 1 2 3 4 5 ctrl+p ctrl+q"
     ),
     "keyword-gap": (
         "up down left right home end pageup pagedown ctrl+pageup ctrl+pagedown tab shift+tab "
@@ -113,6 +113,22 @@ TABLE: dict[str, str] = {
     ),
     "detective": "tab shift+tab ctrl+c ctrl+s k escape question_mark 1 2 3 4 5 ctrl+p ctrl+q",
     "detective-kind-picker": "tab shift+tab ctrl+c escape",
+    "application-detail-rounds": (
+        "up down left right home end pageup pagedown ctrl+pageup ctrl+pagedown tab shift+tab "
+        "ctrl+c escape e k a i I x question_mark 1 2 3 4 5 ctrl+p ctrl+q"
+    ),
+    "detective-final": (
+        "tab shift+tab ctrl+c ctrl+s k w b escape question_mark 1 2 3 4 5 ctrl+p ctrl+q"
+    ),
+    "detective-answer-form": "tab shift+tab ctrl+s escape",
+    "round-form": "tab shift+tab ctrl+s escape",
+    "round-form-from-detail": "tab shift+tab ctrl+s escape",
+    "round-offer": "tab shift+tab ctrl+c y n",
+    "answer-bank": (
+        "up down home end pageup pagedown enter tab shift+tab ctrl+c escape slash a e delete "
+        "question_mark 1 2 3 4 5 ctrl+p ctrl+q"
+    ),
+    "answer-bank-form": "tab shift+tab ctrl+s escape",
     "feedback": (
         "tab shift+tab ctrl+c ctrl+s c m s a n e question_mark 1 2 3 4 5 ctrl+p ctrl+q escape"
     ),

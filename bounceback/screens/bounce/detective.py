@@ -10,12 +10,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Label, SelectionList, TextArea
+from textual.widgets import Footer, Label, OptionList, SelectionList, TextArea
 
 from bounceback.domain import BounceStep, RejectionKind
 from bounceback.playbook.triage import KIND_SUMMARY, causes_for, kind_headline, pattern
 from bounceback.screens.bounce.base import FlowStep
 from bounceback.screens.bounce.evidence import Evidence, EvidencePanel, load_evidence, with_fix
+from bounceback.screens.bounce.rounds_evidence import (
+    RoundsEvidence,
+    RoundsPanel,
+    load_rounds_evidence,
+)
 from bounceback.store.records import RejectionRecord
 from bounceback.widgets.safe import content, template
 
@@ -35,13 +40,18 @@ class DetectiveScreen(FlowStep):
 
     STEP = BounceStep.DETECTIVE
     HELP_TITLE = "Detective"
-    LOADS = True  # the early-stage evidence: the job's words against the resume that went out
+    LOADS = True  # the evidence: the job's words (early) or the interview rounds (final)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "next_step", "Next: feedback", id="detective-next", priority=True,
                 tooltip="Save and draft a feedback request"),
         Binding("k", "override", "Change kind", id="detective-override",
                 tooltip="Disagree with the classification? Pick the kind and say why"),
+        Binding("w", "better_answer", "Better answer", id="detective-answer",
+                tooltip="Write a better answer to the highlighted question (kept in your "
+                        "answer bank)"),
+        Binding("b", "answer_bank", "Answer bank", show=False, id="detective-bank",
+                tooltip="Open the answer bank: every answer you prepared, searchable"),
         Binding("escape", "leave", "Later", show=False, id="detective-leave",
                 tooltip="Leave the flow; the case keeps its place"),
     ]
@@ -67,6 +77,7 @@ class DetectiveScreen(FlowStep):
             yield SelectionList[str](id="detective-causes")
             yield Label("", id="detective-fix")
             yield EvidencePanel()
+            yield RoundsPanel()
             yield Label(Content.styled("Lessons — what you'd keep or change", "bold"),
                         classes="detective-heading")
             yield TextArea(case.lessons, id="detective-lessons", soft_wrap=True,
@@ -82,15 +93,47 @@ class DetectiveScreen(FlowStep):
         self._show(self.case())
         self.query_one("#detective-causes").focus()
 
-    def load(self, store: Store, today: date, **options: Any) -> Evidence | None:
-        """In a worker: the early-stage evidence (None for a later-stage no: nothing to show)."""
+    def load(self, store: Store, today: date, **options: Any
+             ) -> Evidence | RoundsEvidence | None:
+        """In a worker: the early-stage evidence, or the final-round one (None for a mid no)."""
         case = store.rejections.get(self.case_id)
-        return load_evidence(store, case) if case.kind is RejectionKind.EARLY else None
+        if case.kind is RejectionKind.EARLY:
+            return load_evidence(store, case)
+        if case.kind is RejectionKind.FINAL:
+            return load_rounds_evidence(store, case)
+        return None
 
     def show(self, data: Any, **options: Any) -> None:
         """Draw the evidence, ticking the fixes already in the next steps."""
-        panel = self.query_one(EvidencePanel)
-        panel.show(data, self.query_one("#detective-next-steps", TextArea).text)
+        if isinstance(data, RoundsEvidence):
+            self.query_one(RoundsPanel).show(data)
+        elif isinstance(data, Evidence):
+            panel = self.query_one(EvidencePanel)
+            panel.show(data, self.query_one("#detective-next-steps", TextArea).text)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The answer keys belong to a final-round case."""
+        if action in {"better_answer", "answer_bank"}:
+            return self.is_mounted and self.query_one(RoundsPanel).display
+        return True
+
+    @on(OptionList.OptionHighlighted, "#rounds-questions")
+    def _question_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.query_one(RoundsPanel).show_answer(event.option_index)
+
+    def action_better_answer(self) -> None:
+        """Write (or improve) the answer to the highlighted question; the panel then reloads."""
+        from bounceback.screens.answer_bank import open_answer_form
+
+        item = self.query_one(RoundsPanel).highlighted()
+        open_answer_form(self, item.text if item is not None else "", item.answer if item else None,
+                         lambda saved: self.reload() if saved is not None else None)
+
+    def action_answer_bank(self) -> None:
+        """Open the answer bank over the flow."""
+        from bounceback.screens.answer_bank import open_answer_bank
+
+        open_answer_bank(self.app)
 
     @on(SelectionList.SelectionHighlighted, "#evidence-fixes")
     def _fix_highlighted(self, event: SelectionList.SelectionHighlighted[str]) -> None:
@@ -110,10 +153,15 @@ class DetectiveScreen(FlowStep):
 
     def _show(self, case: RejectionRecord) -> None:
         early = case.kind is RejectionKind.EARLY
+        final = case.kind is RejectionKind.FINAL
         panel = self.query_one(EvidencePanel)
-        if early and (panel.evidence is None or not panel.display):
+        rounds = self.query_one(RoundsPanel)
+        if (early and (panel.evidence is None or not panel.display)
+                or final and (rounds.evidence is None or not rounds.display)):
             self.reload()
         panel.display = early
+        rounds.display = final
+        self.refresh_bindings()
         summary = KIND_SUMMARY[case.kind]
         self.query_one("#detective-kind", Label).update(template(
             "[b]$title[/b] [dim]($gloss)[/dim]  $stage",
