@@ -115,6 +115,9 @@ class TodayScreen(NumberedScreen):
                     panel.border_title = "Today's goals"
                     yield GoalList("Loading…", id="today-goal-list")
                     yield Label("", id="today-goals-hint")
+                with hidden(Vertical(id="today-prep", classes="today-panel")) as panel:
+                    panel.border_title = "Before your interviews"
+                    yield Static(id="today-prep-lines")
                 with Vertical(id="today-followups", classes="today-panel") as panel:
                     panel.border_title = "Follow-ups due"
                     yield RecordTable(panels.FOLLOWUP_COLUMNS, panels.followup_cells,
@@ -214,6 +217,9 @@ class TodayScreen(NumberedScreen):
             static.update(text or "")
             static.display = text is not None and (widget_id == "#today-rough" or not gentle)
         self._order_panels(gentle)
+        prep = panels.prep_lines(data)
+        self.query_one("#today-prep").display = prep is not None
+        self.query_one("#today-prep-lines", Static).update(prep or "")
         self._draw_boost()
         self._draw_wallow()
 

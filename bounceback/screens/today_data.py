@@ -35,6 +35,7 @@ from bounceback.playbook.pipeline import (
     send_next,
     summary,
 )
+from bounceback.screens.interview_prep import interview_prep
 from bounceback.screens.pipeline_data import judge_store
 from bounceback.store.records import (
     ApplicationRow,
@@ -104,6 +105,7 @@ class TodayData:
     paused: PausedFlow | None = None
     rough: RoughPatch | None = None  # go gently today (playbook/comebacks.py thresholds)
     comebacks: tuple[Comeback, ...] = ()  # the person's own, newest first
+    prep: tuple[str, ...] = ()  # before an interview in the next days: questions to prepare
 
     def lines(self) -> list[GoalLine]:
         """Today's scheduled goals as the list draws them."""
@@ -183,6 +185,7 @@ def load_today(store: Store, day: date) -> TodayData:
         stale=counts.stale, ghosted=counts.ghosted, keep_moving=nudge, window=window,
         window_company=company, window_feeling=feeling, strengths=tuple(store.strengths.all()),
         paused=paused, rough=rough, comebacks=tuple(comebacks),
+        prep=tuple(interview_prep(store, day) or ()),
     )
 
 

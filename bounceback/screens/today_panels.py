@@ -138,3 +138,18 @@ def comeback_line(data: TodayData) -> Content | None:
     latest, n = data.comebacks[0], len(data.comebacks)
     total = f" — {n} comebacks so far" if n > 1 else " — your first comeback"
     return template("[b $accent]↺[/] $text[dim]$total[/dim]", text=latest.text, total=total)
+
+
+PREP_SHOWN = 1
+"""Interviews shown on Today's prep panel (the rest are counted): a reminder, not a plan."""
+
+
+def prep_lines(data: TodayData) -> Content | None:
+    """Before the next interviews: the questions that keep coming back, answered or not."""
+    if not data.prep:
+        return None
+    shown = "\n".join(f"• {line}" for line in data.prep[:PREP_SHOWN])
+    more = len(data.prep) - PREP_SHOWN
+    tail = (f"\n  and {more} more interview{'s' if more != 1 else ''} in the next days — the "
+            "answer bank is in the palette") if more > 0 else ""
+    return template("$lines$more", lines=shown, more=tail)

@@ -85,3 +85,24 @@ async def test_the_wins_screen_counts_comebacks_from_the_data(home, store, clock
     text = " ".join(screen_text(home.app).split())
     assert "↺ 1 comeback — a no answered by an application within 3 days." in text
     assert "a no from Acme, and Beta [b]Corp went out the same day" in text
+
+
+async def test_before_an_interview_today_shows_the_questions_to_prepare(home, store, clock) -> None:  # type: ignore[no-untyped-def]
+    from bounceback.domain import RoundKind
+    from bounceback.store.drafts import ApplicationDraft
+    from bounceback.store.interviews import RoundDraft
+
+    day = today(clock)
+    assert not home.app.screen.query_one("#today-prep").display
+    app = store.applications.create(ApplicationDraft(
+        "Acme [b]", "Dev", stage=Stage.INTERVIEWING, next_action="Round 2",
+        next_action_on=day + timedelta(days=1)))
+    store.interviews.add(app.id, RoundDraft(day, RoundKind.PHONE,
+                                            questions=(("Why us?", True),)), day)
+    home.app.screen.reload()
+    await settle(home)
+    text = " ".join(screen_text(home.app).split())
+    assert "Before your interviews" in text and "Before Acme [b] (tomorrow)" in text
+    line = " ".join(str(home.app.screen.query_one("#today-prep-lines").render()).split())
+    assert line == "• Before Acme [b] (tomorrow): 1 question you were shaky on — Why us? " \
+        "(no answer yet)"
