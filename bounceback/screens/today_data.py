@@ -32,6 +32,7 @@ from bounceback.store.records import (
     CheckInRecord,
     GoalDayRecord,
     GoalRecord,
+    ScheduledWindow,
     StrengthRecord,
     WallowRecord,
 )
@@ -93,6 +94,7 @@ class TodayData:
     window_feeling: str = ""
     strengths: tuple[StrengthRecord, ...] = field(default_factory=tuple)
     paused: PausedFlow | None = None
+    planned: ScheduledWindow | None = None  # a window planned for later (none running)
 
     def lines(self) -> list[GoalLine]:
         """Today's scheduled goals as the list draws them."""
@@ -158,8 +160,9 @@ def load_today(store: Store, day: date) -> TodayData:
     if window is not None:
         case = store.rejections.get(window.rejection_id)
         company, feeling = case.company, ", ".join(case.feelings)
-    paused = None
+    paused = planned = None
     if window is None:
+        planned = store.wallow.next_scheduled()
         latest, count = store.rejections.paused()
         if latest is not None:
             paused = PausedFlow(latest.id, latest.company, latest.flow_step, count)
@@ -170,7 +173,7 @@ def load_today(store: Store, day: date) -> TodayData:
         goals=goals, counts=counts_by_day, followups=tuple(followups), health=health,
         stale=counts.stale, ghosted=counts.ghosted, keep_moving=nudge, window=window,
         window_company=company, window_feeling=feeling, strengths=tuple(store.strengths.all()),
-        paused=paused,
+        paused=paused, planned=planned,
     )
 
 

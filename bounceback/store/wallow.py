@@ -106,6 +106,24 @@ class WallowRepo:
             company = case.company
         return ScheduledWindow(rejection_id, company, opens_at, minutes)
 
+    def ritual_first(self, rejection_id: int, minutes: int) -> None:
+        """The person asked for the ritual before the window: keep the length, go to the ritual.
+
+        The window then runs after the ritual (`start`, which clears the kept length).
+        """
+        errors: dict[str, str] = {}
+        check_window(errors, minutes)
+        if errors:
+            raise ValidationError(errors)
+        with self._db.write() as s:
+            case = s.get(Rejection, rejection_id)
+            if case is None or case.deleted_at is not None:
+                raise NotFoundError(rejection_id)
+            case.flow_step = "ritual"
+            case.window_opens_at = None
+            case.window_minutes = minutes
+            case.updated_at = self._db.clock.now()
+
     def cancel_schedule(self, rejection_id: int) -> None:
         """Forget the planned time; the case goes back to the first step (nothing else changes)."""
         with self._db.write() as s:
@@ -117,13 +135,18 @@ class WallowRepo:
             case.window_opens_at = case.window_minutes = None
             case.updated_at = self._db.clock.now()
 
-    def next_scheduled(self) -> ScheduledWindow | None:
-        """The planned window that opens first (due or not), on a case not deleted; or None."""
+    def next_scheduled(self, after: datetime | None = None) -> ScheduledWindow | None:
+        """The planned window that opens first (due or not), on a case not deleted; or None.
+
+        `after`: only one planned to open later than that (the app's start: what came due
+        while it was closed is offered on Today, never opened by itself).
+        """
         r = columns(Rejection)
+        later = () if after is None else (r.window_opens_at > after,)
         with self._db.read() as s:
             case = s.scalars(
                 select(Rejection)
-                .where(r.window_opens_at.is_not(None), r.deleted_at.is_(None))
+                .where(r.window_opens_at.is_not(None), r.deleted_at.is_(None), *later)
                 .order_by(r.window_opens_at, r.id)
             ).first()
             if case is None or case.window_opens_at is None or case.id is None:

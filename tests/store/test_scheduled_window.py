@@ -76,3 +76,13 @@ def test_a_time_already_past_or_a_bad_length_is_refused(store: Store, clock: Fix
     with pytest.raises(NotFoundError):
         store.wallow.schedule(case_id + 99, clock.now() + timedelta(hours=1), 15)
     assert store.rejections.get(case_id).window_opens_at is None
+
+
+def test_ritual_first_keeps_the_length_for_the_window_after_it(store: Store) -> None:
+    case_id = _case(store)
+    store.wallow.ritual_first(case_id, 25)
+    case = store.rejections.get(case_id)
+    assert (case.flow_step, case.window_minutes, case.window_opens_at) == ("ritual", 25, None)
+    assert store.wallow.next_scheduled() is None  # a kept length is not a plan
+    store.wallow.start(case_id, 25)
+    assert store.rejections.get(case_id).window_minutes is None

@@ -67,3 +67,14 @@ def saved_on_arrival(step: BounceStep) -> bool:
     the flow never writes it by itself.
     """
     return step is not BounceStep.WALLOW
+
+
+def after_ritual(had_window: bool) -> BounceStep:
+    """Where the ritual step goes on: the detective, or first the wallow window when the person
+    asked for the ritual before it (`ctrl+r` at the first step) and it has not run yet."""
+    return BounceStep.DETECTIVE if had_window else BounceStep.WALLOW
+
+
+def after_window(ritual_done: bool) -> BounceStep:
+    """Where a wallow window goes on: the ritual, unless it was done (or re-rated) already."""
+    return BounceStep.DETECTIVE if ritual_done else BounceStep.RITUAL

@@ -22,7 +22,8 @@ from textual.widgets import Footer, Label, TextArea
 
 from bounceback.domain import BounceStep
 from bounceback.screens.autosave import TextAutosave
-from bounceback.screens.bounce.base import FlowStep
+from bounceback.screens.bounce.base import FlowStep, ritual_done
+from bounceback.screens.bounce.flow import after_window
 from bounceback.screens.outcome import Outcome, refusal_message
 from bounceback.screens.writes import write_soon
 from bounceback.store.errors import NotFoundError, StoreError
@@ -207,9 +208,10 @@ class WallowScreen(FlowStep):
         self.vent.focus()
 
     def action_move_on(self) -> None:
-        """Time is up and the person says so: on to the ritual."""
+        """Time is up and the person says so: on to the ritual (the detective when the person
+        asked for the ritual first and has done it)."""
         self.set_terminal_title("bounceback")
-        self.go_next()
+        self.go_to(after_window(ritual_done(self.store, self.case_id)))
 
     def action_end_early(self) -> None:
         """Ask, then end now."""
