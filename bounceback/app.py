@@ -199,6 +199,11 @@ class BouncebackApp(HostApp):
 
         invite_rituals(self)
 
+    def _show_invitation(self) -> None:
+        from bounceback.screens.ritual_invite import show_invitation
+
+        show_invitation(self)
+
     def check_planned_window(self) -> None:
         """Every PLANNED_CHECK seconds: a wallow window planned for now opens by itself."""
         if self.ready and self.opened_at is not None and not self.store.readonly:
@@ -347,6 +352,8 @@ class BouncebackApp(HostApp):
         yield SystemCommand("app: Help", "Keys for this screen", self.action_help)
         yield SystemCommand("rituals: Edit rituals", "Plan what you do right after bad news",
                             self.action_edit_rituals)
+        yield SystemCommand("rituals: Plan rituals on a calm day", "Why to choose them before "
+                            "any bad news, and the editor", self._show_invitation)
         yield SystemCommand("materials: Resume versions", "Your resume and cover-letter "
                             "versions: add, read their health, relabel, retire",
                             self.action_materials)

@@ -26,6 +26,7 @@ from bounceback.clock import today
 from bounceback.demo import plan, words
 from bounceback.demo.habits import HabitRows, Row
 from bounceback.demo.materials import DemoMaterials
+from bounceback.demo.planned import add_planned_case
 from bounceback.domain import (
     FEELING_WORDS,
     FeedbackStatus,
@@ -178,6 +179,8 @@ class _Demo(HabitRows):
         apps, events, closed = self._applications(specs, named=scale is None)
         rituals = self._rituals()
         rejections, windows, done = self._rejections(closed, untracked, len(rituals))
+        if scale is None:  # a "no" this morning, its wallow window planned for the evening
+            add_planned_case(rejections, self.now, self.tz, self.wallow_minutes)
         wins = self._wins(len(words.WINS) if scale is None else scale // 5)
         goals = self._goals()
         return {

@@ -1,9 +1,9 @@
 """The calm-day invitation: before any bad news, choose the rituals you will do right after it.
 
-Shown once, at a start of the person's own bounceback (never the demo) while no rejection has
-been logged and the rituals were never planned. Either answer is remembered
-(`settings.mark_rituals_planned`), so it is never asked again; the palette's "rituals: Edit
-rituals" stays the way back.
+Shown by itself once, at a start of the person's own bounceback (never the demo) while no
+rejection has been logged and the rituals were never planned. Either answer is remembered
+(`settings.mark_rituals_planned`), so it is never asked again by itself; the palette's
+"rituals: Plan rituals on a calm day" shows it again and "rituals: Edit rituals" stays.
 """
 
 from __future__ import annotations
@@ -84,6 +84,13 @@ def invite_rituals(app: HostApp) -> bool:
             return False
     except StoreError:
         return False
+    show_invitation(app)
+    return True
+
+
+def show_invitation(app: HostApp) -> None:
+    """The invitation itself (also the palette's "rituals: Plan rituals on a calm day")."""
+    store = app.store
 
     def answered(plan: bool | None) -> None:
         try:
@@ -96,4 +103,3 @@ def invite_rituals(app: HostApp) -> bool:
             app.push_screen(RitualEditor())
 
     app.push_screen(RitualInvite(), answered)
-    return True
