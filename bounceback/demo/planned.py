@@ -13,7 +13,7 @@ from bounceback.demo.habits import Row
 from bounceback.domain import FeedbackStatus, Stage
 from bounceback.playbook.triage import classify
 
-COMPANY, ROLE = "Larkspur Analytics", "Data Platform Engineer"
+COMPANY, ROLE = "Wrenfield Analytics", "Data Platform Engineer"
 OPENS = time(18)
 """The planned opening, local time (later when the demo is built after 17:00)."""
 

@@ -147,7 +147,7 @@ def test_one_case_waits_for_its_wallow_window_this_evening(
 ) -> None:
     store, _ = demo
     planned = store.wallow.next_scheduled()
-    assert planned is not None and planned.company == "Larkspur Analytics"
+    assert planned is not None and planned.company == "Wrenfield Analytics"
     local = planned.opens_at.astimezone(store.clock.tz)
     assert local.date() == today(store.clock) and local.hour == 18  # the tests' clock: 09:30
     case = store.rejections.get(planned.rejection_id)
