@@ -67,8 +67,8 @@ def test_every_screen_step_has_its_screen() -> None:
 
 def test_the_ritual_first_then_the_window_then_the_detective() -> None:
     # asked for the ritual first: no window has run yet, so the ritual leads to it
-    assert flow.after_ritual(had_window=False) is BounceStep.WALLOW
+    assert flow.after_ritual(window_waits=True) is BounceStep.WALLOW
     assert flow.after_window(ritual_done=True) is BounceStep.DETECTIVE
     # the usual way: window, ritual, detective
     assert flow.after_window(ritual_done=False) is BounceStep.RITUAL
-    assert flow.after_ritual(had_window=True) is BounceStep.DETECTIVE
+    assert flow.after_ritual(window_waits=False) is BounceStep.DETECTIVE

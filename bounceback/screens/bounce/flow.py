@@ -69,10 +69,10 @@ def saved_on_arrival(step: BounceStep) -> bool:
     return step is not BounceStep.WALLOW
 
 
-def after_ritual(had_window: bool) -> BounceStep:
+def after_ritual(window_waits: bool) -> BounceStep:
     """Where the ritual step goes on: the detective, or first the wallow window when the person
     asked for the ritual before it (`ctrl+r` at the first step) and it has not run yet."""
-    return BounceStep.DETECTIVE if had_window else BounceStep.WALLOW
+    return BounceStep.WALLOW if window_waits else BounceStep.DETECTIVE
 
 
 def after_window(ritual_done: bool) -> BounceStep:

@@ -57,12 +57,13 @@ class RitualScreen(FlowStep):
         """The ritual step of case `case_id`."""
         super().__init__(case_id)
         self._done: int | None = None
-        self._had_window = True  # False: the ritual came first, the window follows it
+        self._window_waits = False  # the ritual came first (ctrl+r): the window follows it
 
     def compose(self) -> ComposeResult:
         """Rituals, the re-rating, and the wins (or a quick add when there are none)."""
         case = self.case()
-        self._had_window = self.store.wallow.for_rejection(self.case_id) is not None
+        # ritual_first keeps the window's length on the case until the window starts
+        self._window_waits = case.window_minutes is not None and case.window_opens_at is None
         yield self.step_bar()
         with VerticalScroll(id="ritual-body"):
             yield Label(Content.styled("Now the thing you planned for moments like this.", "bold"))
@@ -206,9 +207,9 @@ class RitualScreen(FlowStep):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """ctrl+s names where it goes: the detective, or the window when the ritual came first."""
         if action == "next_step":
-            return self._had_window
+            return not self._window_waits
         if action == "window_next":
-            return not self._had_window
+            return self._window_waits
         return True
 
     def action_log_help(self) -> None:
@@ -225,7 +226,7 @@ class RitualScreen(FlowStep):
     def action_next_step(self) -> None:
         """On to the detective."""
         self._add_typed_win()
-        self.go_to(after_ritual(self._had_window))
+        self.go_to(after_ritual(self._window_waits))
 
     def action_window_next(self) -> None:
         """The ritual came first: now the wallow window, for the length chosen at step 1."""
