@@ -127,3 +127,16 @@ async def test_empty_or_now_starts_the_window_as_before(pilot, store) -> None:  
     await plan(pilot, "now")
     assert isinstance(pilot.app.screen, WallowScreen)
     assert store.wallow.open_window() is not None
+
+
+async def test_a_company_name_like_markup_shows_literally(home, store, clock) -> None:  # type: ignore[no-untyped-def]
+    case = store.rejections.log_untracked("[bold]x[/]", "Dev", Stage.APPLIED, RejectionKind.EARLY)
+    store.wallow.schedule(case.id, SIX_PM, 15)
+    home.app.screen.reload()
+    await settle(home)
+    assert "(g starts it now) — [bold]x[/]" in flat(home.app)
+    clock.advance(9 * 3600)
+    home.app.check_planned_window()
+    await settle(home)
+    assert isinstance(home.app.screen, WallowScreen)
+    assert any("as you planned — [bold]x[/]." in t for t in toasts_of(home.app))
