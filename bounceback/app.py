@@ -161,8 +161,9 @@ class BouncebackApp(HostApp):
                 self.call_after_refresh(self._offer_drafts, drafts)
             elif window is None and self.invite_rituals:
                 self.call_after_refresh(self._invite_rituals)
+            if self.opened_at is None:  # once, even when opened again after an error
+                self.set_interval(PLANNED_CHECK, self.check_planned_window)
             self.opened_at = self.clock.now()
-            self.set_interval(PLANNED_CHECK, self.check_planned_window)
         elif event.state is WorkerState.ERROR:
             self.open_failed = True
             self.open_error = _error_message(event.worker.error)
