@@ -100,8 +100,10 @@ PLACES: tuple[Place, ...] = (
     Place("picker-move", "PickerModal", (*PIPELINE, "m")),
     Place("help", "HelpScreen", (*PIPELINE, "question_mark")),
     Place("palette", "CommandPalette", (*PIPELINE, "ctrl+p")),
-    Place("case", "CaseScreen", (*REJECTIONS, "enter")),
-    Place("case-form", "CaseForm", (*REJECTIONS, "enter", "e")),
+    # the newest case is the demo's "no" from this morning, its window planned for the evening
+    Place("case", "CaseScreen", (*REJECTIONS, "down", "enter")),
+    Place("case-planned", "CaseScreen", (*REJECTIONS, "enter")),
+    Place("case-form", "CaseForm", (*REJECTIONS, "down", "enter", "e")),
     Place("untracked-form", "UntrackedForm", (*REJECTIONS, "n")),
     Place("acknowledge", "AcknowledgeScreen", ACK),
     Place("wallow", "WallowScreen", WALLOW),

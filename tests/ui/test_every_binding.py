@@ -92,6 +92,9 @@ TABLE: dict[str, str] = {
     "help": "tab shift+tab ctrl+c escape",
     "palette": "tab shift+tab ctrl+end ctrl+home escape",
     "case": "tab shift+tab ctrl+c escape e v x l question_mark 1 2 3 4 5 ctrl+p ctrl+q delete",
+    "case-planned": (  # g opens the planned window now
+        "tab shift+tab ctrl+c escape e a v l g delete question_mark 1 2 3 4 5 ctrl+p ctrl+q"
+    ),
     "case-form": "tab shift+tab ctrl+s escape",
     "untracked-form": "tab shift+tab ctrl+s escape",
     "acknowledge": (
