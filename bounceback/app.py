@@ -37,6 +37,10 @@ if TYPE_CHECKING:
     from bounceback.store.records import FormDraftRecord, WallowRecord
 
 
+PLANNED_CHECK = 20.0
+"""Seconds between looks at the clock for a wallow window planned for later (one small query)."""
+
+
 class BouncebackApp(HostApp):
     """The app. `open_store` runs in a thread after the first frame; tests pass a ready one."""
 
@@ -58,14 +62,19 @@ class BouncebackApp(HostApp):
     ]
 
     def __init__(
-        self, open_store: Callable[[], Store], clock: Clock | None = None, *, demo: bool = False
+        self, open_store: Callable[[], Store], clock: Clock | None = None, *, demo: bool = False,
+        invite_rituals: bool = False,
     ) -> None:
         """Keep the opener; nothing touches the disk until the first frame is up.
 
         `demo`: the store is `bounceback demo`'s throwaway database (every screen says so).
+        `invite_rituals`: the person's own bounceback (the CLI) may invite them, once, to plan
+        their rituals on a calm day (`screens/ritual_invite.py`).
         """
         super().__init__()
         self.demo = demo
+        self.invite_rituals = invite_rituals
+        self.opened_at: datetime | None = None  # a plan due before this is offered, not opened
         self._open_store = open_store
         self.clock: Clock = clock or SystemClock()
         self._store: Store | None = None
@@ -150,6 +159,11 @@ class BouncebackApp(HostApp):
                 self.call_after_refresh(self._resume_flow, window)
             if drafts:  # after the flow is back: what forms held when bounceback closed
                 self.call_after_refresh(self._offer_drafts, drafts)
+            elif window is None and self.invite_rituals:
+                self.call_after_refresh(self._invite_rituals)
+            if self.opened_at is None:  # once, even when opened again after an error
+                self.set_interval(PLANNED_CHECK, self.check_planned_window)
+            self.opened_at = self.clock.now()
         elif event.state is WorkerState.ERROR:
             self.open_failed = True
             self.open_error = _error_message(event.worker.error)
@@ -180,6 +194,23 @@ class BouncebackApp(HostApp):
         from bounceback.screens.draft_offer import offer_drafts
 
         offer_drafts(self, drafts)
+
+    def _invite_rituals(self) -> None:
+        from bounceback.screens.ritual_invite import invite_rituals
+
+        invite_rituals(self)
+
+    def _show_invitation(self) -> None:
+        from bounceback.screens.ritual_invite import show_invitation
+
+        show_invitation(self)
+
+    def check_planned_window(self) -> None:
+        """Every PLANNED_CHECK seconds: a wallow window planned for now opens by itself."""
+        if self.ready and self.opened_at is not None and not self.store.readonly:
+            from bounceback.screens.bounce.entry import open_when_due
+
+            open_when_due(self, self.opened_at)
 
     def _resume_flow(self, window: WallowRecord) -> None:
         """A wallow window left open brings you straight back to it."""
@@ -334,6 +365,8 @@ class BouncebackApp(HostApp):
         yield SystemCommand("app: Help", "Keys for this screen", self.action_help)
         yield SystemCommand("rituals: Edit rituals", "Plan what you do right after bad news",
                             self.action_edit_rituals)
+        yield SystemCommand("rituals: Plan rituals on a calm day", "Why to choose them before "
+                            "any bad news, and the editor", self._show_invitation)
         yield SystemCommand("materials: Resume versions", "Your resume and cover-letter "
                             "versions: add, read their health, relabel, retire",
                             self.action_materials)

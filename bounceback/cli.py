@@ -199,7 +199,7 @@ def _run_tui(opener: Callable[[], Store], clock: Clock, demo: bool = False) -> i
     from bounceback.app import BouncebackApp
     from bounceback.crash import crash_line
 
-    app = BouncebackApp(open_store=opener, clock=clock, demo=demo)
+    app = BouncebackApp(open_store=opener, clock=clock, demo=demo, invite_rituals=not demo)
     try:
         app.run()
     except Exception as exc:  # noqa: BLE001 - a bug outside the app's handlers: reported the same

@@ -12,6 +12,7 @@ import logging
 import os
 import time
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import time as time_of_day
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -223,6 +224,15 @@ def today(clock: Clock) -> date:
 def local(clock: Clock, moment: datetime) -> datetime:
     """`moment` shown in the clock's zone."""
     return moment.astimezone(clock.tz)
+
+
+def today_at(clock: Clock, at: time_of_day) -> datetime:
+    """`at` o'clock on the clock's local today, as an aware UTC moment (for a typed time).
+
+    A time a daylight-saving change skips reads as the same wall time after the change.
+    """
+    day = today(clock)
+    return datetime.combine(day, at, tzinfo=clock.tz).astimezone(UTC)
 
 
 def local_day(clock: Clock, moment: datetime) -> date:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from typing import Literal
 
 from dateutil import parser as du_parser
@@ -23,6 +23,36 @@ _AGO = re.compile(r"^(\d{1,4})\s+(day|days|week|weeks|month|months)\s+ago$")
 
 class DateParseError(ValueError):
     """The text is not a date we understand; the message says what works."""
+
+
+TIME_EXAMPLES = "18:00, 6pm, 6:30pm, 1830"
+_CLOCK = re.compile(r"^(\d{1,2})(?:[:.h]?(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$")
+
+
+class TimeParseError(ValueError):
+    """The text is not a time of day we understand; the message says what works."""
+
+
+def parse_time(text: str) -> time:
+    """A typed time of day: "18:00", "18.30", "1830", "18", "6pm", "6:30 am" (24-hour or am/pm).
+
+    One clear sentence on anything else: "25:00" names an hour that does not exist, "soon" is
+    not a time.
+    """
+    raw = text.strip().lower()
+    m = _CLOCK.match(raw)
+    if m is None:
+        raise TimeParseError(f"Couldn't read that time. Try: {TIME_EXAMPLES}")
+    hour, minute, half = int(m[1]), int(m[2] or 0), (m[3] or "").replace(".", "")
+    if half:
+        if not 1 <= hour <= 12:
+            raise TimeParseError(f"{text.strip()} is not a time: with am/pm, hours go 1–12.")
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    if hour > 23:
+        raise TimeParseError(f"{text.strip()} is not a time of day: hours go 0–23.")
+    if minute > 59:
+        raise TimeParseError(f"{text.strip()} is not a time of day: minutes go 00–59.")
+    return time(hour, minute)
 
 
 def _shift(today: date, sign: int, n: int, unit: str) -> date:

@@ -1,14 +1,21 @@
-"""parse_date: every format its docstring and DATE_EXAMPLES promise, and clear refusals."""
+"""parse_date and parse_time: every format their docstrings promise, and clear refusals."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bounceback.dates import DATE_EXAMPLES, DateParseError, format_date, parse_date
+from bounceback.dates import (
+    DATE_EXAMPLES,
+    DateParseError,
+    TimeParseError,
+    format_date,
+    parse_date,
+    parse_time,
+)
 
 TODAY = date(2026, 11, 25)  # a Wednesday
 FRIDAY = date(2026, 11, 27)
@@ -162,3 +169,22 @@ def test_a_date_without_a_year_leans_the_way_the_field_looks(text, today, lean, 
 def test_feb_29_without_a_year_leaning_into_a_common_year_stays_in_february() -> None:
     leap_day_ahead = parse_date("Feb 29", date(2028, 3, 1), "future")
     assert leap_day_ahead == date(2029, 2, 28)
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("18:00", time(18)), ("6pm", time(18)), ("6:30 pm", time(18, 30)), ("1830", time(18, 30)),
+    ("18", time(18)), ("7.15", time(7, 15)), ("12am", time(0)), ("12pm", time(12)),
+    (" 09:05 ", time(9, 5)),
+])
+def test_times_of_day_are_read_the_way_people_type_them(typed: str, expected: time) -> None:
+    assert parse_time(typed) == expected
+
+
+@pytest.mark.parametrize(("typed", "says"), [
+    ("25:00", "hours go 0–23"), ("18:75", "minutes go 00–59"), ("13pm", "hours go 1–12"),
+    ("soon", "Try: 18:00"), ("", "Try: 18:00"), ("[bold]x", "Try: 18:00"),
+])
+def test_a_time_that_is_not_one_gets_one_clear_line(typed: str, says: str) -> None:
+    with pytest.raises(TimeParseError) as err:
+        parse_time(typed)
+    assert says in str(err.value) and "\n" not in str(err.value)

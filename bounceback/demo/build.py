@@ -27,6 +27,7 @@ from bounceback.demo import plan, words
 from bounceback.demo.habits import HabitRows, Row
 from bounceback.demo.interviews import interview_rows
 from bounceback.demo.materials import DemoMaterials, hard_fortnight
+from bounceback.demo.planned import add_planned_case
 from bounceback.domain import (
     FEELING_WORDS,
     FeedbackStatus,
@@ -189,6 +190,8 @@ class _Demo(HabitRows):
         rejections, windows, done = self._rejections(closed, untracked, len(rituals))
         if scale is None:
             hard_fortnight(rejections, self.today)
+            # a "no" this morning, its wallow window planned for the evening
+            add_planned_case(rejections, self.now, self.tz, self.wallow_minutes)
         wins = self._wins(len(words.WINS) if scale is None else scale // 5)
         goals = self._goals()
         rounds, questions, answers = interview_rows(events, rejections, self.local_day)

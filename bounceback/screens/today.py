@@ -21,6 +21,7 @@ from textual.content import Content
 from textual.events import ScreenResume, ScreenSuspend
 from textual.widgets import Footer, Label, Static
 
+from bounceback.clock import local
 from bounceback.playbook.daily import SOURCE_WHERE, should_celebrate
 from bounceback.playbook.wins import pick_wins
 from bounceback.screens import today_panels as panels
@@ -271,11 +272,19 @@ class TodayScreen(NumberedScreen):
         assert data is not None
         panel = self.query_one("#today-wallow", WallowPanel)
         window = data.window
-        panel.display = window is not None or data.paused is not None
+        panel.display = window is not None or data.paused is not None or data.planned is not None
         if window is None or self._window_id != window.id:
             for timer in panel.query(WallowTimer):
                 timer.remove()
         self.refresh_bindings()
+        if window is None and data.planned is not None:
+            self._window_id = None
+            panel.border_title = "Wallow window, planned"
+            panel.border_subtitle = "enter or g: start it now"
+            due = data.planned.opens_at <= self.bb.clock.now()
+            at = f"{local(self.bb.clock, data.planned.opens_at):%H:%M}"
+            self.query_one("#today-wallow-line", Label).update(panels.planned_line(data, at, due))
+            return
         if window is None:
             self._window_id = None
             panel.border_title = "Bouncing back, paused"
@@ -361,7 +370,8 @@ class TodayScreen(NumberedScreen):
             return self.is_mounted and self.checkin.has_focus_within
         if action == "go_on":
             return self.data is not None and (
-                self.data.window is not None or self.data.paused is not None)
+                self.data.window is not None or self.data.paused is not None
+                or self.data.planned is not None)
         return True
 
     # ---- goals ----------------------------------------------------------------------------

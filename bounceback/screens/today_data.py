@@ -42,6 +42,7 @@ from bounceback.store.records import (
     CheckInRecord,
     GoalDayRecord,
     GoalRecord,
+    ScheduledWindow,
     StrengthRecord,
     WallowRecord,
 )
@@ -106,6 +107,7 @@ class TodayData:
     rough: RoughPatch | None = None  # go gently today (playbook/comebacks.py thresholds)
     comebacks: tuple[Comeback, ...] = ()  # the person's own, newest first
     prep: tuple[str, ...] = ()  # before an interview in the next days: questions to prepare
+    planned: ScheduledWindow | None = None  # a window planned for later (none running)
 
     def lines(self) -> list[GoalLine]:
         """Today's scheduled goals as the list draws them."""
@@ -171,8 +173,9 @@ def load_today(store: Store, day: date) -> TodayData:
     if window is not None:
         case = store.rejections.get(window.rejection_id)
         company, feeling = case.company, ", ".join(case.feelings)
-    paused = None
+    paused = planned = None
     if window is None:
+        planned = store.wallow.next_scheduled()
         latest, count = store.rejections.paused()
         if latest is not None:
             paused = PausedFlow(latest.id, latest.company, latest.flow_step, count)
@@ -184,7 +187,7 @@ def load_today(store: Store, day: date) -> TodayData:
         goals=goals, counts=counts_by_day, followups=tuple(followups), health=health,
         stale=counts.stale, ghosted=counts.ghosted, keep_moving=nudge, window=window,
         window_company=company, window_feeling=feeling, strengths=tuple(store.strengths.all()),
-        paused=paused, rough=rough, comebacks=tuple(comebacks),
+        paused=paused, planned=planned, rough=rough, comebacks=tuple(comebacks),
         prep=tuple(interview_prep(store, day) or ()),
     )
 

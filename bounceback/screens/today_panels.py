@@ -108,6 +108,17 @@ def wallow_line(data: TodayData, over: bool) -> Content:
                     company=data.window_company or "a rejection")
 
 
+def planned_line(data: TodayData, at: str, due: bool) -> Content:
+    """"Your wallow window opens at 18:00 (g starts it now)" — or, once its time has passed
+    while bounceback was closed, "Planned for 18:00: g starts it now"."""
+    if data.planned is None:
+        return Content("")
+    what = (f"Planned for {at}: g starts it now" if due
+            else f"Your wallow window opens at {at} (g starts it now)")
+    return template("$what [dim]— $company[/dim]", what=what,
+                    company=data.planned.company or "a rejection")
+
+
 def paused_line(data: TodayData) -> Content:
     """"Initrode — paused at step 3, Ritual. enter goes on" (and how many others wait)."""
     paused = data.paused

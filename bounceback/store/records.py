@@ -154,6 +154,16 @@ class WallowRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class ScheduledWindow:
+    """A wallow window planned for later ("at 18:00 today"): which case, when, how long."""
+
+    rejection_id: int
+    company: str
+    opens_at: datetime
+    minutes: int
+
+
+@dataclass(frozen=True, slots=True)
 class RitualRecord:
     """A pre-planned positive action."""
 

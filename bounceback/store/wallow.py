@@ -19,7 +19,7 @@ from bounceback.store.autosave import refuse_stale
 from bounceback.store.errors import NotFoundError, ValidationError
 from bounceback.store.mapping import columns, table, to_record
 from bounceback.store.models import Rejection, WallowWindow
-from bounceback.store.records import WallowRecord
+from bounceback.store.records import ScheduledWindow, WallowRecord
 
 if TYPE_CHECKING:
     from bounceback.store.database import Database
@@ -74,11 +74,85 @@ class WallowRepo:
             if case is None or case.deleted_at is not None:
                 raise NotFoundError(rejection_id)
             case.flow_step = "wallow"
+            case.window_opens_at = case.window_minutes = None  # a planned window opens now
             s.add(window)
             s.flush()
             assert window.id is not None
             window_id = window.id
         return self.get(window_id)
+
+    def schedule(self, rejection_id: int, opens_at: datetime, minutes: int) -> ScheduledWindow:
+        """Plan the case's window for later (`opens_at`, aware); the case waits at the wallow step.
+
+        Planning again moves it; `start` (now, or when the time comes) clears it.
+        """
+        errors: dict[str, str] = {}
+        check_window(errors, minutes)
+        now = self._db.clock.now()
+        if opens_at.tzinfo is None:
+            raise ValueError("schedule needs an aware datetime")
+        if opens_at <= now:
+            errors["window_opens_at"] = "That time has already passed: choose a later one."
+        if errors:
+            raise ValidationError(errors)
+        with self._db.write() as s:
+            case = s.get(Rejection, rejection_id)
+            if case is None or case.deleted_at is not None:
+                raise NotFoundError(rejection_id)
+            case.window_opens_at = opens_at
+            case.window_minutes = minutes
+            case.flow_step = "wallow"
+            case.updated_at = now
+            company = case.company
+        return ScheduledWindow(rejection_id, company, opens_at, minutes)
+
+    def ritual_first(self, rejection_id: int, minutes: int) -> None:
+        """The person asked for the ritual before the window: keep the length, go to the ritual.
+
+        The window then runs after the ritual (`start`, which clears the kept length).
+        """
+        errors: dict[str, str] = {}
+        check_window(errors, minutes)
+        if errors:
+            raise ValidationError(errors)
+        with self._db.write() as s:
+            case = s.get(Rejection, rejection_id)
+            if case is None or case.deleted_at is not None:
+                raise NotFoundError(rejection_id)
+            case.flow_step = "ritual"
+            case.window_opens_at = None
+            case.window_minutes = minutes
+            case.updated_at = self._db.clock.now()
+
+    def cancel_schedule(self, rejection_id: int) -> None:
+        """Forget the planned time; the case goes back to the first step (nothing else changes)."""
+        with self._db.write() as s:
+            case = s.get(Rejection, rejection_id)
+            if case is None:
+                raise NotFoundError(rejection_id)
+            if case.window_opens_at is not None and case.flow_step == "wallow":
+                case.flow_step = "acknowledge"
+            case.window_opens_at = case.window_minutes = None
+            case.updated_at = self._db.clock.now()
+
+    def next_scheduled(self, after: datetime | None = None) -> ScheduledWindow | None:
+        """The planned window that opens first (due or not), on a case not deleted; or None.
+
+        `after`: only one planned to open later than that (the app's start: what came due
+        while it was closed is offered on Today, never opened by itself).
+        """
+        r = columns(Rejection)
+        later = () if after is None else (r.window_opens_at > after,)
+        with self._db.read() as s:
+            case = s.scalars(
+                select(Rejection)
+                .where(r.window_opens_at.is_not(None), r.deleted_at.is_(None), *later)
+                .order_by(r.window_opens_at, r.id)
+            ).first()
+            if case is None or case.window_opens_at is None or case.id is None:
+                return None
+            return ScheduledWindow(case.id, case.company, case.window_opens_at,
+                                   case.window_minutes or 15)
 
     def get(self, window_id: int) -> WallowRecord:
         """One window."""

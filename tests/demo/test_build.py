@@ -82,8 +82,9 @@ def test_summary_counts_match_the_tables(demo: tuple[Store, DemoSummary]) -> Non
     store, summary = demo
     assert summary.applications == len(rows(store, Application)) == 40
     assert summary.stage_events == len(rows(store, StageEvent))
-    assert summary.rejections == len(rows(store, Rejection)) == 12
-    assert summary.wallow_windows == summary.rituals_done == summary.rejections
+    assert summary.rejections == len(rows(store, Rejection)) == 13
+    # every case has had its window and ritual but the one planned for this evening
+    assert summary.wallow_windows == summary.rituals_done == summary.rejections - 1
     assert (summary.rituals, summary.goals, summary.settings) == (5, 3, 1)
     assert summary.wins == 14 and summary.strengths == 6 and summary.help_acts == 6
     assert summary.check_ins == len(rows(store, CheckIn)) > 40
@@ -144,12 +145,26 @@ def test_active_applications_have_next_actions_due_past_today_and_ahead(
     assert sum(q > 21 for q in quiet) >= 2  # looking ghosted
 
 
+def test_one_case_waits_for_its_wallow_window_this_evening(
+    demo: tuple[Store, DemoSummary],
+) -> None:
+    store, _ = demo
+    planned = store.wallow.next_scheduled()
+    assert planned is not None and planned.company == "Wrenfield Analytics"
+    local = planned.opens_at.astimezone(store.clock.tz)
+    assert local.date() == today(store.clock) and local.hour == 18  # the tests' clock: 09:30
+    case = store.rejections.get(planned.rejection_id)
+    assert (case.flow_step, case.intensity_after, case.received_on) == (
+        "wallow", None, today(store.clock))
+    assert store.wallow.for_rejection(case.id) is None and not store.rituals.done_for(case.id)
+
+
 def test_rejections_match_the_history_they_came_from(demo: tuple[Store, DemoSummary]) -> None:
     store, _ = demo
     by_app = histories(store)
     apps = {a["id"]: a for a in rows(store, Application)}
     rejected = {i for i, a in apps.items() if a["stage"] == Stage.REJECTED}
-    rejections = rows(store, Rejection)
+    rejections = [r for r in rows(store, Rejection) if r["window_opens_at"] is None]
     tracked = [r for r in rejections if r["application_id"] is not None]
     assert {r["application_id"] for r in tracked} == rejected
     assert sum(r["application_id"] is None for r in rejections) == 1
@@ -202,7 +217,8 @@ def test_each_rejection_had_a_finished_wallow_window_and_a_ritual(
     demo: tuple[Store, DemoSummary],
 ) -> None:
     store, _ = demo
-    rejections = {r["id"]: r for r in rows(store, Rejection)}
+    # all but the one planned for this evening
+    rejections = {r["id"]: r for r in rows(store, Rejection) if r["window_opens_at"] is None}
     windows = rows(store, WallowWindow)
     assert sorted(w["rejection_id"] for w in windows) == sorted(rejections)
     for w in windows:

@@ -63,3 +63,12 @@ def test_every_screen_step_has_its_screen() -> None:
     for stored in (*FLOW_STEPS, "teleport"):
         shown = screen_for(stored, 7)
         assert (shown.STEP, shown.case_id) == (flow.screen_step(stored), 7)
+
+
+def test_the_ritual_first_then_the_window_then_the_detective() -> None:
+    # asked for the ritual first: no window has run yet, so the ritual leads to it
+    assert flow.after_ritual(window_waits=True) is BounceStep.WALLOW
+    assert flow.after_window(ritual_done=True) is BounceStep.DETECTIVE
+    # the usual way: window, ritual, detective
+    assert flow.after_window(ritual_done=False) is BounceStep.RITUAL
+    assert flow.after_ritual(window_waits=False) is BounceStep.DETECTIVE

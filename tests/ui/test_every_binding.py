@@ -29,11 +29,11 @@ TABLE: dict[str, str] = {
     "startup": "tab shift+tab ctrl+c question_mark ctrl+p ctrl+q",
     "open-error": "tab shift+tab ctrl+c r question_mark ctrl+p ctrl+q",
     "today-checkin": (
-        "1 2 3 4 5 left right tab shift+tab ctrl+c c w escape R question_mark ctrl+p ctrl+q "
-        "backspace enter"
+        "1 2 3 4 5 left right backspace enter tab shift+tab ctrl+c c w escape R g question_mark "
+        "ctrl+p ctrl+q"
     ),
-    "today": (
-        "plus minus space r up down tab shift+tab ctrl+c c w R question_mark 1 2 3 4 5 ctrl+p "
+    "today": (  # the demo's window planned for this evening: g starts it
+        "plus minus space r up down tab shift+tab ctrl+c c w R g question_mark 1 2 3 4 5 ctrl+p "
         "ctrl+q"
     ),
     "today-wallow-open": (
@@ -92,11 +92,14 @@ TABLE: dict[str, str] = {
     "help": "tab shift+tab ctrl+c escape",
     "palette": "tab shift+tab ctrl+end ctrl+home escape",
     "case": "tab shift+tab ctrl+c escape e v x l question_mark 1 2 3 4 5 ctrl+p ctrl+q delete",
+    "case-planned": (  # g opens the planned window now
+        "tab shift+tab ctrl+c escape e a v l g delete question_mark 1 2 3 4 5 ctrl+p ctrl+q"
+    ),
     "case-form": "tab shift+tab ctrl+s escape",
     "untracked-form": "tab shift+tab ctrl+s escape",
     "acknowledge": (
         "up down left right home end pageup pagedown ctrl+pageup ctrl+pagedown enter space tab "
-        "shift+tab ctrl+c ctrl+s escape 0 1 2 3 4 5 6 7 8 9 question_mark ctrl+p ctrl+q"
+        "shift+tab ctrl+c ctrl+s ctrl+r escape 0 1 2 3 4 5 6 7 8 9 question_mark ctrl+p ctrl+q"
     ),
     "wallow": (
         "up down left right home end pageup pagedown ctrl+pageup ctrl+pagedown ctrl+left "
@@ -106,8 +109,12 @@ TABLE: dict[str, str] = {
     ),
     "wallow-end-confirm": "tab shift+tab ctrl+c y n",
     "ritual": (
-        "tab shift+tab ctrl+c ctrl+s e escape 0 1 2 3 4 5 6 7 8 9 question_mark ctrl+p ctrl+q"
+        "tab shift+tab ctrl+c ctrl+s h e escape 0 1 2 3 4 5 6 7 8 9 question_mark ctrl+p ctrl+q"
     ),
+    "ritual-first": (  # ctrl+s: on to the wallow window
+        "tab shift+tab ctrl+c ctrl+s h e escape 0 1 2 3 4 5 6 7 8 9 question_mark ctrl+p ctrl+q"
+    ),
+    "help-form-from-ritual": "tab shift+tab ctrl+s escape",
     "ritual-editor-from-flow": (
         "tab shift+tab ctrl+c n r left_square_bracket right_square_bracket x escape"
     ),
@@ -141,6 +148,7 @@ TABLE: dict[str, str] = {
     "goal-form": "tab shift+tab ctrl+s escape",
     "goal-retire-confirm": "tab shift+tab ctrl+c y n",
     "ritual-editor": "tab shift+tab ctrl+c n r left_square_bracket right_square_bracket x escape",
+    "ritual-invite": "tab shift+tab ctrl+c p l",
     "brag-export-prompt": "tab shift+tab escape",
     "import-prompt": "tab shift+tab escape",
     "import-preview": "tab shift+tab ctrl+c y n",

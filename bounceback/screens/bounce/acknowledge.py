@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import ClassVar
 
 from textual import events, on
@@ -11,12 +12,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Input, Label, Select, SelectionList
 
+from bounceback.clock import local, today_at
+from bounceback.dates import TimeParseError, parse_time
 from bounceback.domain import FEELING_WORDS, BounceStep
 from bounceback.playbook.first_aid import normalise
 from bounceback.screens.bounce.base import FlowStep
 from bounceback.store.errors import StoreError, ValidationError
 from bounceback.widgets.intensity import IntensityScale
-from bounceback.widgets.safe import template
+from bounceback.widgets.safe import content, template
 
 WINDOW_CHOICES = (5, 10, 15, 20, 25, 30)
 
@@ -29,7 +32,10 @@ class AcknowledgeScreen(FlowStep):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "next_step", "Start the window", id="ack-start", priority=True,
-                tooltip="Save and start the wallow window (works with just the defaults)"),
+                tooltip="Save and start the wallow window now, or plan it for the time typed "
+                        "in When (works with just the defaults)"),
+        Binding("ctrl+r", "ritual_first", "Ritual first", id="ack-ritual-first", priority=True,
+                tooltip="Do your ritual first; the wallow window follows it"),
         Binding("escape", "leave", "Not now", id="ack-leave",
                 tooltip="Leave; the rejection is recorded and its case stays in Rejections"),
         *[
@@ -81,6 +87,10 @@ class AcknowledgeScreen(FlowStep):
                         value=minutes if minutes in WINDOW_CHOICES else 15,
                         allow_blank=False, id="ack-minutes",
                     )
+                    yield Label("When? Empty for now, or a time today (e.g. 18:00)",
+                                classes="ack-label")
+                    yield Input("", id="ack-when", placeholder="now")
+                    yield Label("", id="ack-when-error")
         yield Footer()
 
     def _earlier_cases(self) -> int:
@@ -152,19 +162,73 @@ class AcknowledgeScreen(FlowStep):
 
     # ---- leaving ---------------------------------------------------------------------------
 
+    def _when(self) -> datetime | None | bool:
+        """The planned opening typed in When: None for now, False (said by the box) when it
+        cannot be one. A time already past today is refused, never read as tomorrow."""
+        typed = self.query_one("#ack-when", Input).value.strip()
+        error = self.query_one("#ack-when-error", Label)
+        error.update("")
+        if typed.lower() in ("", "now"):
+            return None
+        try:
+            opens = today_at(self.bb.clock, parse_time(typed))
+        except TimeParseError as exc:
+            problem = str(exc)
+        else:
+            if opens > self.bb.clock.now():
+                return opens
+            problem = (f"{local(self.bb.clock, opens):%H:%M} has already passed today: type a "
+                       "later time, or leave it empty to start now.")
+        error.update(content(problem))
+        self.query_one("#ack-when", Input).focus()
+        self.say(problem, "warning")
+        return False
+
+    def _minutes(self) -> int:
+        return int(self.query_one("#ack-minutes", Select).value)  # type: ignore[arg-type]
+
     def action_next_step(self) -> None:
-        """Save everything and start the countdown."""
+        """Save everything and start the countdown (or plan it for the time typed in When)."""
         if not self.settle():
             return
-        minutes = self.query_one("#ack-minutes", Select).value
+        when = self._when()
+        if when is False:
+            return
+        if isinstance(when, datetime):
+            self._plan(when)
+            return
+        minutes = self._minutes()
         try:
-            self.store.wallow.start(self.case_id, int(minutes))  # type: ignore[arg-type]
+            self.store.wallow.start(self.case_id, minutes)
         except (StoreError, ValidationError) as exc:
             self.say(getattr(exc, "message", str(exc)), "error", timeout=10)
             return
         from bounceback.screens.bounce.wallow import WallowScreen
 
         self.app.switch_screen(WallowScreen(self.case_id))
+
+    def _plan(self, opens: datetime) -> None:
+        """Plan the window for `opens`; the flow pauses there and Today shows it."""
+        try:
+            self.store.wallow.schedule(self.case_id, opens, self._minutes())
+        except (StoreError, ValidationError) as exc:
+            self.say(getattr(exc, "message", str(exc)), "error", timeout=10)
+            return
+        at = f"{local(self.bb.clock, opens):%H:%M}"
+        self.say(f"Your wallow window opens at {at}. Today (1) shows it; g there opens it "
+                 "sooner.", timeout=10)
+        self.app.pop_screen()
+
+    def action_ritual_first(self) -> None:
+        """The ritual now; the window (its length kept) follows it."""
+        if not self.settle():
+            return
+        try:
+            self.store.wallow.ritual_first(self.case_id, self._minutes())
+        except (StoreError, ValidationError) as exc:
+            self.say(getattr(exc, "message", str(exc)), "error", timeout=10)
+            return
+        self.go_to(BounceStep.RITUAL)
 
     def action_leave(self) -> None:
         """Out of the flow; everything typed is already saved."""

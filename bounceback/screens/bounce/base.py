@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.binding import Binding, BindingType
 
@@ -23,6 +23,9 @@ from bounceback.store.records import RejectionRecord
 from bounceback.widgets.mode_bar import DEMO_NOTE
 from bounceback.widgets.step_bar import StepBar
 
+if TYPE_CHECKING:
+    from bounceback.store.db import Store
+
 CASE_GONE = ("This rejection is not in the data any more (deleted in another window, or not in "
              "a restored backup): nothing more is saved here. What you typed stays on screen.")
 
@@ -31,6 +34,15 @@ TEXT_SAVE_DELAY = 0.3
 
 _SCREENS: dict[BounceStep, type[FlowStep]] = {}
 """Each step's screen class, filled as the step modules are imported."""
+
+
+def ritual_done(store: Store, case_id: int) -> bool:
+    """Whether the case has had its ritual (one marked done, or the feeling re-rated after)."""
+    try:
+        rerated = store.rejections.get(case_id).intensity_after is not None
+    except NotFoundError:
+        return False
+    return rerated or bool(store.rituals.done_for(case_id))
 
 
 def screen_for(step: str, case_id: int) -> FlowStep:

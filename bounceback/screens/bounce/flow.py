@@ -67,3 +67,14 @@ def saved_on_arrival(step: BounceStep) -> bool:
     the flow never writes it by itself.
     """
     return step is not BounceStep.WALLOW
+
+
+def after_ritual(window_waits: bool) -> BounceStep:
+    """Where the ritual step goes on: the detective, or first the wallow window when the person
+    asked for the ritual before it (`ctrl+r` at the first step) and it has not run yet."""
+    return BounceStep.WALLOW if window_waits else BounceStep.DETECTIVE
+
+
+def after_window(ritual_done: bool) -> BounceStep:
+    """Where a wallow window goes on: the ritual, unless it was done (or re-rated) already."""
+    return BounceStep.DETECTIVE if ritual_done else BounceStep.RITUAL

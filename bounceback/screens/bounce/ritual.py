@@ -14,6 +14,7 @@ from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from bounceback.domain import BounceStep
+from bounceback.playbook.daily import rotate
 from bounceback.playbook.rituals import (
     MIN_USES,
     RitualEffect,
@@ -24,10 +25,11 @@ from bounceback.playbook.rituals import (
 )
 from bounceback.playbook.wins import pick_wins
 from bounceback.screens.bounce.base import FlowStep
+from bounceback.screens.bounce.flow import after_ritual
 from bounceback.store.errors import StoreError, ValidationError
 from bounceback.store.records import WinCard
 from bounceback.widgets.intensity import IntensityScale
-from bounceback.widgets.safe import content, template
+from bounceback.widgets.safe import content, one_line, template
 
 
 class RitualScreen(FlowStep):
@@ -39,6 +41,10 @@ class RitualScreen(FlowStep):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "next_step", "Next: detective", id="ritual-next", priority=True,
                 tooltip="Save and look at what this rejection says"),
+        Binding("ctrl+s", "window_next", "Next: wallow window", id="ritual-window",
+                priority=True, tooltip="You asked for the ritual first: now the wallow window"),
+        Binding("h", "log_help", "Log help", id="ritual-log-help",
+                tooltip="Log a time you helped someone (Wins' help log)"),
         Binding("e", "edit_rituals", "Edit rituals", id="ritual-edit",
                 tooltip="Add, rename, reorder or retire your rituals"),
         Binding("escape", "leave", "Later", show=False, id="ritual-leave",
@@ -51,10 +57,13 @@ class RitualScreen(FlowStep):
         """The ritual step of case `case_id`."""
         super().__init__(case_id)
         self._done: int | None = None
+        self._window_waits = False  # the ritual came first (ctrl+r): the window follows it
 
     def compose(self) -> ComposeResult:
         """Rituals, the re-rating, and the wins (or a quick add when there are none)."""
         case = self.case()
+        # ritual_first keeps the window's length on the case until the window starts
+        self._window_waits = case.window_minutes is not None and case.window_opens_at is None
         yield self.step_bar()
         with VerticalScroll(id="ritual-body"):
             yield Label(Content.styled("Now the thing you planned for moments like this.", "bold"))
@@ -70,7 +79,24 @@ class RitualScreen(FlowStep):
             yield Label(Content.styled("Evidence, not opinion: things you have done well",
                                        "bold"), id="ritual-wins-title")
             yield Vertical(id="ritual-wins")
+            yield Label(self._strength(), id="ritual-strength")
+            yield Label(Content.assemble(
+                Content.styled("Then help someone: ", "bold"),
+                "an intro, a resume read, ten minutes of advice. It is the fastest way back to "
+                "feeling useful. ", Content.styled("h logs it.", "$text-muted")),
+                id="ritual-help")
         yield Footer()
+
+    def _strength(self) -> Content:
+        """One strength (worth, not work): today's, as Today picks it."""
+        strengths = self.store.strengths.all()
+        index = rotate(len(strengths), self.today())
+        if index is None:
+            return Content.styled("Add a strength no job title gives you on Wins (4).",
+                                  "$text-muted")
+        chosen = strengths[index]
+        return template("[b]And who you are:[/b] [b $accent]♦[/] $text [dim]($kind)[/dim]",
+                        text=one_line(chosen.text, 200), kind=chosen.kind.value)
 
     def on_mount(self) -> None:
         """Fill the offer and the wins."""
@@ -178,13 +204,45 @@ class RitualScreen(FlowStep):
 
         self.app.push_screen(RitualEditor())
 
-    def action_next_step(self) -> None:
-        """On to the detective."""
-        box = self.query("#ritual-quick-win").results(Input)
-        for quick in box:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """ctrl+s names where it goes: the detective, or the window when the ritual came first."""
+        if action == "next_step":
+            return not self._window_waits
+        if action == "window_next":
+            return self._window_waits
+        return True
+
+    def action_log_help(self) -> None:
+        """Log a time you helped someone (the form Wins' help log uses)."""
+        from bounceback.screens.help_log import open_help_form
+
+        open_help_form(self)
+
+    def _add_typed_win(self) -> None:
+        for quick in self.query("#ritual-quick-win").results(Input):
             if quick.value.strip():
                 quick.post_message(Input.Submitted(quick, quick.value))
-        self.go_next()
+
+    def action_next_step(self) -> None:
+        """On to the detective."""
+        self._add_typed_win()
+        self.go_to(after_ritual(self._window_waits))
+
+    def action_window_next(self) -> None:
+        """The ritual came first: now the wallow window, for the length chosen at step 1."""
+        self._add_typed_win()
+        if not self.settle():
+            return
+        case = self.case()
+        minutes = case.window_minutes or self.store.settings.get().wallow_minutes
+        try:
+            self.store.wallow.start(self.case_id, minutes)
+        except (StoreError, ValidationError) as exc:
+            self.say(getattr(exc, "message", str(exc)), "error", timeout=10)
+            return
+        from bounceback.screens.bounce.wallow import WallowScreen
+
+        self.app.switch_screen(WallowScreen(self.case_id))
 
     def action_leave(self) -> None:
         """Leave the flow; the case keeps its step."""

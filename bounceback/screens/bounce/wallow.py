@@ -22,7 +22,8 @@ from textual.widgets import Footer, Label, TextArea
 
 from bounceback.domain import BounceStep
 from bounceback.screens.autosave import TextAutosave
-from bounceback.screens.bounce.base import FlowStep
+from bounceback.screens.bounce.base import FlowStep, ritual_done
+from bounceback.screens.bounce.flow import after_window
 from bounceback.screens.outcome import Outcome, refusal_message
 from bounceback.screens.writes import write_soon
 from bounceback.store.errors import NotFoundError, StoreError
@@ -79,6 +80,12 @@ class WallowScreen(FlowStep):
                 tooltip="Back into the vent box"),
         Binding("enter", "move_on", "On to the ritual", id="wallow-move-on",
                 tooltip="Time is up: on to the ritual"),
+        # the ritual came first (ctrl+r at step 1) and is done: the same keys, to the detective
+        Binding("ctrl+s", "move_on_detective", "On to the detective", id="wallow-next-detective",
+                priority=True, tooltip="Time is up: your ritual is done, on to the detective"),
+        Binding("enter", "move_on_detective", "On to the detective",
+                id="wallow-move-on-detective",
+                tooltip="Time is up: your ritual is done, on to the detective"),
         Binding("x", "end_early", "End early", id="wallow-end",
                 tooltip="End the window now (asks first; there is no extending it)"),
     ]
@@ -88,6 +95,7 @@ class WallowScreen(FlowStep):
         super().__init__(case_id)
         self.window: WallowRecord | None = None
         self._finished = False
+        self._ritual_done = False  # asked for the ritual first and did it: then the detective
 
     @property
     def time_up(self) -> bool:
@@ -102,6 +110,7 @@ class WallowScreen(FlowStep):
     def compose(self) -> ComposeResult:
         """Step bar, the timer, the vent box."""
         self.window = self.store.wallow.for_rejection(self.case_id)
+        self._ritual_done = ritual_done(self.store, self.case_id)
         case = self.case()
         self.venting = TextAutosave(
             self, "wallow-vent", key="vent_text", what="The vent box",
@@ -179,8 +188,8 @@ class WallowScreen(FlowStep):
         in_box = self.is_mounted and self.focused is self.vent
         if action == "end_early":
             return not self._finished
-        if action == "move_on":
-            return self._finished
+        if action in ("move_on", "move_on_detective"):
+            return self._finished and (action == "move_on_detective") == self._ritual_done
         if action == "leave_box":
             return in_box
         if action in ("leave", "write"):
@@ -207,9 +216,14 @@ class WallowScreen(FlowStep):
         self.vent.focus()
 
     def action_move_on(self) -> None:
-        """Time is up and the person says so: on to the ritual."""
+        """Time is up and the person says so: on to the ritual (the detective when the person
+        asked for the ritual first and has done it)."""
         self.set_terminal_title("bounceback")
-        self.go_next()
+        self.go_to(after_window(self._ritual_done))
+
+    def action_move_on_detective(self) -> None:
+        """See action_move_on (the footer names where it goes)."""
+        self.action_move_on()
 
     def action_end_early(self) -> None:
         """Ask, then end now."""
