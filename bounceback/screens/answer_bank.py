@@ -75,6 +75,8 @@ class AnswerForm(DraftForm[AnswerDraft, "AnswerRecord"]):
         super().__init__(save, check)
         self._question = initial.question if initial is not None else question
         self._initial = initial
+        if not self._question:  # a new answer from the bank: the question comes first
+            self.AUTO_FOCUS = "#input-question"
 
     def draft_target(self) -> tuple[int | None, int | None]:
         """The answer being improved, if any."""

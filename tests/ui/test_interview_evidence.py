@@ -147,11 +147,12 @@ async def test_the_answer_bank_filters_adds_edits_and_removes(make_app, store) -
         await settle(pilot)
         form = app.screen
         assert isinstance(form, AnswerForm)
+        assert form.focused is form.query_one("#input-question")  # a new one: question first
         await pilot.press("ctrl+s")  # no question: refused where typed
         await settle(pilot)
         assert "Which question is this the answer to?" in screen_text(app)
-        form.query_one("#input-question", Input).value = "[bold]x salary"
-        form.query_one("#input-answer", TextArea).load_text("A range")
+        await pilot.press(*"[bold]x salary", "tab", *"A range")  # typed as a person would
+        await settle(pilot)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert [a.question for a in store.interviews.answers("salary")] == ["[bold]x salary"]
