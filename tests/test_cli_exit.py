@@ -17,6 +17,7 @@ from textual.pilot import Pilot
 from bounceback.app import BouncebackApp
 from bounceback.cli import main
 from bounceback.clock import FixedClock
+from bounceback.screens.ritual_invite import RitualInvite
 
 CLOCK = FixedClock(datetime(2026, 11, 25, 9, tzinfo=UTC))
 AutoPilot = Callable[[Pilot[Any]], Awaitable[None]]
@@ -30,6 +31,11 @@ def drive(monkeypatch: pytest.MonkeyPatch, script: AutoPilot) -> None:
             await pilot.pause(0.01)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+        # a first start from the CLI invites the person to plan rituals: "later" first, as a
+        # person would (a modal takes the keys; `q` would wait behind it forever)
+        if isinstance(pilot.app.screen, RitualInvite):
+            await pilot.press("l")
+            await pilot.pause()
         await script(pilot)
 
     def run(self: BouncebackApp, **_kwargs: Any) -> None:
@@ -85,3 +91,32 @@ def test_sigterm_exits_through_the_app_with_the_shells_status(monkeypatch, tmp_p
     drive(monkeypatch, terminate)
     assert main(["--db", str(tmp_path / "b.db")], clock=CLOCK) == 128 + signal.SIGTERM
     assert capsys.readouterr().err == ""
+
+
+def test_the_first_start_from_the_cli_invites_rituals_once(monkeypatch, tmp_path, capsys):
+    """The invitation is really shown on a first start (the auto-pilot answers "later")."""
+    seen: list[str] = []
+
+    async def look(pilot: Pilot[Any]) -> None:
+        seen.append(type(pilot.app.screen).__name__)
+        await pilot.press("q")
+
+    async def invited(pilot: Pilot[Any]) -> None:
+        while not pilot.app.ready:  # type: ignore[attr-defined]
+            await pilot.pause(0.01)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        seen.append(type(pilot.app.screen).__name__)
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press("q")
+
+    def run(self: BouncebackApp, **_kwargs: Any) -> None:
+        App.run(self, headless=True, size=(100, 30), auto_pilot=invited)
+
+    monkeypatch.setattr(BouncebackApp, "run", run)
+    db = tmp_path / "b.db"
+    assert main(["--db", str(db)], clock=CLOCK) == 0
+    drive(monkeypatch, look)
+    assert main(["--db", str(db)], clock=CLOCK) == 0  # answered: not asked again
+    assert seen == ["RitualInvite", "TodayScreen"]
