@@ -75,8 +75,6 @@ class AnswerForm(DraftForm[AnswerDraft, "AnswerRecord"]):
         super().__init__(save, check)
         self._question = initial.question if initial is not None else question
         self._initial = initial
-        if not self._question:  # a new answer from the bank: the question comes first
-            self.AUTO_FOCUS = "#input-question"
 
     def draft_target(self) -> tuple[int | None, int | None]:
         """The answer being improved, if any."""
@@ -105,6 +103,12 @@ class AnswerForm(DraftForm[AnswerDraft, "AnswerRecord"]):
         return AnswerDraft(values["question"], values["answer"])
 
 
+class NewAnswerForm(AnswerForm):
+    """A new answer with no question yet (`a` in the bank): the question comes first."""
+
+    AUTO_FOCUS = "#input-question"
+
+
 def open_answer_form(screen: NumberedScreen, question: str,
                      initial: AnswerRecord | None = None,
                      done: Callable[[AnswerRecord | None], Any] | None = None) -> None:
@@ -126,7 +130,8 @@ def open_answer_form(screen: NumberedScreen, question: str,
         if done is not None:
             done(saved)
 
-    screen.app.push_screen(AnswerForm(save, form_check(screen.app), question, initial), closed)
+    form = NewAnswerForm if initial is None and not question else AnswerForm
+    screen.app.push_screen(form(save, form_check(screen.app), question, initial), closed)
 
 
 def matches(record: AnswerRecord, needle: str) -> bool:

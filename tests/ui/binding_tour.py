@@ -126,7 +126,7 @@ PLACES: tuple[Place, ...] = (
     # the sixth row is at screening: one step on is interviewing, and the round form is offered
     Place("round-offer", "ConfirmModal", (*PIPELINE, *("down",) * 5, "right_square_bracket")),
     Place("answer-bank", "AnswerBankScreen", ANSWER_BANK),
-    Place("answer-bank-form", "AnswerForm", (*ANSWER_BANK, "a")),
+    Place("answer-bank-form", "NewAnswerForm", (*ANSWER_BANK, "a")),
     Place("feedback", "FeedbackScreen", FEEDBACK),
     Place("feedback-editing", "FeedbackScreen", (*FEEDBACK, "e")),
     Place("feedback-save-prompt", "TextPromptModal", (*FEEDBACK, "s")),
