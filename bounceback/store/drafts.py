@@ -39,6 +39,19 @@ def check_required(errors: dict[str, str], name: str, label: str, value: str) ->
         errors[name] = f"{label} is required."
 
 
+def required_line(text: str, name: str, label: str, cap: int) -> str:
+    """`text` cleaned to one trimmed line, or ValidationError (field `name`) when it is blank
+    or longer than `cap`: the rule of every short name a person types (a ritual, a strength,
+    a label)."""
+    value = clean_text(text, single_line=True).strip()
+    errors: dict[str, str] = {}
+    check_required(errors, name, label, value)
+    check_length(errors, name, label, value, cap)
+    if errors:
+        raise ValidationError(errors)
+    return value
+
+
 def check_date(errors: dict[str, str], name: str, label: str, value: date | None) -> None:
     """Record a message for dates outside a believable range."""
     if value is not None and not EARLIEST <= value <= LATEST:

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from bounceback.clock import today
 from bounceback.domain import MaterialKind
 from bounceback.sanitize import clean_text
-from bounceback.store.drafts import check_length, check_required
+from bounceback.store.drafts import check_length, required_line
 from bounceback.store.errors import NotFoundError, ValidationError
 from bounceback.store.mapping import columns, to_record
 from bounceback.store.models import Application, Material
@@ -28,13 +28,7 @@ TEXT_CAP = 200_000  # the same cap as a job description: the keyword gap reads t
 
 def material_label(label: str) -> str:
     """One line, trimmed, within the cap; ValidationError (field "label") otherwise."""
-    value = clean_text(label, single_line=True).strip()
-    errors: dict[str, str] = {}
-    check_required(errors, "label", "A label", value)
-    check_length(errors, "label", "A label", value, LABEL_CAP)
-    if errors:
-        raise ValidationError(errors)
-    return value
+    return required_line(label, "label", "A label", LABEL_CAP)
 
 
 def material_text(text: str) -> str:

@@ -8,9 +8,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from bounceback.sanitize import clean_text
-from bounceback.store.drafts import check_length, check_required
-from bounceback.store.errors import NotFoundError, ValidationError
+from bounceback.store.drafts import required_line
+from bounceback.store.errors import NotFoundError
 from bounceback.store.mapping import columns, table, to_record
 from bounceback.store.models import Rejection, Ritual, RitualDone
 from bounceback.store.records import RitualRecord
@@ -23,13 +22,7 @@ if TYPE_CHECKING:
 
 def ritual_title(text: str) -> str:
     """One line, trimmed, within the cap; ValidationError (field "title") otherwise."""
-    title = clean_text(text, single_line=True).strip()
-    errors: dict[str, str] = {}
-    check_required(errors, "title", "A ritual", title)
-    check_length(errors, "title", "A ritual", title, 200)
-    if errors:
-        raise ValidationError(errors)
-    return title
+    return required_line(text, "title", "A ritual", 200)
 
 
 class RitualRepo:

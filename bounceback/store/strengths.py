@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 
 from bounceback.domain import StrengthKind
-from bounceback.sanitize import clean_text
-from bounceback.store.drafts import check_length, check_required
-from bounceback.store.errors import NotFoundError, ValidationError
+from bounceback.store.drafts import required_line
+from bounceback.store.errors import NotFoundError
 from bounceback.store.mapping import columns, to_record
 from bounceback.store.models import Strength
 from bounceback.store.records import StrengthRecord
@@ -24,13 +23,7 @@ TEXT_CAP = 300
 
 def strength_text(text: str) -> str:
     """One line, trimmed, within the cap; ValidationError (field "text") otherwise."""
-    value = clean_text(text, single_line=True).strip()
-    errors: dict[str, str] = {}
-    check_required(errors, "text", "A strength", value)
-    check_length(errors, "text", "A strength", value, TEXT_CAP)
-    if errors:
-        raise ValidationError(errors)
-    return value
+    return required_line(text, "text", "A strength", TEXT_CAP)
 
 
 def _record(x: Strength) -> StrengthRecord:
