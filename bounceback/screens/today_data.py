@@ -192,15 +192,21 @@ def load_today(store: Store, day: date) -> TodayData:
     )
 
 
-def read_comebacks(store: Store, day: date) -> tuple[RoughPatch | None, list[Comeback]]:
-    """Whether today is a rough patch, and the person's comebacks (newest first)."""
+def read_nos(store: Store) -> tuple[list[No], list[Comeback]]:
+    """The live no's and the person's comebacks (newest first): the Wins screen needs only
+    these, Today judges the rough patch from them too."""
     from bounceback.store.activity import comeback_rows
 
     no_rows, send_rows = comeback_rows(store)
     nos = [No(*row) for row in no_rows]
+    return nos, comebacks(nos, [Send(*row) for row in send_rows])
+
+
+def read_comebacks(store: Store, day: date) -> tuple[RoughPatch | None, list[Comeback]]:
+    """Whether today is a rough patch, and the person's comebacks (newest first)."""
+    nos, found = read_nos(store)
     moods = [(c.day, c.mood) for c in store.checkins.recent(LOW_MOOD_DAYS + 1)]
-    return (rough_patch(day, nos, moods),
-            comebacks(nos, [Send(*row) for row in send_rows]))
+    return rough_patch(day, nos, moods), found
 
 
 def _keep_moving(store: Store, day: date, saved: list[ApplicationRow]) -> KeepMoving | None:

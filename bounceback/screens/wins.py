@@ -18,7 +18,7 @@ from bounceback.playbook.comebacks import Comeback
 from bounceback.screens.base import NumberedScreen
 from bounceback.screens.help_log import HelpLogPane, open_help_form
 from bounceback.screens.strengths import StrengthsPane
-from bounceback.screens.today_data import read_comebacks
+from bounceback.screens.today_data import read_nos
 from bounceback.screens.win_catalog import WinItem, WinsCatalogPane, build_items
 from bounceback.screens.win_reader import WinReaderScreen
 from bounceback.store.records import (
@@ -153,7 +153,7 @@ class WinsScreen(NumberedScreen):
         items = None
         if force or not self.catalog.loaded or fingerprint != self._fingerprint:
             items = build_items(store.wins.rows())
-        return items, fingerprint, read_comebacks(store, today)[1]
+        return items, fingerprint, read_nos(store)[1]
 
     def show(self, data: tuple[list[WinItem] | None, object, list[Comeback]], *, seq: int = 0,
              **_: Any) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm.exc import StaleDataError
 
 from bounceback.clock import local_day, today
@@ -175,6 +175,16 @@ class RejectionRepo:
         with self._db.read() as s:
             result = s.connection().execute(query).all()
         return [RejectionRow(*x) for x in result]
+
+    def count(self, excluding: int | None = None) -> int:
+        """How many cases are not deleted, leaving out case `excluding` (one COUNT, for a
+        screen that only needs the number)."""
+        r = columns(Rejection)
+        query = select(func.count()).where(r.deleted_at.is_(None))
+        if excluding is not None:
+            query = query.where(r.id != excluding)
+        with self._db.read() as s:
+            return int(s.connection().execute(query).scalar_one())
 
     def recent_kinds(self, limit: int = 8) -> list[RejectionKind]:
         """Kinds of the latest `limit` rejections, newest first (for the pattern)."""

@@ -107,3 +107,13 @@ def test_received_day_is_kept_on_restore(store: Store) -> None:
     case = store.rejections.log_untracked("Dated", "", Stage.APPLIED, RejectionKind.EARLY)
     store.rejections.delete(case.id)
     assert store.rejections.restore(case.id).received_on == date(2026, 11, 25)
+
+
+def test_count_leaves_out_deleted_cases_and_the_one_asked(store) -> None:  # type: ignore[no-untyped-def]
+    from bounceback.domain import RejectionKind, Stage
+
+    cases = [store.rejections.log_untracked(f"C{i}", "Dev", Stage.APPLIED, RejectionKind.EARLY)
+             for i in range(3)]
+    store.rejections.delete(cases[0].id)
+    assert store.rejections.count() == 2
+    assert store.rejections.count(excluding=cases[1].id) == 1
