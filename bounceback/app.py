@@ -11,7 +11,7 @@ from textual import events, on
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.driver import Driver
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, TextArea
 from textual.worker import Worker, WorkerState
 
@@ -208,6 +208,8 @@ class BouncebackApp(HostApp):
     def check_planned_window(self) -> None:
         """Every PLANNED_CHECK seconds: a wallow window planned for now opens by itself."""
         if self.ready and self.opened_at is not None and not self.store.readonly:
+            if isinstance(self.screen, ModalScreen):  # a question, a form or the palette is
+                return  # open: the window waits for it (next check), never opens under it
             from bounceback.screens.bounce.entry import open_when_due
 
             open_when_due(self, self.opened_at)
@@ -332,6 +334,17 @@ class BouncebackApp(HostApp):
         self.write_lane.close()
         if self._store is not None:
             self._store.close()
+
+    def action_command_palette(self) -> None:
+        """The palette, unless one is already open anywhere on this stack.
+
+        Textual asks only whether the top screen is a palette; one left under a screen that
+        opened above it (a command's screen, the planned window) made a second `ctrl+p` insert
+        a second palette with the same id: DuplicateIds (found by the key monkey, seed 5).
+        """
+        if any(screen.has_class("--textual-command-palette") for screen in self.screen_stack):
+            return
+        super().action_command_palette()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Mode keys do nothing until the data is open."""
